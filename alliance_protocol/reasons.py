@@ -1,0 +1,96 @@
+"""Reason codes: every verdict and rejection carries one, with a message in Chinese and English.
+
+The codes are stable strings on the wire, in journals and in reports; the messages are what a
+cashier or a manager reads. Add a code here (and its two messages) rather than inventing a
+string elsewhere: `tests/test_reasons.py` checks every code has both messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    OK = "OK"
+    # --- shape of the scanned text (checked before any cryptography)
+    INPUT_EMPTY = "INPUT_EMPTY"
+    INPUT_TOO_LONG = "INPUT_TOO_LONG"
+    UNKNOWN_FORMAT = "UNKNOWN_FORMAT"
+    UNSUPPORTED_VERSION = "UNSUPPORTED_VERSION"
+    MALFORMED = "MALFORMED"
+    BAD_LENGTH = "BAD_LENGTH"
+    # --- the terminal's trust bundle
+    TRUST_BUNDLE_MISSING = "TRUST_BUNDLE_MISSING"
+    TRUST_BUNDLE_INVALID = "TRUST_BUNDLE_INVALID"
+    TRUST_BUNDLE_STALE = "TRUST_BUNDLE_STALE"
+    # --- the issuer key that signed the device certificate
+    ISSUER_KEY_UNKNOWN = "ISSUER_KEY_UNKNOWN"
+    ISSUER_KEY_WRONG_ROLE = "ISSUER_KEY_WRONG_ROLE"
+    ISSUER_KEY_NOT_YET_VALID = "ISSUER_KEY_NOT_YET_VALID"
+    ISSUER_KEY_RETIRED = "ISSUER_KEY_RETIRED"
+    # --- the device certificate
+    CERT_SIGNATURE_INVALID = "CERT_SIGNATURE_INVALID"
+    CERT_EXPIRED = "CERT_EXPIRED"
+    CERT_REVOKED = "CERT_REVOKED"
+    MEMBER_BLOCKED = "MEMBER_BLOCKED"
+    # --- the dynamic part signed by the member's phone
+    CODE_SIGNATURE_INVALID = "CODE_SIGNATURE_INVALID"
+    CLOCK_UNCONFIRMED = "CLOCK_UNCONFIRMED"
+    CODE_EXPIRED = "CODE_EXPIRED"
+    CODE_NOT_YET_VALID = "CODE_NOT_YET_VALID"
+    CODE_REPLAYED = "CODE_REPLAYED"
+    # --- anything the verifier did not foresee (it never raises; this is its last resort)
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+
+
+@dataclass(frozen=True)
+class Message:
+    zh: str
+    en: str
+
+
+MESSAGES: dict[Reason, Message] = {
+    Reason.OK: Message("验证通过", "Verified"),
+    Reason.INPUT_EMPTY: Message("未读到会员码", "No member code was read"),
+    Reason.INPUT_TOO_LONG: Message("扫描内容过长,不是会员码", "Scanned text is too long to be a member code"),
+    Reason.UNKNOWN_FORMAT: Message("这不是联盟会员码", "This is not an alliance member code"),
+    Reason.UNSUPPORTED_VERSION: Message(
+        "会员码版本不受支持,请更新收银终端", "Member code version not supported; update this terminal"
+    ),
+    Reason.MALFORMED: Message("会员码已损坏,请重新扫描", "Member code is damaged; scan again"),
+    Reason.BAD_LENGTH: Message("会员码长度不对,请重新扫描", "Member code has the wrong length; scan again"),
+    Reason.TRUST_BUNDLE_MISSING: Message(
+        "终端尚未下载信任数据,请联网同步", "Terminal has no trust data yet; connect and sync"
+    ),
+    Reason.TRUST_BUNDLE_INVALID: Message(
+        "信任数据签名无效,已拒绝", "Trust data has an invalid signature and was refused"
+    ),
+    Reason.TRUST_BUNDLE_STALE: Message(
+        "信任数据已过期,请联网同步", "Trust data is out of date; connect and sync"
+    ),
+    Reason.ISSUER_KEY_UNKNOWN: Message("会员码签发方未知", "Member code issuer is unknown"),
+    Reason.ISSUER_KEY_WRONG_ROLE: Message(
+        "会员码由无权签发的密钥签名", "Member code was signed by a key not allowed to issue"
+    ),
+    Reason.ISSUER_KEY_NOT_YET_VALID: Message("签发密钥尚未生效", "Issuer key is not valid yet"),
+    Reason.ISSUER_KEY_RETIRED: Message("签发密钥已停用", "Issuer key has been retired"),
+    Reason.CERT_SIGNATURE_INVALID: Message("会员证书签名无效(疑似伪造)", "Member certificate signature is invalid (possible forgery)"),
+    Reason.CERT_EXPIRED: Message("会员证书已过期,请会员刷新会员码", "Member certificate expired; member must refresh the app"),
+    Reason.CERT_REVOKED: Message("该会员设备已被吊销", "This member device has been revoked"),
+    Reason.MEMBER_BLOCKED: Message("该会员已被冻结", "This member is blocked"),
+    Reason.CODE_SIGNATURE_INVALID: Message("会员码签名无效(疑似伪造)", "Member code signature is invalid (possible forgery)"),
+    Reason.CLOCK_UNCONFIRMED: Message(
+        "终端时钟长时间未与服务器校准,请联网同步", "Terminal clock not confirmed by the server for too long; connect and sync"
+    ),
+    Reason.CODE_EXPIRED: Message("会员码已过期,请会员刷新后重扫", "Member code has expired; ask the member to refresh"),
+    Reason.CODE_NOT_YET_VALID: Message(
+        "会员码时间超前,请检查手机时间", "Member code is dated in the future; check the phone's clock"
+    ),
+    Reason.CODE_REPLAYED: Message("该会员码已使用过", "This member code has already been used"),
+    Reason.INTERNAL_ERROR: Message("终端内部错误,请重试", "Internal terminal error; try again"),
+}
+
+
+def message(reason: Reason) -> Message:
+    return MESSAGES[reason]

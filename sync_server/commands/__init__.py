@@ -1,0 +1,1 @@
+"""sync-server subcommands, one module per feature."""

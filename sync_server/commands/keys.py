@@ -1,0 +1,118 @@
+"""`sync-server keys ...`: the alliance key ring and the local issuer (usable with no server running)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from alliance_protocol.keys import b64, unb64
+from alliance_protocol.member_code import Tier
+
+from ..hq_keys import KeyRing
+from ..paths import server_home
+
+DAY = 24 * 3600
+
+
+def _keys_dir(args: argparse.Namespace) -> Path:
+    return Path(args.keys_dir) if args.keys_dir else server_home(args.home) / "keys"
+
+
+def _next_serial(directory: Path) -> int:
+    path = directory / "local-serial.json"
+    serial = json.loads(path.read_text())["next"] if path.exists() else 1
+    path.write_text(json.dumps({"next": serial + 1}))
+    return serial
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    ring = KeyRing.create(_keys_dir(args), int(time.time()))
+    print(json.dumps({"keys_dir": str(ring.directory), "root_public_key": b64(ring.root_public),
+                      "issuer_kid": ring.issuers[0].kid}))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ring = KeyRing.load(_keys_dir(args))
+    now = int(time.time())
+    for info in ring.issuers:
+        state = "valid" if info.not_before <= now <= info.not_after else (
+            "not-yet-valid" if now < info.not_before else "retired")
+        print(json.dumps({"kid": info.kid, "not_before": info.not_before, "not_after": info.not_after,
+                          "state": state}))
+    return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    ring = KeyRing.load(_keys_dir(args))
+    now = int(time.time())
+    old = [i.kid for i in ring.issuers if i.not_after > now]
+    new = ring.add_issuer(now, now + args.lifetime_days * DAY)
+    if args.retire_old_after_days is not None:
+        for kid in old:
+            ring.retire(kid, now + args.retire_old_after_days * DAY)
+    print(json.dumps({"new_kid": new.kid, "still_valid": old}))
+    return 0
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    ring = KeyRing.load(_keys_dir(args))
+    now = int(time.time())
+    payload = {
+        "alliance_id": args.alliance_id,
+        "sequence": args.sequence,
+        "issued_at": now,
+        "max_age_s": args.max_age_days * DAY,
+        "deny": {"cert_serials": args.deny_serial or [], "member_ids": args.deny_member or []},
+        "rules": {},
+    }
+    data = ring.sign_bundle({**payload, "keys": []})
+    Path(args.out).write_bytes(data) if args.out else sys.stdout.write(data.decode() + "\n")
+    return 0
+
+
+def cmd_issue_cert(args: argparse.Namespace) -> int:
+    directory = _keys_dir(args)
+    ring = KeyRing.load(directory)
+    cert = ring.issue_certificate(
+        now=int(time.time()), member_id=args.member_id, serial=_next_serial(directory),
+        tier=Tier[args.tier.upper()], allowance=args.allowance,
+        device_public=unb64(args.device_public_key), valid_s=args.valid_days * DAY,
+    )
+    print(json.dumps({"certificate": b64(cert.to_bytes()), "serial": cert.serial, "not_after": cert.not_after}))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    keys = sub.add_parser("keys", help="alliance root and issuer keys; the local issuer")
+    keys.add_argument("--keys-dir", help="key directory (default: HOME/keys)")
+    ks = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+
+    ks.add_parser("init", help="create the root key and a first issuer key").set_defaults(func=cmd_init)
+    ks.add_parser("list", help="list issuer keys and their state").set_defaults(func=cmd_list)
+
+    p = ks.add_parser("rotate", help="add a new issuer key (old keys stay valid until retired)")
+    p.add_argument("--lifetime-days", type=int, default=730)
+    p.add_argument("--retire-old-after-days", type=int, default=None,
+                   help="end the old keys' validity this many days from now")
+    p.set_defaults(func=cmd_rotate)
+
+    p = ks.add_parser("bundle", help="sign a trust bundle with the current keys")
+    p.add_argument("--alliance-id", default="demo-alliance")
+    p.add_argument("--sequence", type=int, default=1)
+    p.add_argument("--max-age-days", type=int, default=7)
+    p.add_argument("--deny-serial", type=int, action="append")
+    p.add_argument("--deny-member", type=int, action="append")
+    p.add_argument("--out", help="write here instead of standard output")
+    p.set_defaults(func=cmd_bundle)
+
+    p = ks.add_parser("issue-cert", help="issue a member device certificate (local issuer)")
+    p.add_argument("--member-id", type=int, required=True)
+    p.add_argument("--device-public-key", required=True, help="base64 raw Ed25519 public key")
+    p.add_argument("--tier", choices=[t.name.lower() for t in Tier], default="silver")
+    p.add_argument("--allowance", type=int, default=20_000, help="offline allowance, points")
+    p.add_argument("--valid-days", type=int, default=30)
+    p.set_defaults(func=cmd_issue_cert)

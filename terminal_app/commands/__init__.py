@@ -1,0 +1,1 @@
+"""pos-terminal subcommands, one module per feature."""
