@@ -10,7 +10,6 @@ encoder packs them at 5.5 bits per character: 194 bytes take 301 characters (Bas
 from __future__ import annotations
 
 import math
-import unicodedata
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _VALID = frozenset(ALPHABET)
@@ -46,7 +45,14 @@ def decode(text: str, n_bytes: int) -> bytes:
     return n.to_bytes(n_bytes, "big")
 
 
+# Full-width digits and Latin letters (what an input method in full-width mode types) -> ASCII.
+# Lower case (caps lock) -> upper case, in both widths.
+_FOLD = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B))}
+_FOLD.update({cp: cp - 0xFEE0 - 32 for cp in range(0xFF41, 0xFF5B)})
+_FOLD.update({cp: cp - 32 for cp in range(ord("a"), ord("z") + 1)})
+
+
 def normalize(text: str) -> str:
-    """Fold what keyboards and input methods do to a typed code: full-width forms, lower case,
-    surrounding white space."""
-    return unicodedata.normalize("NFKC", text).strip().upper()
+    """Fold exactly what keyboards and input methods do to a typed code: full-width digits and
+    letters, lower-case ASCII letters (caps lock), surrounding white space. Nothing else."""
+    return text.strip().translate(_FOLD)

@@ -41,6 +41,8 @@ class Member:
 
 @dataclass
 class TestAlliance:
+    __test__ = False  # not a pytest test class
+
     seed: str = "test"
     now: int = T0
     root: Ed25519PrivateKey = field(init=False)
