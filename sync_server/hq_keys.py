@@ -61,6 +61,15 @@ class KeyRing:
         tmp.write_text(json.dumps([asdict(i) for i in self.issuers], indent=2))
         os.replace(tmp, self.directory / "issuers.json")
 
+    def next_local_serial(self) -> int:
+        """Certificate serials for the local issuer (no server database): a counter file."""
+        path = self.directory / "local-serial.json"
+        serial = json.loads(path.read_text())["next"] if path.exists() else 1
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"next": serial + 1}))
+        os.replace(tmp, path)
+        return serial
+
     def issuer_key(self, kid: str) -> Ed25519PrivateKey:
         if kid not in self._private:
             info = next(i for i in self.issuers if i.kid == kid)

@@ -21,13 +21,6 @@ def _keys_dir(args: argparse.Namespace) -> Path:
     return Path(args.keys_dir) if args.keys_dir else server_home(args.home) / "keys"
 
 
-def _next_serial(directory: Path) -> int:
-    path = directory / "local-serial.json"
-    serial = json.loads(path.read_text())["next"] if path.exists() else 1
-    path.write_text(json.dumps({"next": serial + 1}))
-    return serial
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     ring = KeyRing.create(_keys_dir(args), int(time.time()))
     print(json.dumps({"keys_dir": str(ring.directory), "root_public_key": b64(ring.root_public),
@@ -75,10 +68,9 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_issue_cert(args: argparse.Namespace) -> int:
-    directory = _keys_dir(args)
-    ring = KeyRing.load(directory)
+    ring = KeyRing.load(_keys_dir(args))
     cert = ring.issue_certificate(
-        now=int(time.time()), member_id=args.member_id, serial=_next_serial(directory),
+        now=int(time.time()), member_id=args.member_id, serial=ring.next_local_serial(),
         tier=Tier[args.tier.upper()], allowance=args.allowance,
         device_public=unb64(args.device_public_key), valid_s=args.valid_days * DAY,
     )

@@ -1,0 +1,82 @@
+"""The wallet's Qt window: the member's rotating QR code with a countdown, like the phone app."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from alliance_protocol.member_code import Tier
+
+from .qr_render import qr_matrix
+from .wallet import DEFAULT_REFRESH_S, Wallet
+
+_TIER_NAMES = {
+    Tier.BASIC: QCoreApplication.translate("Wallet", "Member"),
+    Tier.SILVER: QCoreApplication.translate("Wallet", "Silver"),
+    Tier.GOLD: QCoreApplication.translate("Wallet", "Gold"),
+    Tier.DIAMOND: QCoreApplication.translate("Wallet", "Diamond"),
+}
+
+
+def qr_pixmap(text: str, size: int) -> QPixmap:
+    matrix = qr_matrix(text)
+    n = matrix.shape[0]
+    scale = max(1, size // n)
+    image = QImage(n * scale, n * scale, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    for y, x in zip(*matrix.nonzero()):
+        painter.fillRect(int(x) * scale, int(y) * scale, scale, scale, QColor("black"))
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+class WalletWindow(QWidget):
+    """Shows `wallet.next_code()` and replaces it every `refresh_s` seconds (counter increases)."""
+
+    code_changed = Signal(str)
+
+    def __init__(self, wallet: Wallet, refresh_s: int = DEFAULT_REFRESH_S, qr_size: int = 420) -> None:
+        super().__init__()
+        self.wallet = wallet
+        self.refresh_s = refresh_s
+        self.qr_size = qr_size
+        self.current_code = ""
+        self._remaining = refresh_s
+        cert = wallet.certificate()
+        self.setWindowTitle(self.tr("Member code — member %1").replace("%1", str(cert.member_id)))
+        self.header = QLabel(self.tr("%1 member %2").replace("%1", _TIER_NAMES.get(Tier(cert.tier), "?"))
+                             .replace("%2", str(cert.member_id)))
+        self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_label = QLabel()
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_label.setMinimumSize(QSize(qr_size, qr_size))
+        self.countdown = QLabel()
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        for widget in (self.header, self.qr_label, self.countdown):
+            layout.addWidget(widget)
+        self.rotate_timer = QTimer(self)
+        self.rotate_timer.timeout.connect(self.rotate)
+        self.tick_timer = QTimer(self)
+        self.tick_timer.timeout.connect(self._tick)
+        self.rotate()
+        self.rotate_timer.start(refresh_s * 1000)
+        self.tick_timer.start(1000)
+
+    def rotate(self) -> None:
+        self.current_code = self.wallet.next_code()
+        self.qr_label.setPixmap(qr_pixmap(self.current_code, self.qr_size))
+        self._remaining = self.refresh_s
+        self._show_countdown()
+        self.code_changed.emit(self.current_code)
+
+    def _tick(self) -> None:
+        self._remaining = max(0, self._remaining - 1)
+        self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        self.countdown.setText(self.tr("Refreshes in %1 s · counter %2")
+                               .replace("%1", str(self._remaining))
+                               .replace("%2", str(self.wallet.state.counter)))
