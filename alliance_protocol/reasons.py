@@ -22,6 +22,7 @@ class Reason(StrEnum):
     BAD_LENGTH = "BAD_LENGTH"
     # --- the terminal's trust bundle
     TRUST_BUNDLE_MISSING = "TRUST_BUNDLE_MISSING"
+    ROOT_KEY_MISSING = "ROOT_KEY_MISSING"
     TRUST_BUNDLE_INVALID = "TRUST_BUNDLE_INVALID"
     TRUST_BUNDLE_STALE = "TRUST_BUNDLE_STALE"
     # --- the issuer key that signed the device certificate
@@ -62,6 +63,9 @@ MESSAGES: dict[Reason, Message] = {
     Reason.BAD_LENGTH: Message("会员码长度不对,请重新扫描", "Member code has the wrong length; scan again"),
     Reason.TRUST_BUNDLE_MISSING: Message(
         "终端尚未下载信任数据,请联网同步", "Terminal has no trust data yet; connect and sync"
+    ),
+    Reason.ROOT_KEY_MISSING: Message(
+        "尚未固定联盟根公钥,请先注册终端", "No alliance root key is pinned; enroll this terminal first"
     ),
     Reason.TRUST_BUNDLE_INVALID: Message(
         "信任数据签名无效,已拒绝", "Trust data has an invalid signature and was refused"

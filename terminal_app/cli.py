@@ -12,6 +12,8 @@ import sys
 
 # Feature modules that add subcommands (keep one per line: several people add to this list).
 COMMAND_MODULES = [
+    "terminal_app.commands.verify",
+    "terminal_app.commands.trust",
 ]
 
 
