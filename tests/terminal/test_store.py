@@ -1,0 +1,134 @@
+"""The terminal store: real SQLite files, migrations, pragmas, trust bundle, clock, replay guard."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from alliance_protocol.reasons import Reason
+from alliance_protocol.testkit import T0, TestAlliance
+from alliance_protocol.trust_bundle import BundleError
+from alliance_protocol.verifier import FixedClock, OfflineVerifier
+from terminal_app.store import open_store
+
+
+@pytest.fixture
+def alliance() -> TestAlliance:
+    return TestAlliance(seed="store")
+
+
+@pytest.fixture
+def store(tmp_path: Path, alliance: TestAlliance):
+    s = open_store(tmp_path / "term")
+    s.set_root_keys([alliance.root_public])
+    yield s
+    s.close()
+
+
+def test_pragmas_are_in_effect(store) -> None:
+    with store.writer.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_write_transactions_take_the_lock_at_begin(store) -> None:
+    """BEGIN IMMEDIATE: the write lock is held from the start, before any write statement."""
+    other = sqlite3.connect(store.path, timeout=0, isolation_level=None)
+    with store.writer.begin() as conn:
+        conn.execute(text("SELECT 1"))
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_migrations_create_the_schema_and_reopening_is_idempotent(tmp_path: Path) -> None:
+    open_store(tmp_path / "t").close()
+    store = open_store(tmp_path / "t")
+    with store.reader.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"state", "trust_bundles", "seen_codes", "alembic_version"} <= tables
+
+
+def test_bundle_install_refuses_forgeries_and_rollbacks_and_keeps_the_old(store, alliance) -> None:
+    store.install_bundle(alliance.bundle_bytes(sequence=2))
+    forger = TestAlliance(seed="forger")
+    with pytest.raises(BundleError):
+        store.install_bundle(forger.bundle_bytes(sequence=3))
+    with pytest.raises(BundleError):
+        store.install_bundle(alliance.bundle_bytes(sequence=1))
+    with pytest.raises(BundleError):  # same sequence, other content
+        store.install_bundle(alliance.bundle_bytes(sequence=2, max_age_s=1))
+    assert store.current_bundle().sequence == 2
+    store.install_bundle(alliance.bundle_bytes(sequence=2))  # the same bundle again: fine
+    assert store.install_bundle(alliance.bundle_bytes(sequence=3)).sequence == 3
+    assert store.current_bundle().sequence == 3
+
+
+def test_a_bundle_edited_on_disk_is_not_trusted(tmp_path: Path, store, alliance) -> None:
+    store.install_bundle(alliance.bundle_bytes(sequence=1))
+    store.install_bundle(alliance.bundle_bytes(sequence=2))
+    store.close()
+    raw = sqlite3.connect(tmp_path / "term" / "terminal.sqlite3")
+    env = raw.execute("SELECT envelope FROM trust_bundles WHERE sequence=2").fetchone()[0]
+    raw.execute("UPDATE trust_bundles SET envelope=? WHERE sequence=2",
+                (env.replace(b'"max_age_s":604800', b'"max_age_s":999999999'),))
+    raw.commit()
+    raw.close()
+    reopened = open_store(tmp_path / "term")
+    assert reopened.current_bundle().sequence == 1
+
+
+def test_no_root_key_no_bundle(tmp_path: Path, alliance) -> None:
+    with pytest.raises(BundleError):
+        open_store(tmp_path / "x").install_bundle(alliance.bundle_bytes())
+
+
+def test_clock_offset_is_learned_from_the_server(store) -> None:
+    assert store.clock().confirmed_age() is None
+    import time
+
+    sent = int(time.time() * 1000)
+    offset = store.record_server_time(server_time_ms=sent + 5_250, sent_ms=sent, received_ms=sent + 100)
+    assert offset == pytest.approx(5.2)
+    clock = store.clock()
+    assert clock.offset_s == pytest.approx(5.2)
+    assert clock.confirmed_age() is not None and clock.confirmed_age() < 60
+
+
+def test_replays_are_remembered_across_a_restart(tmp_path: Path, store, alliance) -> None:
+    store.install_bundle(alliance.bundle_bytes())
+    member = alliance.member(1)
+    code = member.code(T0)
+
+    def verify(s):
+        return OfflineVerifier(s.current_bundle(), FixedClock(T0), s.replay_guard()).verify(code)
+
+    assert verify(store).ok
+    store.close()
+    reopened = open_store(tmp_path / "term")
+    assert verify(reopened).reason is Reason.CODE_REPLAYED
+
+
+def test_replay_guard_prunes_only_pairs_older_than_the_window(store) -> None:
+    guard = store.replay_guard()
+    assert guard.remember(1, 1, code_time=T0 - 10_000)
+    assert guard.remember(1, 2, code_time=T0)
+    assert not guard.remember(1, 2, code_time=T0)
+    from sqlalchemy.orm import Session
+
+    with Session(store.writer) as s, s.begin():
+        assert guard.prune(s, now=T0) == 1
+    assert guard.seen(1, 2) and not guard.seen(1, 1)
+
+
+def test_terminal_key_is_private_to_its_owner(store) -> None:
+    identity = store.ensure_local_identity("T-1", "M-1")
+    assert identity.terminal_id == "T-1"
+    assert store.key_path.stat().st_mode & 0o777 == 0o600
+    assert store.ensure_local_identity("T-2", "M-2").terminal_id == "T-1"
