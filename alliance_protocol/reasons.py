@@ -41,6 +41,35 @@ class Reason(StrEnum):
     CODE_EXPIRED = "CODE_EXPIRED"
     CODE_NOT_YET_VALID = "CODE_NOT_YET_VALID"
     CODE_REPLAYED = "CODE_REPLAYED"
+    # --- reading images and frames
+    NO_CODE_IN_IMAGE = "NO_CODE_IN_IMAGE"
+    IMAGE_UNREADABLE = "IMAGE_UNREADABLE"
+    DECODER_UNAVAILABLE = "DECODER_UNAVAILABLE"
+    # --- the terminal core: rules, risk limits, journal (terminal_app/core)
+    NOT_RECORDED = "NOT_RECORDED"
+    INVALID_AMOUNT = "INVALID_AMOUNT"
+    BELOW_MIN_BILL = "BELOW_MIN_BILL"
+    INSUFFICIENT_POINTS = "INSUFFICIENT_POINTS"
+    DAILY_CAP_REACHED = "DAILY_CAP_REACHED"
+    NOT_A_MEMBER = "NOT_A_MEMBER"
+    OFFLINE_TXN_CAP = "OFFLINE_TXN_CAP"
+    OFFLINE_MEMBER_LIMIT = "OFFLINE_MEMBER_LIMIT"
+    OFFLINE_TERMINAL_LIMIT = "OFFLINE_TERMINAL_LIMIT"
+    SYNC_TOO_OLD = "SYNC_TOO_OLD"
+    SCAN_SESSION_EXPIRED = "SCAN_SESSION_EXPIRED"
+    COUPON_UNKNOWN = "COUPON_UNKNOWN"
+    COUPON_USED = "COUPON_USED"
+    COUPON_QUOTA_EXHAUSTED = "COUPON_QUOTA_EXHAUSTED"
+    COUPON_NOT_ELIGIBLE = "COUPON_NOT_ELIGIBLE"
+    GIFT_UNKNOWN = "GIFT_UNKNOWN"
+    GIFT_OUT_OF_STOCK = "GIFT_OUT_OF_STOCK"
+    BACKUP_CODE_MALFORMED = "BACKUP_CODE_MALFORMED"
+    BACKUP_CODE_PENDING = "BACKUP_CODE_PENDING"
+    BACKUP_CODE_LIMIT = "BACKUP_CODE_LIMIT"
+    VOID_NOT_ALLOWED = "VOID_NOT_ALLOWED"
+    DUPLICATE_RECEIPT = "DUPLICATE_RECEIPT"
+    BACKFILL_TOO_OLD = "BACKFILL_TOO_OLD"
+    NO_TERMINAL_IDENTITY = "NO_TERMINAL_IDENTITY"
     # --- anything the verifier did not foresee (it never raises; this is its last resort)
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
@@ -92,6 +121,33 @@ MESSAGES: dict[Reason, Message] = {
         "会员码时间超前,请检查手机时间", "Member code is dated in the future; check the phone's clock"
     ),
     Reason.CODE_REPLAYED: Message("该会员码已使用过", "This member code has already been used"),
+    Reason.NO_CODE_IN_IMAGE: Message("图片中没有找到二维码", "No QR code found in the image"),
+    Reason.IMAGE_UNREADABLE: Message("无法读取图片文件", "The file could not be read as an image"),
+    Reason.DECODER_UNAVAILABLE: Message("所选二维码解码器在本机不可用", "The chosen QR decoder is not available on this machine"),
+    Reason.NOT_RECORDED: Message("交易未能记录,请重试(未批准)", "Not recorded; try again (nothing was approved)"),
+    Reason.INVALID_AMOUNT: Message("金额或积分无效", "Invalid amount or points"),
+    Reason.BELOW_MIN_BILL: Message("账单未达到积分抵现的最低金额", "Bill is below the minimum for paying with points"),
+    Reason.INSUFFICIENT_POINTS: Message("积分不足", "Not enough points"),
+    Reason.DAILY_CAP_REACHED: Message("已达当日积分上限,本单积分已按上限计", "Daily points cap reached; points limited to the cap"),
+    Reason.NOT_A_MEMBER: Message("非会员不积分", "Only members earn points"),
+    Reason.OFFLINE_TXN_CAP: Message("超出离线单笔限额,需联网处理", "Above the offline per-transaction limit; needs the server"),
+    Reason.OFFLINE_MEMBER_LIMIT: Message("超出该会员离线累计限额,需联网处理", "Above this member's offline limit; needs the server"),
+    Reason.OFFLINE_TERMINAL_LIMIT: Message("超出本终端离线总额度,请联网同步", "Above this terminal's offline exposure limit; connect and sync"),
+    Reason.SYNC_TOO_OLD: Message("距上次同步时间过长,请联网同步", "Too long since the last sync; connect and sync"),
+    Reason.SCAN_SESSION_EXPIRED: Message("扫码已超时,请重新扫码", "The scan has timed out; scan again"),
+    Reason.COUPON_UNKNOWN: Message("未知的优惠券或权益", "Unknown coupon or benefit"),
+    Reason.COUPON_USED: Message("该优惠券已使用", "This coupon has already been used"),
+    Reason.COUPON_QUOTA_EXHAUSTED: Message("该权益名额已用完", "No places left for this benefit"),
+    Reason.COUPON_NOT_ELIGIBLE: Message("该会员等级不能使用此权益", "This member's tier cannot use this benefit"),
+    Reason.GIFT_UNKNOWN: Message("未知的礼品", "Unknown gift"),
+    Reason.GIFT_OUT_OF_STOCK: Message("礼品已无库存", "Gift is out of stock"),
+    Reason.BACKUP_CODE_MALFORMED: Message("备用验证码格式不对", "The backup code is not in the right format"),
+    Reason.BACKUP_CODE_PENDING: Message("已按备用验证码受理,待服务器核验", "Accepted on the backup code; pending server verification"),
+    Reason.BACKUP_CODE_LIMIT: Message("超出备用验证码限额,需联网处理", "Above the backup-code limit; needs the server"),
+    Reason.VOID_NOT_ALLOWED: Message("该记录不能作废(不在本班次或已作废)", "This record cannot be voided (not in this shift or already void)"),
+    Reason.DUPLICATE_RECEIPT: Message("该小票已经补录过", "This receipt has already been entered"),
+    Reason.BACKFILL_TOO_OLD: Message("超出补录时限", "Too late to backfill this purchase"),
+    Reason.NO_TERMINAL_IDENTITY: Message("终端尚未注册", "This terminal is not enrolled yet"),
     Reason.INTERNAL_ERROR: Message("终端内部错误,请重试", "Internal terminal error; try again"),
 }
 

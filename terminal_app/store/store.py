@@ -19,7 +19,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol.keys import b64, read_private_key, unb64, write_private_key
@@ -27,10 +27,11 @@ from alliance_protocol.trust_bundle import BundleError, TrustBundle, load_bundle
 from alliance_protocol.verifier import OfflineVerifier, SystemClock, VerifierSettings
 
 from .engine import reader_engine, writer_engine
-from .models import SeenCode, StateEntry, TrustBundleRow
+from .models import JournalRow, MemberBalance, OutboxRow, SeenCode, StateEntry, TrustBundleRow
 
 DB_NAME = "terminal.sqlite3"
 KEY_NAME = "terminal.key"
+SYNCED_KEY = "synced_through"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -208,6 +209,71 @@ class Store:
 
     def verifier(self, settings: VerifierSettings = VerifierSettings()) -> OfflineVerifier:
         return OfflineVerifier(self.current_bundle(), self.clock(), self.replay_guard(settings), settings)
+
+
+    # --- sync bookkeeping (used by terminal_app/sync and the core)
+    def last_sync_at(self) -> float | None:
+        """Unix seconds of the last successful sync (None: never)."""
+        return self.get_state("last_sync_at")
+
+    def set_last_sync(self, ts: float) -> None:
+        self.set_state("last_sync_at", ts)
+
+    def bundle_installed_at(self) -> int | None:
+        with Session(self.reader) as s:
+            return s.scalar(select(TrustBundleRow.installed_at).order_by(TrustBundleRow.sequence.desc()).limit(1))
+
+    def outbox_count(self) -> int:
+        """Journal records not yet acknowledged by the server."""
+        with Session(self.reader) as s:
+            return s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.synced == 0)) or 0
+
+    def outbox_pending(self, limit: int) -> list[dict[str, Any]]:
+        """Up to `limit` unsynced wire records ({"body","hash","sig"}), in seq order."""
+        with Session(self.reader) as s:
+            through = self.synced_through(s)
+            rows = s.scalars(select(JournalRow).join(OutboxRow, OutboxRow.seq == JournalRow.seq)
+                             .where(OutboxRow.synced == 0, JournalRow.seq > through)
+                             .order_by(JournalRow.seq).limit(limit)).all()
+            return [{"body": json.loads(r.body), "hash": r.hash, "sig": r.sig} for r in rows]
+
+    def synced_through(self, session: Session | None = None) -> int:
+        if session is None:
+            return int(self.get_state(SYNCED_KEY, 0))
+        row = session.get(StateEntry, SYNCED_KEY)
+        return 0 if row is None else int(json.loads(row.value))
+
+    def mark_synced(self, through_seq: int) -> None:
+        """The server acknowledged every record up to and including through_seq (never moves back)."""
+        with Session(self.writer) as s, s.begin():
+            prev = self.synced_through(s)
+            if through_seq <= prev:
+                return
+            s.execute(update(OutboxRow).where(OutboxRow.seq > prev, OutboxRow.seq <= through_seq)
+                      .values(synced=1))
+            self.set_state(SYNCED_KEY, through_seq, s)
+
+    def apply_balances(self, balances: list[tuple]) -> int:
+        """Balances the server pushed: (member_id, balance, as_of_cursor, expiring_soon_points
+        [, birthday_month]). They include every record the server acknowledged so far, so spends
+        journaled after our synced-through mark are subtracted when spending offline."""
+        now = int(time.time())
+        with Session(self.writer) as s, s.begin():
+            through = self.synced_through(s)
+            for item in balances:
+                member_id, balance, cursor, expiring = item[:4]
+                birthday = item[4] if len(item) > 4 else None
+                s.merge(MemberBalance(member_id=int(member_id), balance=int(balance), as_of_cursor=str(cursor),
+                                      expiring_soon=int(expiring or 0), birthday_month=birthday,
+                                      through_seq=through, updated_at=now))
+        return len(balances)
+
+    def cached_balance(self, member_id: int) -> MemberBalance | None:
+        with Session(self.reader) as s:
+            row = s.get(MemberBalance, member_id)
+            if row is not None:
+                s.expunge(row)
+            return row
 
 
 def open_store(home: Path | None = None) -> Store:
