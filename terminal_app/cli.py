@@ -14,6 +14,8 @@ import sys
 COMMAND_MODULES = [
     "terminal_app.commands.verify",
     "terminal_app.commands.trust",
+    "terminal_app.commands.log",
+    "terminal_app.commands.journal",
 ]
 
 

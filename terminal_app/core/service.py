@@ -48,6 +48,7 @@ from terminal_app.store import Store
 from terminal_app.store.models import JournalRow, SeenCode, StateEntry
 
 from . import journal, ledger
+from .logview import LogFilter, read_log
 from .pricing import EarnContext, Pricing, is_member_day, local_date, price
 from .results import MemberView, Result, ScanResult, TxnResult, ZReport
 
@@ -65,17 +66,6 @@ class NotRecorded(Exception):
 class _Session:
     verdict: Verdict
     scanned_at: float
-
-
-@dataclass(frozen=True)
-class LogFilter:
-    day_from: str | None = None  # local date YYYY-MM-DD, inclusive
-    day_to: str | None = None
-    member_id: int | None = None
-    kind: str | None = None
-    status: str | None = None
-    reason: str | None = None
-    limit: int = 1000
 
 
 def mask_member(member_id: int) -> str:
@@ -470,22 +460,9 @@ class TerminalService:
 
     # --- reading
     def log(self, f: LogFilter = LogFilter()) -> list[dict[str, Any]]:
-        """Journal records, newest first, as dicts (the signed body plus seq, hash, voided_by, synced)."""
-        import json as _json
-
-        q = select(JournalRow).order_by(JournalRow.seq.desc()).limit(max(1, min(f.limit, 100_000)))
-        if f.day_from:
-            q = q.where(JournalRow.day >= f.day_from)
-        if f.day_to:
-            q = q.where(JournalRow.day <= f.day_to)
-        if f.member_id is not None:
-            q = q.where(JournalRow.member_id == f.member_id)
-        for col, val in ((JournalRow.kind, f.kind), (JournalRow.status, f.status), (JournalRow.reason, f.reason)):
-            if val:
-                q = q.where(col == val)
+        """Journal records, newest first, as dicts (the signed body plus day, hash, voided_by)."""
         with Session(self.store.reader) as s:
-            rows = s.scalars(q).all()
-            return [{**_json.loads(r.body), "day": r.day, "hash": r.hash, "voided_by": r.voided_by} for r in rows]
+            return read_log(s, f)
 
     def status(self) -> dict[str, Any]:
         """Counters for the status bar and the manager's limits view."""
