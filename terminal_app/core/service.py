@@ -125,7 +125,8 @@ class TerminalService:
                         "recorded_at": int(now * 1000)}
                 return journal.append(s, self.key, {**base, **body}, day=local_date(rules, now).isoformat())
         except (SQLAlchemyError, OSError) as exc:
-            raise NotRecorded(f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
+            cause = getattr(exc, "orig", None) or exc
+            raise NotRecorded(f"{type(cause).__name__}: {cause}".splitlines()[0][:200]) from exc
 
     @staticmethod
     def _result(record: dict[str, Any], pricing: Pricing | None = None) -> TxnResult:
