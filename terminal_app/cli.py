@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "terminal_app.commands.trust",
     "terminal_app.commands.log",
     "terminal_app.commands.journal",
+    "terminal_app.commands.scan_image",
 ]
 
 

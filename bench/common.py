@@ -1,0 +1,26 @@
+"""Small helpers for benchmark scripts: percentiles and a machine line for docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+
+
+def percentile(sorted_values: list[float], p: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    k = min(len(sorted_values) - 1, max(0, round(p / 100 * (len(sorted_values) - 1))))
+    return sorted_values[k]
+
+
+def summary_ms(seconds: list[float]) -> dict[str, float]:
+    v = sorted(s * 1000 for s in seconds)
+    return {"p50": percentile(v, 50), "p90": percentile(v, 90), "p99": percentile(v, 99), "max": v[-1],
+            "mean": statistics.fmean(v)}
+
+
+def machine() -> str:
+    return (f"{platform.machine()} {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+            f"{platform.system()} {platform.release()}")
