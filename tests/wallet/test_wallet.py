@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import zxingcpp
 
 from alliance_protocol import trust_bundle as tb
 from alliance_protocol.member_code import Tier, parse
@@ -15,6 +14,7 @@ from alliance_protocol.verifier import MemoryReplayGuard, OfflineVerifier, Syste
 from member_wallet import cli
 from member_wallet.wallet import Wallet, WalletError, issue_from_local_issuer
 from sync_server.hq_keys import KeyRing
+from terminal_app.qr import get_decoder
 
 
 @pytest.fixture
@@ -81,9 +81,10 @@ def test_window_shows_a_scannable_code_and_rotates(qtbot, tmp_path: Path, ring: 
     qtbot.addWidget(window)
     window.show()
     first = window.current_code
-    image = window.qr_label.pixmap().toImage().convertToFormat(window.qr_label.pixmap().toImage().Format.Format_Grayscale8)
+    image = window.qr_label.pixmap().toImage()
+    image = image.convertToFormat(image.Format.Format_Grayscale8)
     frame = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
-    decoded = zxingcpp.read_barcodes(frame[:, : image.width()].copy())
+    decoded = get_decoder().decode(frame[:, : image.width()].copy())
     assert [d.text for d in decoded] == [first]
     assert terminal_verifier(ring).verify(first).ok
     with qtbot.waitSignal(window.code_changed, timeout=3000) as signal:
