@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alliance_protocol.journal_record import GENESIS_HASH, RecordError, check, seal
-from terminal_app.store.models import JournalRow, OutboxRow, StateEntry
+from terminal_app.store.models import JournalRow, StateEntry
 
 HEAD_KEY = "journal_head"
 # body field -> indexed column (copied on append; compared by verify)
@@ -26,8 +26,13 @@ INDEXED = ("kind", "status", "reason", "member_id", "points_earned", "points_spe
 
 
 def head(session: Session) -> tuple[int, str]:
-    row = session.execute(select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)).first()
+    row = session.connection().exec_driver_sql("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").first()
     return (0, GENESIS_HASH) if row is None else (row[0], row[1])
+
+
+_INSERT = ("INSERT INTO journal (seq, recorded_at, day, shift, kind, status, reason, member_id, points_earned, "
+           "points_spent, coupon_id, gift_id, receipt_ref, ref_seq, body, hash, sig) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def append(session: Session, key: Ed25519PrivateKey, body: dict[str, Any], *, day: str) -> dict[str, Any]:
@@ -36,16 +41,16 @@ def append(session: Session, key: Ed25519PrivateKey, body: dict[str, Any], *, da
     body = {**body, "seq": seq + 1, "prev_hash": prev_hash}
     body = {k: v for k, v in body.items() if v is not None}
     record = seal(body, key)
-    session.add(JournalRow(
-        seq=body["seq"], recorded_at=body["recorded_at"], day=day, shift=body.get("shift", 0),
-        kind=body["kind"], status=body["status"], reason=body["reason"], member_id=body.get("member_id"),
-        points_earned=body.get("points_earned", 0), points_spent=body.get("points_spent", 0),
-        coupon_id=body.get("coupon_id"), gift_id=body.get("gift_id"), receipt_ref=body.get("receipt_ref"),
-        ref_seq=body.get("ref_seq"), body=json.dumps(body, ensure_ascii=False, sort_keys=True),
-        hash=record["hash"], sig=record["sig"]))
-    session.add(OutboxRow(seq=body["seq"], synced=0))
-    session.merge(StateEntry(key=HEAD_KEY, value=json.dumps({"seq": body["seq"], "hash": record["hash"]})))
-    session.flush()
+    conn = session.connection()
+    conn.exec_driver_sql(_INSERT, (
+        body["seq"], body["recorded_at"], day, body.get("shift", 0), body["kind"], body["status"], body["reason"],
+        body.get("member_id"), body.get("points_earned", 0), body.get("points_spent", 0), body.get("coupon_id"),
+        body.get("gift_id"), body.get("receipt_ref"), body.get("ref_seq"),
+        json.dumps(body, ensure_ascii=False, sort_keys=True), record["hash"], record["sig"]))
+    conn.exec_driver_sql("INSERT INTO outbox (seq, synced) VALUES (?, 0)", (body["seq"],))
+    conn.exec_driver_sql(
+        "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HEAD_KEY, json.dumps({"seq": body["seq"], "hash": record["hash"]})))
     return record
 
 

@@ -31,6 +31,7 @@ thread. One TerminalService per process; several processes on one store are safe
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import secrets
 import time
@@ -43,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from alliance_protocol.reasons import Reason
 from alliance_protocol.rules import AllianceRules
+from alliance_protocol.trust_bundle import TrustBundle
 from alliance_protocol.verifier import Clock, OfflineVerifier, Verdict, VerifierSettings
 from terminal_app.store import Store
 from terminal_app.store.models import JournalRow, SeenCode, StateEntry
@@ -91,32 +93,37 @@ class TerminalService:
     def clock(self) -> Clock:
         return self._clock if self._clock is not None else self.store.clock()
 
-    def rules(self) -> AllianceRules:
-        bundle = self.store.current_bundle()
+    def rules(self, bundle: TrustBundle | None | bool = False) -> AllianceRules:
+        if bundle is False:
+            bundle = self.store.current_bundle()
         if bundle is None:
             return AllianceRules()
         if self._rules_cache is None or self._rules_cache[0] != bundle.sequence:
             self._rules_cache = (bundle.sequence, AllianceRules.from_dict(bundle.rules))
         return self._rules_cache[1]
 
-    def catalogue(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        bundle = self.store.current_bundle()
+    def catalogue(self, bundle: TrustBundle | None | bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        if bundle is False:
+            bundle = self.store.current_bundle()
         payload = bundle.payload if bundle else {}
         return list(payload.get("coupons", [])), list(payload.get("gifts", []))
 
-    def _since_sync_s(self, now: float) -> float:
-        last = self.store.last_sync_at()
+    def _since_sync_s(self, now: float, session: Session | None = None) -> float:
+        if session is not None:
+            last = ledger.state(session, "last_sync_at")
+        else:
+            last = self.store.last_sync_at()
         if last is None:
             last = self.store.bundle_installed_at()
         return 0.0 if last is None else now - last
 
     # --- the durable write
-    def _write(self, build: Callable[[Session, int], dict[str, Any]]) -> dict[str, Any]:
+    def _write(self, build: Callable[[Session, int], dict[str, Any]], rules: AllianceRules | None = None) -> dict[str, Any]:
         """Run build(session, recorded_at_ms) -> body inside BEGIN IMMEDIATE, journal it, commit.
         Raises NotRecorded when the database refuses (nothing committed)."""
         clock = self.clock()
         now = clock.now()
-        rules = self.rules()
+        rules = rules or self.rules()
         try:
             with Session(self.store.writer) as s, s.begin():
                 body = build(s, int(now * 1000))
@@ -138,7 +145,8 @@ class TerminalService:
     def scan(self, text: object) -> ScanResult:
         """Verify a scanned code offline; a rejection is journaled (kind "scan") before returning."""
         clock = self.clock()
-        verifier = OfflineVerifier(self.store.current_bundle(), clock, self.store.replay_guard(self.settings),
+        bundle = self.store.current_bundle()
+        verifier = OfflineVerifier(bundle, clock, self.store.replay_guard(self.settings),
                                    self.settings)
         verdict = verifier.verify(text, consume=False)
         if not verdict.ok:
@@ -147,7 +155,8 @@ class TerminalService:
             facts.update(input_len=len(raw), input_sha256=hashlib.sha256(raw.encode("utf-8", "replace")).hexdigest()[:16])
             try:
                 rec = self._write(lambda s, now: {"kind": "scan", "status": "rejected", "reason": verdict.reason.value,
-                                                  "detail": verdict.detail[:200] or None, **facts})
+                                                  "detail": verdict.detail[:200] or None, **facts},
+                                 self.rules(bundle))
             except NotRecorded as exc:
                 return ScanResult(False, Reason.NOT_RECORDED, None, str(exc))
             return ScanResult(False, verdict.reason, rec["body"]["seq"], verdict.detail)
@@ -156,14 +165,16 @@ class TerminalService:
             self._sessions.pop(next(iter(self._sessions)))
         self._sessions[token] = _Session(verdict, clock.now())
         try:
-            member = self.member_view(verdict)
+            member = self.member_view(verdict, bundle)
         except SQLAlchemyError as exc:
             return ScanResult(False, Reason.NOT_RECORDED, None, str(exc)[:200])
         return ScanResult(True, Reason.OK, None, "", token, member)
 
-    def member_view(self, verdict: Verdict) -> MemberView:
-        rules = self.rules()
-        coupons, gifts = self.catalogue()
+    def member_view(self, verdict: Verdict, bundle: TrustBundle | None | bool = False) -> MemberView:
+        if bundle is False:
+            bundle = self.store.current_bundle()
+        rules = self.rules(bundle)
+        coupons, gifts = self.catalogue(bundle)
         with Session(self.store.reader) as s:
             pos = ledger.MemberPosition(s, verdict.member_id, verdict.allowance, rules.offline.member_max_points)
             offered_coupons = [c for c in coupons if self._coupon_problem(s, c, verdict) is None]
@@ -203,7 +214,7 @@ class TerminalService:
               pos: ledger.MemberPosition | None) -> Reason | None:
         """Offline risk limits for spending `points` (value leaving the alliance)."""
         lim = rules.offline
-        if self._since_sync_s(now) > lim.max_since_sync_s:
+        if self._since_sync_s(now, s) > lim.max_since_sync_s:
             return Reason.SYNC_TOO_OLD
         if points <= 0:
             return None
@@ -225,36 +236,34 @@ class TerminalService:
         if sess is None:
             return TxnResult(False, Reason.SCAN_SESSION_EXPIRED)
         v = sess.verdict
-        rules = self.rules()
+        bundle = self.store.current_bundle()
+        rules = self.rules(bundle)
         now = self.clock().now()
         priced: list[Pricing | None] = [None]
 
         def build(s: Session, _now_ms: int) -> dict[str, Any]:
-            body: dict[str, Any] = {"kind": kind, **_facts(v), "bundle_seq": self._bundle_seq()}
+            body: dict[str, Any] = {"kind": kind, **_facts(v), "bundle_seq": bundle.sequence if bundle else None}
             if problem is not None:
                 return {**body, "status": "rejected", "reason": problem.value}
-            if s.get(SeenCode, (v.cert_serial, v.counter)) is not None:
+            if ledger.code_seen(s, v.cert_serial, v.counter):
                 return {**body, "status": "rejected", "reason": Reason.CODE_REPLAYED.value}
             pos = ledger.MemberPosition(s, v.member_id, v.allowance, rules.offline.member_max_points)
             fields, pricing = decide(s, v, rules, pos, now)
             priced[0] = pricing
             body.update(fields)
             if body.get("status") in ("approved", "pending_verification"):
-                s.execute(insert(SeenCode).values(serial=v.cert_serial, counter=v.counter, code_time=v.code_time))
+                s.connection().exec_driver_sql("INSERT INTO seen_codes (serial, counter, code_time) VALUES (?, ?, ?)",
+                                               (v.cert_serial, v.counter, v.code_time))
             return body
 
         try:
-            record = self._write(build)
+            record = self._write(build, rules)
         except NotRecorded as exc:
             return TxnResult(False, Reason.NOT_RECORDED, None, str(exc))
         result = self._result(record, priced[0])
         if result.ok or problem is not None:
             self._sessions.pop(token or "", None)
         return result
-
-    def _bundle_seq(self) -> int | None:
-        b = self.store.current_bundle()
-        return None if b is None else b.sequence
 
     def commit_purchase(self, token: str | None, bill_fen: int, spend_points: int = 0,
                         receipt_ref: str = "") -> TxnResult:
@@ -452,7 +461,7 @@ class TerminalService:
                     paid += b.get("paid_fen", 0)
             totals.update(shift=shift, closed_at=now_ms // 1000, counts=counts, points_earned=earned,
                           points_spent=spent, bill_fen=bill, paid_fen=paid, voids=voids, rejected=rejected)
-            s.merge(StateEntry(key=ledger.SHIFT_KEY, value=str(shift + 1)))
+            ledger.set_state(s, ledger.SHIFT_KEY, shift + 1)
             return {"kind": "shift_close", "status": "approved", "reason": Reason.OK.value, "shift": shift,
                     "manager": str(manager)[:64], "totals": {k: v for k, v in totals.items() if k != "shift"}}
 
