@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from alliance_protocol.appsupport import command_parser, run_command
 from alliance_protocol.member_code import Tier
 
 from .wallet import DEFAULT_REFRESH_S, Wallet, WalletError, issue_from_local_issuer, wallet_home
@@ -61,9 +62,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="member-wallet", description="Simulated member phone.")
-    parser.add_argument("--home", help="wallet directory (default: $MEMBER_WALLET_HOME or the user data dir)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser, sub = command_parser("member-wallet", "Simulated member phone.",
+                                 "wallet directory (default: $MEMBER_WALLET_HOME or the user data dir)")
 
     p = sub.add_parser("register", help="get a device certificate")
     p.add_argument("--local-issuer", metavar="KEYS_DIR", required=True,
@@ -83,16 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
-    try:
-        return int(args.func(args) or 0)
-    except WalletError as exc:
-        print(f"member-wallet: {exc}", file=sys.stderr)
-        return 2
+    return run_command(build_parser(), argv, expected=(WalletError,))
 
 
 if __name__ == "__main__":

@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from alliance_protocol import member_code as mc
+from alliance_protocol.appsupport import app_home
 from alliance_protocol.keys import b64, public_raw, read_private_key, unb64, write_private_key
 
 ENV_VAR = "MEMBER_WALLET_HOME"
@@ -28,14 +28,7 @@ class WalletError(RuntimeError):
 
 
 def wallet_home(explicit: str | os.PathLike[str] | None = None) -> Path:
-    if explicit:
-        path = Path(explicit)
-    elif os.environ.get(ENV_VAR):
-        path = Path(os.environ[ENV_VAR])
-    else:
-        path = Path(platformdirs.user_data_dir("alliance-member-wallet", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return app_home(explicit, ENV_VAR, "alliance-member-wallet")
 
 
 @dataclass

@@ -7,8 +7,9 @@ Each feature module exposes `register(subparsers)`, adding its subcommands with
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
+
+from alliance_protocol.appsupport import command_parser, run_command
 
 # Feature modules that add subcommands (keep one per line: several people add to this list).
 COMMAND_MODULES = [
@@ -21,21 +22,13 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pos-terminal", description="Alliance redemption terminal.")
-    parser.add_argument("--home", help="terminal data directory (default: $POS_TERMINAL_HOME or the user data dir)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    return parser
+    return command_parser("pos-terminal", "Alliance redemption terminal.",
+                          "terminal data directory (default: $POS_TERMINAL_HOME or the user data dir)",
+                          COMMAND_MODULES)[0]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
-    return int(args.func(args) or 0)
+    return run_command(build_parser(), argv)
 
 
 if __name__ == "__main__":

@@ -5,17 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
+from alliance_protocol.appsupport import app_home
 
 ENV_VAR = "POS_TERMINAL_HOME"
 
 
 def terminal_home(explicit: str | os.PathLike[str] | None = None) -> Path:
-    if explicit:
-        path = Path(explicit)
-    elif os.environ.get(ENV_VAR):
-        path = Path(os.environ[ENV_VAR])
-    else:
-        path = Path(platformdirs.user_data_dir("alliance-pos-terminal", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return app_home(explicit, ENV_VAR, "alliance-pos-terminal")
