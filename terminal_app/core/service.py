@@ -38,7 +38,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -47,7 +47,7 @@ from alliance_protocol.rules import AllianceRules
 from alliance_protocol.trust_bundle import TrustBundle
 from alliance_protocol.verifier import Clock, OfflineVerifier, Verdict, VerifierSettings
 from terminal_app.store import Store
-from terminal_app.store.models import JournalRow, SeenCode, StateEntry
+from terminal_app.store.models import JournalRow
 
 from . import journal, ledger
 from .logview import LogFilter, read_log
@@ -56,6 +56,7 @@ from .results import MemberView, Result, ScanResult, TxnResult, ZReport
 
 SCAN_SESSION_S = 120
 MAX_SESSIONS = 64
+PRUNE_EVERY = 500
 VOIDABLE = ("purchase", "coupon", "gift", "backup", "backfill")
 BACKUP_CODE_RE = re.compile(r"^[0-9]{6,20}$")
 
@@ -88,6 +89,7 @@ class TerminalService:
         self.settings = settings
         self._sessions: dict[str, _Session] = {}
         self._rules_cache: tuple[int, AllianceRules] | None = None
+        self._approvals = 0
 
     # --- environment
     def clock(self) -> Clock:
@@ -252,8 +254,13 @@ class TerminalService:
             priced[0] = pricing
             body.update(fields)
             if body.get("status") in ("approved", "pending_verification"):
-                s.connection().exec_driver_sql("INSERT INTO seen_codes (serial, counter, code_time) VALUES (?, ?, ?)",
-                                               (v.cert_serial, v.counter, v.code_time))
+                conn = s.connection()
+                conn.exec_driver_sql("INSERT INTO seen_codes (serial, counter, code_time) VALUES (?, ?, ?)",
+                                     (v.cert_serial, v.counter, v.code_time))
+                self._approvals += 1
+                if self._approvals % PRUNE_EVERY == 0:  # pairs the time window already refuses
+                    retention = self.settings.code_window_s + self.settings.future_skew_s + 60
+                    conn.exec_driver_sql("DELETE FROM seen_codes WHERE code_time < ?", (int(now) - retention,))
             return body
 
         try:
@@ -446,7 +453,6 @@ class TerminalService:
                                     JournalRow.points_spent, JournalRow.body).where(JournalRow.shift == shift)).all()
             counts: dict[str, int] = {}
             earned = spent = bill = paid = voids = rejected = 0
-            import json as _json
             for kind, status, voided_by, pe, ps, body in rows:
                 counts[f"{kind}:{status}"] = counts.get(f"{kind}:{status}", 0) + 1
                 if status == "rejected":
@@ -456,7 +462,7 @@ class TerminalService:
                 if status in ledger.COUNTING and voided_by is None and kind in VOIDABLE:
                     earned += pe
                     spent += ps
-                    b = _json.loads(body)
+                    b = json.loads(body)
                     bill += b.get("bill_fen", 0)
                     paid += b.get("paid_fen", 0)
             totals.update(shift=shift, closed_at=now_ms // 1000, counts=counts, points_earned=earned,

@@ -269,3 +269,17 @@ def test_no_identity_no_service(tmp_path) -> None:
 
     with pytest.raises(RuntimeError, match="NO_TERMINAL_IDENTITY"):
         TerminalService(open_store(tmp_path / "x"))
+
+
+def test_replay_rows_older_than_the_window_are_pruned_but_recent_ones_kept(service, alliance, store, monkeypatch) -> None:
+    import terminal_app.core.service as svc_mod
+
+    monkeypatch.setattr(svc_mod, "PRUNE_EVERY", 2)
+    store.replay_guard().remember(1, 1, code_time=T0 - 10_000)  # long expired
+    m = alliance.member(50, tier=0)
+    first = m.code(T0)
+    checkout_code = lambda code: service.commit_earn(service.scan(code).token, 1_000)
+    assert checkout_code(first).ok and checkout_code(m.code(T0)).ok
+    guard = store.replay_guard()
+    assert not guard.seen(1, 1)
+    assert service.scan(first).reason is Reason.CODE_REPLAYED
