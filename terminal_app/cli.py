@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "terminal_app.commands.trust",
     "terminal_app.commands.log",
     "terminal_app.commands.journal",
+    "terminal_app.commands.status",
     "terminal_app.commands.scan_image",
 ]
 

@@ -141,3 +141,12 @@ def test_log_cli_filters_and_exports_csv(service, alliance, home, capsys, tmp_pa
     assert rc == 0 and len(list(csv.DictReader(target.open()))) == 6
     rc, out = run_cli(["--home", str(home), "log", "--to", "2000-01-01"], capsys)
     assert out == ""
+
+
+def test_status_cli_shows_limits_and_queue(service, alliance, home, capsys) -> None:
+    fill(service, alliance)
+    rc, out = run_cli(["--home", str(home), "status"], capsys)
+    status = json.loads(out.strip().splitlines()[-1])
+    assert rc == 0 and status["outbox_pending"] == 7 and status["shift"] == 1
+    assert status["limits"]["txn_max_points"] == 20_000 and status["rules"]["min_bill_fen"] == 5_000
+    assert status["terminal_exposure_points"] == 1_500
