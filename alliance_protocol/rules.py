@@ -120,3 +120,29 @@ def _limits(value: Any) -> OfflineLimits:
         raise RulesError("offline must be an object")
     names = {f.name for f in fields(OfflineLimits)}
     return OfflineLimits(**{k: _int(f"offline.{k}", v) for k, v in value.items() if k in names})
+
+
+def validate_catalogue(payload: dict[str, Any]) -> None:
+    """Check the bundle's "coupons" and "gifts" lists (see docs/rules.md). Raises RulesError."""
+    for name, required in (("coupons", ("id",)), ("gifts", ("id", "points", "stock"))):
+        items = payload.get(name, [])
+        if not isinstance(items, list):
+            raise RulesError(f"{name} must be a list")
+        seen = set()
+        for item in items:
+            if not isinstance(item, dict) or any(k not in item for k in required):
+                raise RulesError(f"{name}: every entry needs {', '.join(required)}")
+            if not isinstance(item["id"], str) or not item["id"] or item["id"] in seen:
+                raise RulesError(f"{name}: ids must be distinct non-empty strings")
+            seen.add(item["id"])
+            for k in ("points", "stock", "quota", "min_tier"):
+                if k in item:
+                    _int(f"{name}.{k}", item[k])
+            if name == "coupons" and item.get("kind", "single_use") not in ("single_use", "quota"):
+                raise RulesError("coupons: kind is single_use or quota")
+
+
+def validate_payload(payload: dict[str, Any]) -> AllianceRules:
+    """Everything a terminal reads from a bundle payload beyond the keys: rules and catalogues."""
+    validate_catalogue(payload)
+    return AllianceRules.from_dict(payload.get("rules"))

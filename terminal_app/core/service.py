@@ -62,7 +62,12 @@ BACKUP_CODE_RE = re.compile(r"^[0-9]{6,20}$")
 
 
 class NotRecorded(Exception):
-    """The database refused the write: nothing was committed."""
+    """Nothing was committed: the database refused the write (reason NOT_RECORDED) or the
+    service hit an unforeseen error (INTERNAL_ERROR). Either way nothing is approved."""
+
+    def __init__(self, detail: str, reason: Reason = Reason.NOT_RECORDED) -> None:
+        super().__init__(detail)
+        self.reason = reason
 
 
 @dataclass
@@ -136,6 +141,8 @@ class TerminalService:
         except (SQLAlchemyError, OSError) as exc:
             cause = getattr(exc, "orig", None) or exc
             raise NotRecorded(f"{type(cause).__name__}: {cause}".splitlines()[0][:200]) from exc
+        except Exception as exc:  # a bug must not become an approval, nor crash the counter app
+            raise NotRecorded(f"{type(exc).__name__}: {exc}"[:200], Reason.INTERNAL_ERROR) from exc
 
     @staticmethod
     def _result(record: dict[str, Any], pricing: Pricing | None = None) -> TxnResult:
@@ -160,7 +167,7 @@ class TerminalService:
                                                   "detail": verdict.detail[:200] or None, **facts},
                                  self.rules(bundle))
             except NotRecorded as exc:
-                return ScanResult(False, Reason.NOT_RECORDED, None, str(exc))
+                return ScanResult(False, exc.reason, None, str(exc))
             return ScanResult(False, verdict.reason, rec["body"]["seq"], verdict.detail)
         token = secrets.token_hex(8)
         if len(self._sessions) >= MAX_SESSIONS:
@@ -170,6 +177,8 @@ class TerminalService:
             member = self.member_view(verdict, bundle)
         except SQLAlchemyError as exc:
             return ScanResult(False, Reason.NOT_RECORDED, None, str(exc)[:200])
+        except Exception as exc:  # never crash the counter app
+            return ScanResult(False, Reason.INTERNAL_ERROR, None, f"{type(exc).__name__}: {exc}"[:200])
         return ScanResult(True, Reason.OK, None, "", token, member)
 
     def member_view(self, verdict: Verdict, bundle: TrustBundle | None | bool = False) -> MemberView:
@@ -266,7 +275,7 @@ class TerminalService:
         try:
             record = self._write(build, rules)
         except NotRecorded as exc:
-            return TxnResult(False, Reason.NOT_RECORDED, None, str(exc))
+            return TxnResult(False, exc.reason, None, str(exc))
         result = self._result(record, priced[0])
         if result.ok or problem is not None:
             self._sessions.pop(token or "", None)
@@ -382,7 +391,7 @@ class TerminalService:
         try:
             return self._result(self._write(build))
         except NotRecorded as exc:
-            return TxnResult(False, Reason.NOT_RECORDED, None, str(exc))
+            return TxnResult(False, exc.reason, None, str(exc))
 
     # --- manager actions
     def void(self, seq: int, manager: str) -> TxnResult:
@@ -405,7 +414,7 @@ class TerminalService:
         try:
             return self._result(self._write(build))
         except NotRecorded as exc:
-            return TxnResult(False, Reason.NOT_RECORDED, None, str(exc))
+            return TxnResult(False, exc.reason, None, str(exc))
 
     def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int, manager: str,
                  tier: int = 0) -> TxnResult:
@@ -440,7 +449,7 @@ class TerminalService:
         try:
             return self._result(self._write(build))
         except NotRecorded as exc:
-            return TxnResult(False, Reason.NOT_RECORDED, None, str(exc))
+            return TxnResult(False, exc.reason, None, str(exc))
 
     def close_shift(self, manager: str) -> ZReport:
         """Close the open shift: a "shift_close" record with its totals; voids are possible only

@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol.keys import b64, read_private_key, unb64, write_private_key
+from alliance_protocol.rules import RulesError, validate_payload
 from alliance_protocol.trust_bundle import BundleError, TrustBundle, load_bundle
 from alliance_protocol.verifier import OfflineVerifier, SystemClock, VerifierSettings
 
@@ -130,6 +131,10 @@ class Store:
         if not roots:
             raise BundleError("no root key pinned")
         bundle = load_bundle(envelope, roots)
+        try:
+            validate_payload(bundle.payload)
+        except RulesError as exc:  # signed, but not usable: keep the old one
+            raise BundleError(f"bundle rules or catalogue invalid: {exc}") from None
         with Session(self.writer) as s, s.begin():
             newest = s.scalar(select(func.max(TrustBundleRow.sequence)))
             if newest is not None and bundle.sequence < newest:

@@ -6,7 +6,7 @@ Imports are paid once; each cycle forks a worker that opens the store and commit
 fast as it can, writing one line per returned verdict ("V seq serial counter status") to a pipe.
 After 5-50 ms the harness kills it with SIGKILL, reads the complete lines (a verdict counts as
 returned only once its line is whole), reopens the store and checks: the new records chain on
-from the last checked one (hash, signature, no gaps), every returned verdict is in the journal
+from the last checked one (hash, signature, no gaps) up to the stored head marker, every returned verdict is in the journal
 with the same code and status, and no code is approved twice. Prints one JSON summary line.
 """
 
@@ -28,6 +28,7 @@ from alliance_protocol.journal_record import GENESIS_HASH, check_chain
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import T0, TestAlliance
 from alliance_protocol.verifier import FixedClock
+from terminal_app.core import journal, ledger
 from terminal_app.core.journal import wire_record
 from terminal_app.store import open_store
 from terminal_app.store.models import JournalRow
@@ -93,12 +94,15 @@ def main(home: Path, kills: int, seed: int) -> dict:
                 os._exit(1)
         os.close(w)
         buf = b""
-        while b"READY\n" not in buf:
-            chunk = os.read(r, 4096)
-            if not chunk:
-                break
-            buf += chunk
-        time.sleep(rng.uniform(0.005, 0.05))
+        if rng.random() < 0.1:  # now and then: kill while the worker is still opening the store
+            time.sleep(rng.uniform(0.0, 0.01))
+        else:
+            while b"READY\n" not in buf:
+                chunk = os.read(r, 4096)
+                if not chunk:
+                    break
+                buf += chunk
+            time.sleep(rng.uniform(0.005, 0.05))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         buf += read_all(r)
@@ -117,6 +121,7 @@ def main(home: Path, kills: int, seed: int) -> dict:
         with Session(store.reader) as s:
             rows = s.scalars(select(JournalRow).where(JournalRow.seq > checked_seq).order_by(JournalRow.seq)).all()
             records = [wire_record(row) for row in rows]
+            head = ledger.state(s, journal.HEAD_KEY)
         store.close()
         try:
             checked = check_chain(records, public, prev_seq=checked_seq, prev_hash=checked_hash)
@@ -132,6 +137,8 @@ def main(home: Path, kills: int, seed: int) -> dict:
                 approved_codes.add(code)
         if checked:
             checked_seq, checked_hash = checked[-1].seq, checked[-1].hash
+        if checked_seq and head != {"seq": checked_seq, "hash": checked_hash}:
+            problems.append(f"cycle {cycle}: head marker {head} disagrees with the journal end {checked_seq}")
         by_seq = {c.seq: c.body for c in checked}
         for seq, (serial, counter, status) in list(returned.items()):
             if seq > checked_seq:

@@ -283,3 +283,30 @@ def test_replay_rows_older_than_the_window_are_pruned_but_recent_ones_kept(servi
     guard = store.replay_guard()
     assert not guard.seen(1, 1)
     assert service.scan(first).reason is Reason.CODE_REPLAYED
+
+
+def test_a_signed_bundle_with_unusable_rules_or_catalogue_is_refused_and_the_old_kept(store, alliance) -> None:
+    import pytest
+    from alliance_protocol import trust_bundle as tb
+
+    for bad in ({"rules": {"min_bill_fen": 50.5}}, {"rules": {"min_bill_fen": -1}},
+                {"gifts": [{"id": "G", "points": 5}]}, {"coupons": [{"id": "C", "kind": "forever"}]},
+                {"coupons": [{"id": "C"}, {"id": "C"}]}):
+        payload = {**alliance.payload(sequence=9), **bad}
+        try:
+            envelope = tb.sign_bundle(payload, alliance.root)
+        except TypeError:  # canonical JSON already refuses floats at signing
+            continue
+        with pytest.raises(tb.BundleError):
+            store.install_bundle(envelope)
+        assert store.current_bundle().sequence == 1
+
+
+def test_an_unforeseen_error_is_declined_never_approved(service, alliance, monkeypatch) -> None:
+    import terminal_app.core.service as svc_mod
+
+    scan = service.scan(alliance.member(60).code(T0))
+    monkeypatch.setattr(svc_mod, "price", lambda *a, **k: 1 / 0)
+    txn = service.commit_purchase(scan.token, 10_000)
+    assert (txn.ok, txn.reason, txn.severity, txn.seq) == (False, Reason.INTERNAL_ERROR, Severity.DECLINED, None)
+    assert service.log() == []
