@@ -105,3 +105,22 @@ def test_rules_round_trip_through_the_bundle_form_and_refuse_bad_values() -> Non
                 {"offline": {"txn_max_points": "x"}}):
         with pytest.raises(RulesError):
             AllianceRules.from_dict(bad)
+
+
+from hypothesis import given, settings, strategies as st
+
+
+@settings(max_examples=300, deadline=None)
+@given(bill=st.integers(1, 10**9), spend=st.integers(0, 10**9), tier=st.integers(0, 3),
+       rate=st.integers(1, 1000), per_yuan=st.integers(0, 20), today=st.integers(0, 10_000),
+       md=st.booleans(), bd=st.booleans())
+def test_pricing_invariants(bill, spend, tier, rate, per_yuan, today, md, bd) -> None:
+    rules = AllianceRules(points_per_yuan_cash=rate, points_per_yuan=per_yuan)
+    p = price(rules, tier=tier, bill_fen=bill, spend_points=spend, ctx=EarnContext(md, bd, today))
+    assert all(isinstance(v, int) for v in (p.discount_fen, p.cash_off_fen, p.paid_fen, p.points_spent, p.points_earned))
+    assert p.discount_fen + p.cash_off_fen + p.paid_fen == bill
+    assert 0 <= p.points_spent <= spend and 0 <= p.cash_off_fen <= p.payable_fen
+    assert p.cash_off_fen * rate <= p.points_spent * 100 < (p.cash_off_fen * rate) + rate + 100  # no fen given away
+    assert 0 <= p.points_earned <= max(0, rules.daily_earn_cap_points - today)
+    if p.reason is Reason.BELOW_MIN_BILL:
+        assert p.points_spent == 0 and p.payable_fen < rules.min_bill_fen
