@@ -50,5 +50,14 @@ def to_csv(rows: Iterable[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in CSV_COLUMNS})
+        writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
     return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Typed text (receipt refs, manager names) that a spreadsheet would run as a formula is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

@@ -150,3 +150,12 @@ def test_status_cli_shows_limits_and_queue(service, alliance, home, capsys) -> N
     assert rc == 0 and status["outbox_pending"] == 7 and status["shift"] == 1
     assert status["limits"]["txn_max_points"] == 20_000 and status["rules"]["min_bill_fen"] == 5_000
     assert status["terminal_exposure_points"] == 1_500
+
+
+def test_csv_export_defuses_spreadsheet_formulas(service) -> None:
+    from terminal_app.core.logview import to_csv
+
+    service.backfill(7, 10_000, "=HYPERLINK(\"x\")", T0 - 60, manager="@boss")
+    rows = list(csv.DictReader(io.StringIO(to_csv(service.log()))))
+    assert rows[0]["receipt_ref"] == "'=HYPERLINK(\"x\")" and rows[0]["manager"] == "'@boss"
+    assert rows[0]["points_earned"] == "100"
