@@ -30,6 +30,7 @@ thread. One TerminalService per process; several processes on one store are safe
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -211,15 +212,23 @@ class TerminalService:
                            earned_today=ledger.earned_on(s, member_id, day.isoformat()))
 
     def quote(self, token: str, bill_fen: int, spend_points: int = 0) -> Pricing | None:
+        """What commit_purchase would do now, without doing it: the Pricing, whose `reason` is
+        OK or why the commit would be declined (BELOW_MIN_BILL, INVALID_AMOUNT, INSUFFICIENT_POINTS,
+        an OFFLINE_* limit, SYNC_TOO_OLD). None when the scan session is unknown or expired."""
         sess, problem = self._session(token)
-        if sess is None:
+        if sess is None or problem is not None:
             return None
         v, rules, now = sess.verdict, self.rules(), self.clock().now()
         with Session(self.store.reader) as s:
             pos = ledger.MemberPosition(s, v.member_id, v.allowance, rules.offline.member_max_points)
             ctx = self._earn_context(s, rules, v.member_id, pos, now)
-        return price(rules, tier=v.tier, bill_fen=bill_fen, spend_points=spend_points, ctx=ctx,
-                     earn=not (rules.members_only_earning and v.tier == 0))
+            p = price(rules, tier=v.tier, bill_fen=bill_fen, spend_points=spend_points, ctx=ctx,
+                      earn=not (rules.members_only_earning and v.tier == 0))
+            if p.ok:
+                risk = self._risk(s, rules, now, v.member_id, p.points_spent, pos)
+                if risk is not None:
+                    p = dataclasses.replace(p, reason=risk)
+        return p
 
     def _risk(self, s: Session, rules: AllianceRules, now: float, member_id: int | None, points: int,
               pos: ledger.MemberPosition | None) -> Reason | None:

@@ -310,3 +310,15 @@ def test_an_unforeseen_error_is_declined_never_approved(service, alliance, monke
     txn = service.commit_purchase(scan.token, 10_000)
     assert (txn.ok, txn.reason, txn.severity, txn.seq) == (False, Reason.INTERNAL_ERROR, Severity.DECLINED, None)
     assert service.log() == []
+
+
+def test_quote_previews_the_commit_without_side_effects(service, alliance, store) -> None:
+    store.apply_balances([(61, 1_000, "c", 0)])
+    scan = service.scan(alliance.member(61, tier=1).code(T0))
+    q = service.quote(scan.token, 10_000, 1_000)
+    assert q.ok and (q.discount_fen, q.cash_off_fen, q.paid_fen, q.points_earned) == (1_000, 1_000, 8_000, 80)
+    assert service.quote(scan.token, 10_000, 1_001).reason is Reason.INSUFFICIENT_POINTS
+    assert service.quote(scan.token, 4_000, 100).reason is Reason.BELOW_MIN_BILL
+    assert service.log() == [] and store.outbox_count() == 0
+    assert service.commit_spend(scan.token, 10_000, 1_000).ok
+    assert service.quote(scan.token, 10_000) is None  # the session is used up
