@@ -24,8 +24,18 @@ transaction as its journal record: one scanned code, one transaction. Rejected s
 declined transactions are journaled too (status "rejected"); a declined transaction does not
 consume the code, so the cashier can correct the amount and commit again with the same token.
 
-Methods are synchronous; each takes a few milliseconds (one SQLite commit). Run them off the UI
-thread. One TerminalService per process; several processes on one store are safe (the write lock).
+Also: `status()` (outbox count, last sync, offline exposure, shift, every rule and limit: the
+manager's view), `rules()` (AllianceRules in force), `catalogue()` (coupons, gifts from the bundle).
+Results: terminal_app/core/results.py (ScanResult.member is a MemberView: masked id, tier, balance,
+expiring points, spendable points, offered coupons and gifts). Rules and rounding: docs/rules.md;
+record kinds and fields: docs/terminal-journal.md.
+
+Construction needs an identity and the terminal key (`store.ensure_local_identity(...)` or
+enrollment), else RuntimeError("NO_TERMINAL_IDENTITY"). The key is read once: build a new service
+after re-enrollment. Methods are synchronous; each takes 1-3 ms (one SQLite commit). Run them off
+the UI thread, one at a time per service. Several services or processes on one store are safe
+(BEGIN IMMEDIATE serialises writers). No method raises for bad input or a failing database
+(close_shift excepted: it raises NotRecorded).
 """
 
 from __future__ import annotations
