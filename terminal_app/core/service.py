@@ -308,7 +308,7 @@ class TerminalService:
             earn = not (rules.members_only_earning and v.tier == 0)
             p = price(rules, tier=v.tier, bill_fen=bill_fen, spend_points=spend_points,
                       ctx=self._earn_context(s, rules, v.member_id, pos, now), earn=earn)
-            fields: dict[str, Any] = {"bill_fen": p.bill_fen, "receipt_ref": receipt_ref[:64] or None}
+            fields: dict[str, Any] = {"bill_fen": p.bill_fen, "receipt_ref": str(receipt_ref or "")[:64] or None}
             if not p.ok:
                 return {**fields, "status": "rejected", "reason": p.reason.value}, p
             risk = self._risk(s, rules, now, v.member_id, p.points_spent, pos)

@@ -322,3 +322,17 @@ def test_quote_previews_the_commit_without_side_effects(service, alliance, store
     assert service.log() == [] and store.outbox_count() == 0
     assert service.commit_spend(scan.token, 10_000, 1_000).ok
     assert service.quote(scan.token, 10_000) is None  # the session is used up
+
+
+def test_garbage_in_gets_a_typed_decline_never_an_exception(service, alliance) -> None:
+    for text in (None, b"\xff\xfe", 12345, "", "LM1" + "Z" * 5000, "\x00" * 10):
+        assert service.scan(text).severity is Severity.DECLINED
+    scan = service.scan(alliance.member(62).code(T0))
+    for bill, spend, ref in ((None, 0, ""), ("100", 0, ""), (10_000, None, ""), (10_000, 0, 42), (2**70, 0, "")):
+        result = service.commit_purchase(scan.token, bill, spend, ref)
+        assert isinstance(result.reason, Reason)
+        assert not result.ok or (bill, spend) == (10_000, 0)
+    assert service.use_coupon(None, "C-COFFEE").reason is Reason.SCAN_SESSION_EXPIRED
+    assert service.void("1", "Li").reason is Reason.VOID_NOT_ALLOWED
+    assert service.backup_code(None, 100).reason is Reason.BACKUP_CODE_MALFORMED
+    assert service.backfill("x", 100, "R", T0, "Li").reason is Reason.INVALID_AMOUNT
