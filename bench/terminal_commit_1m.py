@@ -27,6 +27,7 @@ from bench.common import machine, summary_ms
 from bench.terminal_common import terminal
 from terminal_app.core import journal as journal_mod
 from terminal_app.core import ledger
+from terminal_app.core.journal import verify_journal
 from terminal_app.core.pricing import local_date
 from alliance_protocol.rules import AllianceRules
 
@@ -89,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--verify", action="store_true", help="also time `journal verify` over the big journal")
     args = parser.parse_args()
     alliance = TestAlliance(seed="bench-1m")
     print(f"machine: {machine()}")
@@ -113,6 +115,13 @@ def main() -> None:
                   f" | scan p50 {s['p50']:.2f} ms  p99 {s['p99']:.2f} ms")
         e, b = summary_ms(results["empty"][1]), summary_ms(results["1M"][1])
         print(f"ratio 1M/empty: commit p50 {b['p50'] / e['p50']:.2f}x  p99 {b['p99'] / e['p99']:.2f}x (target <= 2x)")
+        if args.verify:
+            t0 = time.perf_counter()
+            with Session(big_store.reader) as s:
+                report = verify_journal(s, big_store.terminal_key().public_key())
+            took = time.perf_counter() - t0
+            print(f"journal verify of {report.records:,} records: ok={report.ok} in {took:.1f} s "
+                  f"({took / max(1, report.records) * 1e6:.0f} us per record)")
         empty_store.close()
         big_store.close()
 

@@ -41,6 +41,7 @@ the UI thread, one at a time per service. Several services or processes on one s
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -79,6 +80,25 @@ class NotRecorded(Exception):
     def __init__(self, detail: str, reason: Reason = Reason.NOT_RECORDED) -> None:
         super().__init__(detail)
         self.reason = reason
+
+
+def _never_raises(result_type: type) -> Callable:
+    """The service's contract for the counter app: a typed declined result, never an exception
+    (a database that cannot be read is NOT_RECORDED; anything unforeseen INTERNAL_ERROR)."""
+
+    def wrap(method: Callable) -> Callable:
+        @functools.wraps(method)
+        def inner(self: "TerminalService", *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except SQLAlchemyError as exc:
+                return result_type(False, Reason.NOT_RECORDED, None, f"{type(exc).__name__}"[:200])
+            except Exception as exc:
+                return result_type(False, Reason.INTERNAL_ERROR, None, f"{type(exc).__name__}: {exc}"[:200])
+
+        return inner
+
+    return wrap
 
 
 @dataclass
@@ -162,6 +182,7 @@ class TerminalService:
                          b.get("points_earned", 0), b.get("points_spent", 0))
 
     # --- scanning
+    @_never_raises(ScanResult)
     def scan(self, text: object) -> ScanResult:
         """Verify a scanned code offline; a rejection is journaled (kind "scan") before returning."""
         clock = self.clock()
@@ -300,6 +321,7 @@ class TerminalService:
             self._sessions.pop(token or "", None)
         return result
 
+    @_never_raises(TxnResult)
     def commit_purchase(self, token: str | None, bill_fen: int, spend_points: int = 0,
                         receipt_ref: str = "") -> TxnResult:
         """A bill: tier discount, optional points as cash, points earned on what is paid in money."""
@@ -343,6 +365,7 @@ class TerminalService:
             return Reason.COUPON_USED if ledger.coupon_uses(s, cid, v.member_id) else None
         return Reason.COUPON_QUOTA_EXHAUSTED if ledger.coupon_uses(s, cid) >= int(coupon.get("quota", 0)) else None
 
+    @_never_raises(TxnResult)
     def use_coupon(self, token: str | None, coupon_id: str) -> TxnResult:
         """Write off a coupon / benefit: single-use (once per member) or quota (uses on this terminal)."""
         coupons, _ = self.catalogue()
@@ -359,6 +382,7 @@ class TerminalService:
 
         return self._commit_scanned(token, "coupon", decide)
 
+    @_never_raises(TxnResult)
     def redeem_gift(self, token: str | None, gift_id: str) -> TxnResult:
         """Exchange points for a gift from this terminal's stock."""
         _, gifts = self.catalogue()
@@ -379,6 +403,7 @@ class TerminalService:
         return self._commit_scanned(token, "gift", decide)
 
     # --- the backup numeric code
+    @_never_raises(TxnResult)
     def backup_code(self, code: str, bill_fen: int, spend_points: int = 0) -> TxnResult:
         """The member's short numeric code, typed when the QR cannot be read. Not verifiable here:
         accepted within the backup limits as pending_verification (base earn rate, no tier
@@ -413,6 +438,7 @@ class TerminalService:
             return TxnResult(False, exc.reason, None, str(exc))
 
     # --- manager actions
+    @_never_raises(TxnResult)
     def void(self, seq: int, manager: str) -> TxnResult:
         """Void a record of the open shift: a new compensating record (kind "void", ref_seq), never a
         deletion; the voided record stops counting towards balances, caps, quotas and stock."""
@@ -435,6 +461,7 @@ class TerminalService:
         except NotRecorded as exc:
             return TxnResult(False, exc.reason, None, str(exc))
 
+    @_never_raises(TxnResult)
     def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int, manager: str,
                  tier: int = 0) -> TxnResult:
         """Points for an earlier purchase (a forgotten scan), by a manager, with the receipt reference,

@@ -336,3 +336,17 @@ def test_garbage_in_gets_a_typed_decline_never_an_exception(service, alliance) -
     assert service.void("1", "Li").reason is Reason.VOID_NOT_ALLOWED
     assert service.backup_code(None, 100).reason is Reason.BACKUP_CODE_MALFORMED
     assert service.backfill("x", 100, "R", T0, "Li").reason is Reason.INVALID_AMOUNT
+
+
+def test_an_unreadable_store_gives_typed_declines(service, alliance, store, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    scan = service.scan(alliance.member(63).code(T0))
+
+    def broken(*a, **k):
+        raise OperationalError("SELECT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(store, "current_bundle", broken)
+    for result in (service.scan(alliance.member(63).code(T0)), service.commit_purchase(scan.token, 10_000),
+                   service.use_coupon(scan.token, "C-COFFEE"), service.redeem_gift(scan.token, "G-KEYRING")):
+        assert (result.ok, result.reason, result.severity) == (False, Reason.NOT_RECORDED, Severity.DECLINED)
