@@ -54,6 +54,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from alliance_protocol.base36 import normalize
 from alliance_protocol.reasons import Reason
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.trust_bundle import TrustBundle
@@ -105,6 +106,7 @@ def _never_raises(result_type: type) -> Callable:
 class _Session:
     verdict: Verdict
     scanned_at: float
+    code: str  # the verified code text (normalized): journaled so the server can re-verify it
 
 
 def mask_member(member_id: int) -> str:
@@ -204,7 +206,8 @@ class TerminalService:
         token = secrets.token_hex(8)
         if len(self._sessions) >= MAX_SESSIONS:
             self._sessions.pop(next(iter(self._sessions)))
-        self._sessions[token] = _Session(verdict, clock.now())
+        code = normalize(text if isinstance(text, str) else bytes(text).decode("utf-8", "replace"))
+        self._sessions[token] = _Session(verdict, clock.now(), code)
         try:
             member = self.member_view(verdict, bundle)
         except SQLAlchemyError as exc:
@@ -293,7 +296,8 @@ class TerminalService:
         priced: list[Pricing | None] = [None]
 
         def build(s: Session, _now_ms: int) -> dict[str, Any]:
-            body: dict[str, Any] = {"kind": kind, **_facts(v), "bundle_seq": bundle.sequence if bundle else None}
+            body: dict[str, Any] = {"kind": kind, **_facts(v), "code": sess.code,
+                                    "bundle_seq": bundle.sequence if bundle else None}
             if problem is not None:
                 return {**body, "status": "rejected", "reason": problem.value}
             if ledger.code_seen(s, v.cert_serial, v.counter):
