@@ -70,6 +70,27 @@ class Reason(StrEnum):
     DUPLICATE_RECEIPT = "DUPLICATE_RECEIPT"
     BACKFILL_TOO_OLD = "BACKFILL_TOO_OLD"
     NO_TERMINAL_IDENTITY = "NO_TERMINAL_IDENTITY"
+    # --- the sync protocol and HQ
+    REQUEST_UNSIGNED = "REQUEST_UNSIGNED"
+    REQUEST_BAD_SIGNATURE = "REQUEST_BAD_SIGNATURE"
+    REQUEST_CLOCK_SKEW = "REQUEST_CLOCK_SKEW"
+    REQUEST_REPLAYED = "REQUEST_REPLAYED"
+    REQUEST_INVALID = "REQUEST_INVALID"
+    REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+    TERMINAL_UNKNOWN = "TERMINAL_UNKNOWN"
+    TERMINAL_SUSPENDED = "TERMINAL_SUSPENDED"
+    ENROLLMENT_CODE_INVALID = "ENROLLMENT_CODE_INVALID"
+    ENROLLMENT_CODE_USED = "ENROLLMENT_CODE_USED"
+    ENROLLMENT_CODE_EXPIRED = "ENROLLMENT_CODE_EXPIRED"
+    MEMBER_AUTH_FAILED = "MEMBER_AUTH_FAILED"
+    UNKNOWN_MERCHANT = "UNKNOWN_MERCHANT"
+    UNKNOWN_TERMINAL = "UNKNOWN_TERMINAL"
+    UNKNOWN_MEMBER = "UNKNOWN_MEMBER"
+    ALREADY_EXISTS = "ALREADY_EXISTS"
+    NOT_FOUND = "NOT_FOUND"
+    HQ_LOGIN_REQUIRED = "HQ_LOGIN_REQUIRED"
+    SERVER_ERROR = "SERVER_ERROR"
+    SERVER_UNREACHABLE = "SERVER_UNREACHABLE"
     # --- anything the verifier did not foresee (it never raises; this is its last resort)
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
@@ -148,9 +169,38 @@ MESSAGES: dict[Reason, Message] = {
     Reason.DUPLICATE_RECEIPT: Message("该小票已经补录过", "This receipt has already been entered"),
     Reason.BACKFILL_TOO_OLD: Message("超出补录时限", "Too late to backfill this purchase"),
     Reason.NO_TERMINAL_IDENTITY: Message("终端尚未注册", "This terminal is not enrolled yet"),
+    Reason.REQUEST_UNSIGNED: Message("请求未签名", "The request is not signed"),
+    Reason.REQUEST_BAD_SIGNATURE: Message("请求签名无效", "The request signature does not verify"),
+    Reason.REQUEST_CLOCK_SKEW: Message("终端时钟与服务器相差过大,已按服务器时间校准后请重试", "Terminal clock is too far from the server's; it has been corrected, try again"),
+    Reason.REQUEST_REPLAYED: Message("重复的请求已拒绝", "A replayed request was refused"),
+    Reason.REQUEST_INVALID: Message("请求内容不符合格式", "The request does not have the expected form"),
+    Reason.REQUEST_TOO_LARGE: Message("请求内容过大", "The request is too large"),
+    Reason.TERMINAL_UNKNOWN: Message("终端未注册", "This terminal is not enrolled"),
+    Reason.TERMINAL_SUSPENDED: Message("终端已被总部停用", "This terminal has been suspended by HQ"),
+    Reason.ENROLLMENT_CODE_INVALID: Message("注册码无效", "The enrollment code is not valid"),
+    Reason.ENROLLMENT_CODE_USED: Message("注册码已被使用", "The enrollment code has already been used"),
+    Reason.ENROLLMENT_CODE_EXPIRED: Message("注册码已过期", "The enrollment code has expired"),
+    Reason.MEMBER_AUTH_FAILED: Message("会员身份验证失败", "Member authentication failed"),
+    Reason.UNKNOWN_MERCHANT: Message("商户不存在", "No such merchant"),
+    Reason.UNKNOWN_TERMINAL: Message("终端不存在", "No such terminal"),
+    Reason.UNKNOWN_MEMBER: Message("会员不存在", "No such member"),
+    Reason.ALREADY_EXISTS: Message("已存在", "It already exists"),
+    Reason.NOT_FOUND: Message("未找到", "Not found"),
+    Reason.HQ_LOGIN_REQUIRED: Message("需要总部账号登录", "HQ login required"),
+    Reason.SERVER_ERROR: Message("服务器内部错误,请稍后重试", "Server error; try again later"),
+    Reason.SERVER_UNREACHABLE: Message("无法连接服务器,交易已在本地保存", "Cannot reach the server; transactions are kept on this terminal"),
     Reason.INTERNAL_ERROR: Message("终端内部错误,请重试", "Internal terminal error; try again"),
 }
 
 
 def message(reason: Reason) -> Message:
     return MESSAGES[reason]
+
+
+def message_for(code: str) -> Message:
+    """The messages for a reason code received as text (from the wire); unknown codes read as a
+    server error rather than failing."""
+    try:
+        return MESSAGES[Reason(code)]
+    except ValueError:
+        return MESSAGES[Reason.SERVER_ERROR]

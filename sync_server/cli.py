@@ -14,6 +14,7 @@ from alliance_protocol.appsupport import command_parser, run_command
 # Feature modules that add subcommands (one per line: several people add to this list).
 COMMAND_MODULES = [
     "sync_server.commands.keys",
+    "sync_server.commands.server",
 ]
 
 

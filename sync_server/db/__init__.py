@@ -1,0 +1,1 @@
+"""The server's database: models, engines, migrations."""

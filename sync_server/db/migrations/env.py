@@ -1,0 +1,13 @@
+"""Alembic environment for the server database: run programmatically with a live connection."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from sync_server.db.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata,
+                  render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,150 @@
+"""HQ tables (SQLAlchemy 2.0 declarative, portable between SQLite and PostgreSQL).
+
+The schema itself is owned by the Alembic migrations in sync_server/db/migrations.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Merchant(Base):
+    __tablename__ = "merchants"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    industry: Mapped[str] = mapped_column(String(50), default="retail")
+    rank: Mapped[str] = mapped_column(String(20), default="basic")  # core / strategic / basic
+    daily_target_fen: Mapped[int] = mapped_column(BigInteger, default=0)  # commission 8 % above it
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class Terminal(Base):
+    __tablename__ = "terminals"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None until enrolled
+    status: Mapped[str] = mapped_column(String(20), default="created")  # created / active / suspended
+    enrolled_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_seen_ms: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    reported_queue: Mapped[int] = mapped_column(Integer, default=0)
+    clock_offset_ms: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # terminal - server
+    acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # highest contiguous stored seq
+    acked_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+
+
+class EnrollmentCode(Base):
+    __tablename__ = "enrollment_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the code
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), index=True)
+    expires_at: Mapped[int] = mapped_column(BigInteger)
+    used_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class RequestNonce(Base):
+    """Every signed request's nonce, kept: a replayed request hits the primary key."""
+
+    __tablename__ = "request_nonces"
+    terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seen_ms: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Member(Base):
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    tier: Mapped[int] = mapped_column(Integer, default=0)
+    balance: Mapped[int] = mapped_column(BigInteger, default=0)  # points, from the ledger
+    expiring_soon: Mapped[int] = mapped_column(BigInteger, default=0)
+    birthday_month: Mapped[int] = mapped_column(Integer, default=0)
+    home_merchant_id: Mapped[str | None] = mapped_column(String(32), nullable=True)  # who brought them in
+    secret_hash: Mapped[str] = mapped_column(String(64), default="")  # the wallet's login (demo)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    change_cursor: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Device(Base):
+    """A member device certificate HQ issued (the serial is what deny lists name)."""
+
+    __tablename__ = "devices"
+    serial: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    device_public_key: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[int] = mapped_column(BigInteger)
+    not_after: Mapped[int] = mapped_column(BigInteger)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Record(Base):
+    """One terminal journal record, stored exactly once (the unique key is permanent)."""
+
+    __tablename__ = "records"
+    __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_records_terminal_seq"),
+                      Index("ix_records_member_time", "member_id", "recorded_at"),
+                      Index("ix_records_code", "cert_serial", "counter"))
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    merchant_id: Mapped[str] = mapped_column(String(32), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    sig: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(String(40))
+    member_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    cert_serial: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    counter: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    points_delta: Mapped[int] = mapped_column(BigInteger, default=0)
+    recorded_at: Mapped[int] = mapped_column(BigInteger, index=True)  # unix ms, terminal clock
+    received_at: Mapped[int] = mapped_column(BigInteger)  # unix ms, server clock
+    flag: Mapped[str | None] = mapped_column(String(200), nullable=True)  # why it needs review
+    batch_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class Batch(Base):
+    __tablename__ = "batches"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(64), index=True)
+    received_at: Mapped[int] = mapped_column(BigInteger, index=True)
+    records: Mapped[int] = mapped_column(Integer)
+    stored: Mapped[int] = mapped_column(Integer)
+    duplicates: Mapped[int] = mapped_column(Integer)
+    flagged: Mapped[int] = mapped_column(Integer)
+    acked_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class Anomaly(Base):
+    __tablename__ = "anomalies"
+    __table_args__ = (UniqueConstraint("type", "dedupe_key", name="uq_anomalies_type_key"),)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    dedupe_key: Mapped[str] = mapped_column(String(200))
+    member_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    terminal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    evidence: Mapped[str] = mapped_column(Text)  # JSON
+    detected_at: Mapped[int] = mapped_column(BigInteger)
+    deadline: Mapped[int] = mapped_column(BigInteger, index=True)  # detected + 48 h
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open / accepted / reversed / ...
+    reviewed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    reviewed_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    review_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Setting(Base):
+    """Named values: bundle sequence, change cursor, catalogues, rules."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,219 @@
+"""HQ's domain operations on the database: merchants, terminals, members, the trust bundle.
+
+Stateless: every call works through the database and the key files, so several server processes
+can share one database. Used by the HTTP API and the admin commands alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from alliance_protocol import canonical
+from alliance_protocol.keys import b64, unb64
+from alliance_protocol.member_code import Certificate
+from alliance_protocol.rules import AllianceRules
+from alliance_protocol.trust_bundle import TrustBundle, load_bundle
+
+from .db.engine import make_engine, migrate
+from .db.models import Device, EnrollmentCode, Member, Merchant, Setting, Terminal
+from .hq_keys import KeyRing
+from .settings import ServerSettings
+
+
+class HQError(ValueError):
+    """A refused operation; `reason` is a Reason value, `status` the HTTP status to answer with."""
+
+    def __init__(self, reason: str, detail: str = "", status: int = 400) -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.status = status
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def mask_name(name: str) -> str:
+    return (name[:1] + "*" * max(1, len(name) - 1)) if name else ""
+
+
+def mask_phone(phone: str) -> str:
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else ("*" * len(phone))
+
+
+@dataclass
+class HQ:
+    settings: ServerSettings
+    engine: Engine
+    ring: KeyRing
+
+    @classmethod
+    def open(cls, settings: ServerSettings, *, create_keys: bool = False) -> "HQ":
+        engine = make_engine(settings.resolved_database_url())
+        migrate(engine)
+        keys_dir = settings.resolved_keys_dir()
+        if not (keys_dir / "root.key").exists():
+            if not create_keys:
+                raise HQError("ROOT_KEY_MISSING", f"no alliance keys in {keys_dir}: run `sync-server init-demo` "
+                              "or `sync-server keys init`", 500)
+            KeyRing.create(keys_dir, int(time.time()) - 60)
+        return cls(settings, engine, KeyRing.load(keys_dir))
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # --- named settings
+    @staticmethod
+    def get_setting(s: Session, key: str, default: Any = None) -> Any:
+        row = s.get(Setting, key)
+        return default if row is None else json.loads(row.value)
+
+    @staticmethod
+    def put_setting(s: Session, key: str, value: Any) -> None:
+        s.merge(Setting(key=key, value=json.dumps(value)))
+
+    def next_cursor(self, s: Session, count: int = 1) -> int:
+        """The first of `count` fresh values of the server-issued, strictly increasing change cursor
+        (never a client clock). Each changed member gets its own value, so paging never splits one."""
+        row = s.get(Setting, "change_cursor", with_for_update=True)
+        first = (json.loads(row.value) if row else 0) + 1
+        self.put_setting(s, "change_cursor", first + count - 1)
+        return first
+
+    # --- merchants and terminals
+    def create_merchant(self, merchant_id: str, name: str, industry: str = "retail", rank: str = "basic",
+                        daily_target_fen: int = 0) -> Merchant:
+        with self.session() as s, s.begin():
+            if s.get(Merchant, merchant_id):
+                raise HQError("ALREADY_EXISTS", f"merchant {merchant_id} exists", 409)
+            m = Merchant(id=merchant_id, name=name, industry=industry, rank=rank,
+                         daily_target_fen=daily_target_fen, created_at=int(time.time()))
+            s.add(m)
+        return m
+
+    def create_terminal(self, merchant_id: str, label: str = "", terminal_id: str | None = None) -> tuple[str, str]:
+        """A terminal slot and its one-time enrollment code (printed once, stored hashed)."""
+        code = secrets.token_hex(5).upper()  # 10 characters, typed by an installer
+        terminal_id = terminal_id or f"T-{secrets.token_hex(4)}"
+        with self.session() as s, s.begin():
+            if not s.get(Merchant, merchant_id):
+                raise HQError("UNKNOWN_MERCHANT", merchant_id, 404)
+            s.add(Terminal(id=terminal_id, merchant_id=merchant_id, label=label, status="created"))
+            s.flush()
+            s.add(EnrollmentCode(code_hash=sha256_hex(code), terminal_id=terminal_id,
+                                 expires_at=int(time.time()) + self.settings.enrollment_code_ttl_s))
+        return terminal_id, code
+
+    def enroll(self, code: str, public_key: str) -> tuple[Terminal, Merchant]:
+        with self.session() as s, s.begin():
+            row = s.get(EnrollmentCode, sha256_hex(code.strip().upper()), with_for_update=True)
+            if row is None:
+                raise HQError("ENROLLMENT_CODE_INVALID", "unknown enrollment code", 403)
+            if row.used_at is not None:
+                raise HQError("ENROLLMENT_CODE_USED", "enrollment code already used", 403)
+            if row.expires_at < time.time():
+                raise HQError("ENROLLMENT_CODE_EXPIRED", "enrollment code expired", 403)
+            terminal = s.get(Terminal, row.terminal_id)
+            row.used_at = int(time.time())
+            terminal.public_key = public_key
+            terminal.status = "active"
+            terminal.enrolled_at = int(time.time())
+            merchant = s.get(Merchant, terminal.merchant_id)
+        return terminal, merchant
+
+    def set_terminal_status(self, terminal_id: str, status: str) -> None:
+        with self.session() as s, s.begin():
+            t = s.get(Terminal, terminal_id)
+            if t is None:
+                raise HQError("UNKNOWN_TERMINAL", terminal_id, 404)
+            t.status = status
+
+    # --- members
+    def create_member(self, member_id: int, *, name: str = "", phone: str = "", tier: int = 0, balance: int = 0,
+                      secret: str = "", home_merchant_id: str | None = None, birthday_month: int = 0) -> None:
+        with self.session() as s, s.begin():
+            s.add(Member(id=member_id, name=name, phone=phone, tier=tier, balance=balance,
+                         secret_hash=sha256_hex(secret) if secret else "", home_merchant_id=home_merchant_id,
+                         birthday_month=birthday_month, change_cursor=self.next_cursor(s)))
+
+    def block_member(self, member_id: int, blocked: bool = True) -> None:
+        with self.session() as s, s.begin():
+            m = s.get(Member, member_id)
+            if m is None:
+                raise HQError("UNKNOWN_MEMBER", str(member_id), 404)
+            m.blocked = blocked
+            m.change_cursor = self.next_cursor(s)
+
+    def issue_device_certificate(self, member_id: int, secret: str, device_public_key: str) -> Certificate:
+        """The wallet's registration / refresh: tier from the member record, allowance from the balance."""
+        with self.session() as s, s.begin():
+            m = s.get(Member, member_id)
+            if m is None or not m.secret_hash or not secrets.compare_digest(m.secret_hash, sha256_hex(secret)):
+                raise HQError("MEMBER_AUTH_FAILED", "unknown member or wrong secret", 403)
+            if m.blocked:
+                raise HQError("MEMBER_BLOCKED", "member is blocked", 403)
+            serial = (s.scalar(select(func.max(Device.serial))) or 0) + 1
+            now = int(time.time())
+            allowance = max(0, min(m.balance, self.settings.max_offline_allowance))
+            cert = self.ring.issue_certificate(now=now, member_id=member_id, serial=serial, tier=m.tier,
+                                               allowance=allowance, device_public=unb64(device_public_key),
+                                               valid_s=self.settings.cert_valid_s)
+            # Earlier certificates of the same device key stay valid until they expire.
+            s.add(Device(serial=serial, member_id=member_id, device_public_key=device_public_key,
+                         issued_at=now, not_after=cert.not_after))
+        return cert
+
+    def member_balance(self, member_id: int, secret: str) -> Member:
+        with self.session() as s:
+            m = s.get(Member, member_id)
+            if m is None or not m.secret_hash or not secrets.compare_digest(m.secret_hash, sha256_hex(secret)):
+                raise HQError("MEMBER_AUTH_FAILED", "unknown member or wrong secret", 403)
+            return m
+
+    # --- the trust bundle
+    def bundle_payload(self, s: Session) -> dict[str, Any]:
+        return {
+            "alliance_id": self.settings.alliance_id,
+            "max_age_s": self.settings.bundle_max_age_s,
+            "deny": {
+                "cert_serials": sorted(s.scalars(select(Device.serial).where(Device.revoked.is_(True))).all()),
+                "member_ids": sorted(s.scalars(select(Member.id).where(Member.blocked.is_(True))).all()),
+            },
+            "rules": self.get_setting(s, "rules", AllianceRules().to_dict()),
+            "coupons": self.get_setting(s, "coupons", []),
+            "gifts": self.get_setting(s, "gifts", []),
+            "keys": self.ring.key_entries(),
+        }
+
+    def current_bundle(self) -> tuple[int, bytes]:
+        """The signed bundle in force; a new sequence when its content changed or it is getting old."""
+        with self.session() as s, s.begin():
+            content = self.bundle_payload(s)
+            digest = hashlib.sha256(canonical.dumps(content)).hexdigest()
+            state = self.get_setting(s, "bundle", None)
+            now = int(time.time())
+            if state and state["digest"] == digest and now - state["issued_at"] < self.settings.bundle_refresh_s:
+                return state["sequence"], state["envelope"].encode()
+            sequence = (state["sequence"] if state else 0) + 1
+            envelope = self.ring.sign_bundle({**content, "sequence": sequence, "issued_at": now})
+            self.put_setting(s, "bundle", {"digest": digest, "issued_at": now, "sequence": sequence,
+                                          "envelope": envelope.decode()})
+            return sequence, envelope
+
+    def bundle(self) -> TrustBundle:
+        return load_bundle(self.current_bundle()[1], [self.ring.root_public])
+
+    def root_public_keys(self) -> list[str]:
+        return [b64(self.ring.root_public)]

@@ -1,0 +1,193 @@
+"""Batch ingest: each terminal record stored exactly once, checked, flagged (never dropped).
+
+For every record of a batch: shape, hash and the terminal's signature (journal_record.check);
+the body names this terminal; the member code it carries re-verified against the alliance's
+keys at the record's own time. Records are inserted with ON CONFLICT DO NOTHING on the permanent
+key (terminal, seq): a batch sent twice, a response lost after commit, overlapping or
+out-of-order batches all end with one copy. Only newly stored records move the member ledger.
+The acknowledgement is the highest contiguous sequence stored, checked link by link along the
+hash chain (a broken link is flagged and raised as an anomaly, and does not stop the queue).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.orm import Session
+
+from alliance_protocol import canonical
+from alliance_protocol import journal_record as jr
+from alliance_protocol.keys import load_public, unb64
+from alliance_protocol.trust_bundle import TrustBundle
+from alliance_protocol.verifier import FixedClock, OfflineVerifier, VerifierSettings
+from alliance_protocol.wire import BatchAck, WireRecord
+
+from . import anomalies as an
+from .db.models import Batch, Member, Record, Terminal
+from .dialect import insert_ignore
+from .hq import HQ, now_ms
+
+# At the server a code is checked for authenticity at the time the terminal recorded it: the
+# window covers the scan session (a commit may follow the scan by up to two minutes).
+REVERIFY = VerifierSettings(code_window_s=600, future_skew_s=300, clock_unconfirmed_limit_s=10**9)
+APPLIES = ("approved", "pending_verification")
+
+
+def points_delta(body: dict[str, Any]) -> int:
+    """What a record does to the member's balance (voids reverse what they point at)."""
+    if body.get("kind") == "void" and body.get("status") == "approved":
+        return int(body.get("reversed_points_spent", 0)) - int(body.get("reversed_points_earned", 0))
+    if body.get("status") in APPLIES:
+        return int(body.get("points_earned", 0)) - int(body.get("points_spent", 0))
+    return 0
+
+
+def _int_or_none(v: Any) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+@dataclass
+class _Row:
+    values: dict[str, Any]
+    body: dict[str, Any]
+
+
+def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, received: int) -> _Row | None:
+    raw = rec.model_dump()
+    body = raw["body"]
+    seq = _int_or_none(body.get("seq"))
+    if seq is None or seq < 1:
+        return None  # cannot be placed in the terminal's sequence at all: reported, not stored
+    flags: list[str] = []
+    try:
+        jr.check(raw, public)
+    except jr.RecordError as exc:
+        flags.append(f"{exc.problem}: {exc}"[:120])
+    if body.get("terminal_id") != terminal.id:
+        flags.append("names another terminal")
+    code = body.get("code")
+    recorded_at = _int_or_none(body.get("recorded_at")) or 0
+    if isinstance(code, str) and body.get("status") in APPLIES:
+        verdict = OfflineVerifier(bundle, FixedClock(recorded_at / 1000), None, REVERIFY).verify(code)
+        if not verdict.ok:
+            flags.append(f"member code: {verdict.reason.value}")
+        elif (verdict.member_id, verdict.cert_serial, verdict.counter) != (
+                body.get("member_id"), body.get("cert_serial"), body.get("counter")):
+            flags.append("member code does not match the record's member fields")
+    try:
+        text = canonical.dumps(body).decode()
+    except TypeError:
+        text = json.dumps(body, sort_keys=True)
+        flags.append("body holds floats")
+    try:
+        delta = points_delta(body)
+    except (TypeError, ValueError):
+        delta, _ = 0, flags.append("amounts are not integers")
+    values = dict(
+        terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=seq, hash=rec.hash,
+        prev_hash=str(body.get("prev_hash", ""))[:64], sig=rec.sig, body=text,
+        kind=str(body.get("kind", "?"))[:20], status=str(body.get("status", "?"))[:24],
+        reason=str(body.get("reason", "?"))[:40], member_id=_int_or_none(body.get("member_id")),
+        cert_serial=_int_or_none(body.get("cert_serial")), counter=_int_or_none(body.get("counter")),
+        points_delta=0 if flags else delta, recorded_at=recorded_at, received_at=received,
+        flag="; ".join(flags)[:200] or None)
+    return _Row(values, body)
+
+
+def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int,
+                 bundle: TrustBundle) -> BatchAck:
+    """Inside the caller's transaction (the request's). Returns the acknowledgement."""
+    window = hq.settings.review_window_s
+    received = now_ms()
+    public = load_public(unb64(terminal.public_key))
+    rows = [r for r in (_examine(rec, terminal, public, bundle, received) for rec in records) if r]
+    batch = Batch(terminal_id=terminal.id, received_at=received, records=len(records), stored=0,
+                  duplicates=0, flagged=0, acked_seq=terminal.acked_seq)
+    s.add(batch)
+    s.flush()
+    inserted: set[int] = set()
+    if rows:
+        for r in rows:
+            r.values["batch_id"] = batch.id
+        stmt = insert_ignore(s, Record, ["terminal_id", "seq"]).returning(Record.seq)
+        inserted = set(s.scalars(stmt, [r.values for r in rows]).all())
+    new = [r for r in rows if r.values["seq"] in inserted]
+
+    # The member ledger moves for new records only (a duplicate was applied when first stored).
+    deltas: dict[int, int] = {}
+    for r in new:
+        m, d = r.values["member_id"], r.values["points_delta"]
+        if m is not None and d:
+            deltas[m] = deltas.get(m, 0) + d
+    if deltas:
+        cursor = hq.next_cursor(s, len(deltas))
+        for i, (member_id, d) in enumerate(sorted(deltas.items())):
+            s.execute(update(Member).where(Member.id == member_id)
+                      .values(balance=Member.balance + d, change_cursor=cursor + i))
+        for member_id, balance in s.execute(select(Member.id, Member.balance).where(
+                Member.id.in_(deltas), Member.balance < 0)):
+            an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{member_id}:{received // 86_400_000}",
+                             {"member_id": member_id, "balance": balance, "terminal_id": terminal.id},
+                             member_id=member_id, terminal_id=terminal.id)
+
+    for r in new:
+        v = r.values
+        if v["flag"]:
+            an.raise_anomaly(s, window, an.BAD_RECORD, f"{terminal.id}:{v['seq']}",
+                             {"terminal_id": terminal.id, "seq": v["seq"], "problem": v["flag"]},
+                             member_id=v["member_id"], terminal_id=terminal.id)
+        if v["kind"] == "backup":
+            an.raise_anomaly(s, window, an.BACKUP_CODE_REVIEW, f"{terminal.id}:{v['seq']}",
+                             {"terminal_id": terminal.id, "seq": v["seq"],
+                              "backup_code": r.body.get("backup_code"), "bill_fen": r.body.get("bill_fen")},
+                             terminal_id=terminal.id)
+    _detect_code_reuse(s, window, terminal.id, new)
+
+    # Acknowledge the highest contiguous sequence, walking the hash chain link by link.
+    acked_seq, acked_hash = terminal.acked_seq, terminal.acked_hash
+    following = s.execute(select(Record.seq, Record.hash, Record.prev_hash, Record.id)
+                          .where(Record.terminal_id == terminal.id, Record.seq > acked_seq)
+                          .order_by(Record.seq)).all()
+    for seq, digest, prev_hash, rid in following:
+        if seq != acked_seq + 1:
+            break
+        if prev_hash != acked_hash:
+            s.execute(update(Record).where(Record.id == rid).values(
+                flag=f"chain broken: prev_hash does not match record {acked_seq}"))
+            an.raise_anomaly(s, window, an.CHAIN_BROKEN, f"{terminal.id}:{seq}",
+                             {"terminal_id": terminal.id, "seq": seq, "expected_prev": acked_hash,
+                              "stated_prev": prev_hash}, terminal_id=terminal.id)
+        acked_seq, acked_hash = seq, digest
+    terminal.acked_seq, terminal.acked_hash = acked_seq, acked_hash
+    terminal.reported_queue = queued
+    flagged = sum(1 for r in new if r.values["flag"])
+    batch.stored, batch.duplicates, batch.flagged, batch.acked_seq = (
+        len(new), len(rows) - len(new), flagged, acked_seq)
+    return BatchAck(acked_seq=acked_seq, stored=len(new), duplicates=len(rows) - len(new), flagged=flagged,
+                    server_time_ms=now_ms())
+
+
+def _detect_code_reuse(s: Session, window: int, terminal_id: str, new: list[_Row]) -> None:
+    """The same (serial, counter) approved at another terminal: a copied code (a bearer token)."""
+    pairs = {(r.values["cert_serial"], r.values["counter"]): r for r in new
+             if r.values["cert_serial"] is not None and r.values["status"] in APPLIES}
+    if not pairs:
+        return
+    keys = list(pairs)
+    for i in range(0, len(keys), 400):
+        chunk = keys[i:i + 400]
+        others = s.execute(select(Record.terminal_id, Record.seq, Record.cert_serial, Record.counter,
+                                  Record.member_id)
+                           .where(tuple_(Record.cert_serial, Record.counter).in_(chunk),
+                                  Record.status.in_(APPLIES), Record.terminal_id != terminal_id)).all()
+        for other_terminal, other_seq, serial, counter, member_id in others:
+            mine = pairs[(serial, counter)].values
+            an.raise_anomaly(s, window, an.CODE_REUSED, f"{serial}:{counter}",
+                             {"cert_serial": serial, "counter": counter, "member_id": member_id,
+                              "uses": [{"terminal_id": terminal_id, "seq": mine["seq"]},
+                                       {"terminal_id": other_terminal, "seq": other_seq}]},
+                             member_id=member_id, terminal_id=terminal_id)

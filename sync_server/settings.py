@@ -1,0 +1,37 @@
+"""Server settings (pydantic-settings; environment prefix SYNC_SERVER_)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .paths import server_home
+
+
+class ServerSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SYNC_SERVER_", extra="ignore")
+
+    home: Path | None = None
+    database_url: str = ""  # default: sqlite file under home; production: postgresql://...
+    keys_dir: Path | None = None  # default: home/keys
+    alliance_id: str = "demo-alliance"
+    bundle_max_age_s: int = 7 * 24 * 3600
+    bundle_refresh_s: int = 24 * 3600  # re-sign (new sequence) when the bundle is older than this
+    enrollment_code_ttl_s: int = 24 * 3600
+    max_body_bytes: int = 4 * 1024 * 1024
+    clock_tolerance_ms: int = 120_000  # a terminal clock further off than this is an anomaly
+    review_window_s: int = 48 * 3600
+    cert_valid_s: int = 30 * 24 * 3600
+    max_offline_allowance: int = 20_000  # points; a certificate allows min(balance, this)
+    hq_user: str = "hq"
+    hq_password: str = ""  # the HQ page is closed until one is set
+
+    def resolved_home(self) -> Path:
+        return server_home(self.home)
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.resolved_home() / 'server.sqlite3'}"
+
+    def resolved_keys_dir(self) -> Path:
+        return self.keys_dir or self.resolved_home() / "keys"

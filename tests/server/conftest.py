@@ -1,0 +1,147 @@
+"""Server fixtures: a real uvicorn on loopback over SQLite and over PostgreSQL.
+
+PostgreSQL: each test session creates its own database on 127.0.0.1:5432 (user postgres) and
+drops it afterwards. Without a reachable server the PostgreSQL variants skip with a clear
+message, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from sync_server.api import create_app
+from sync_server.demo import init_demo
+from sync_server.hq import HQ
+from sync_server.settings import ServerSettings
+from terminal_app.core.service import TerminalService
+from terminal_app.store import open_store
+from terminal_app.sync import SyncClient
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _pg_available() -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, connect_timeout=3):
+            return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable here"
+        return f"PostgreSQL at 127.0.0.1:5432 not reachable ({type(exc).__name__}: {exc})"
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> str:
+    problem = _pg_available()
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true requires PostgreSQL: {problem}")
+        pytest.skip(problem)
+    return PG_ADMIN
+
+
+def create_pg_database() -> tuple[str, str]:
+    import psycopg
+
+    name = f"alliance_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return name, f"postgresql://postgres@127.0.0.1:5432/{name}"
+
+
+def drop_pg_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class RunningServer:
+    hq: HQ
+    url: str
+    demo: dict
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+def start_server(hq: HQ) -> tuple[str, uvicorn.Server, threading.Thread]:
+    port = free_port()
+    config = uvicorn.Config(create_app(hq), host="127.0.0.1", port=port, log_level="error", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        try:
+            httpx.get(url + "/v1/time", timeout=1)
+            return url, server, thread
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise RuntimeError("server did not start")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(request, tmp_path_factory) -> RunningServer:
+    home = tmp_path_factory.mktemp("hq")
+    if request.param == "sqlite":
+        url = f"sqlite:///{home / 'server.sqlite3'}"
+    else:
+        request.getfixturevalue("pg_admin")  # skip (or fail under CI) without PostgreSQL
+        name, url = create_pg_database()
+        request.addfinalizer(lambda: drop_pg_database(name))
+    hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
+    demo = init_demo(hq, terminals_per_merchant=4)
+    base, srv, thread = start_server(hq)
+    running = RunningServer(hq, base, demo, srv, thread)
+    yield running
+    running.stop()
+    hq.engine.dispose()
+
+
+@dataclass
+class Till:
+    """An enrolled terminal: its store, its service, its sync client."""
+
+    store: object
+    service: TerminalService
+    client: SyncClient
+    terminal_id: str
+
+
+def enroll_terminal(server: RunningServer, home: Path, merchant_id: str = "M-CAFE") -> Till:
+    terminal_id, code = server.hq.create_terminal(merchant_id, "test till")
+    store = open_store(home)
+    client = SyncClient(store)
+    identity = client.enroll(code, server.url)
+    assert client.sync_once().ok
+    return Till(store, TerminalService(store), client, identity.terminal_id)
+
+
+@pytest.fixture
+def till(server: RunningServer, tmp_path: Path) -> Till:
+    t = enroll_terminal(server, tmp_path / "till")
+    yield t
+    t.client.close()
+    t.store.close()

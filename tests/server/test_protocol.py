@@ -1,0 +1,297 @@
+"""Every protocol path over real HTTP on loopback, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from alliance_protocol import request_auth
+from alliance_protocol.keys import b64, public_raw
+from alliance_protocol.testkit import derive_key
+from member_wallet import server_client
+from member_wallet.wallet import Wallet, WalletError
+from sync_server.db.models import Anomaly, Member, Record, Terminal
+from terminal_app.sync import SyncClient
+
+from .conftest import RunningServer, Till, enroll_terminal
+
+
+def wallet_for(server: RunningServer, tmp_path: Path, member_id: int) -> Wallet:
+    wallet = Wallet(tmp_path / f"wallet-{member_id}")
+    server_client.register(wallet, server.url, member_id, f"demo-{member_id}")
+    return wallet
+
+
+def member_balance(server: RunningServer, member_id: int) -> int:
+    with server.hq.session() as s:
+        return s.get(Member, member_id).balance
+
+
+def records_of(server: RunningServer, terminal_id: str) -> list[Record]:
+    with server.hq.session() as s:
+        return s.scalars(select(Record).where(Record.terminal_id == terminal_id).order_by(Record.seq)).all()
+
+
+def signed_post(till: Till, path: str, payload: dict, key=None, terminal_id: str | None = None) -> httpx.Response:
+    body = json.dumps(payload).encode()
+    headers = request_auth.sign_headers(key or till.store.terminal_key(), terminal_id or till.terminal_id, "POST",
+                                        path, body)
+    headers["content-type"] = "application/json"
+    return httpx.post(till.client.server_url + path, content=body, headers=headers, timeout=10)
+
+
+# --- enrollment
+def test_enrollment_gives_identity_root_key_bundle_and_clock(server: RunningServer, till: Till) -> None:
+    identity = till.store.identity()
+    assert identity.merchant_id == "M-CAFE" and identity.server_url == server.url
+    assert till.store.root_keys() == [server.hq.ring.root_public]
+    bundle = till.store.current_bundle()
+    assert bundle is not None and bundle.payload["gifts"] and bundle.payload["coupons"]
+    assert till.store.clock().confirmed_age() < 60
+    with server.hq.session() as s:
+        t = s.get(Terminal, till.terminal_id)
+        assert t.status == "active" and t.public_key == b64(public_raw(till.store.terminal_key()))
+
+
+def test_enrollment_code_is_single_use(server: RunningServer, tmp_path: Path) -> None:
+    _, code = server.hq.create_terminal("M-GYM")
+    SyncClient(__import__("terminal_app.store", fromlist=["open_store"]).open_store(tmp_path / "a")).enroll(code, server.url)
+    from terminal_app.store import open_store
+    from terminal_app.sync import SyncError
+
+    with pytest.raises(SyncError) as info:
+        SyncClient(open_store(tmp_path / "b")).enroll(code, server.url)
+    assert info.value.reason == "ENROLLMENT_CODE_USED" and info.value.status == 403
+    with pytest.raises(SyncError) as info:
+        SyncClient(open_store(tmp_path / "c")).enroll("NOTACODE1", server.url)
+    assert info.value.reason == "ENROLLMENT_CODE_INVALID"
+
+
+# --- upload and ledger
+def test_a_purchase_reaches_the_server_once_and_moves_the_ledger(server: RunningServer, till: Till,
+                                                                 tmp_path: Path) -> None:
+    wallet = wallet_for(server, tmp_path, 10002)
+    before = member_balance(server, 10002)
+    scan = till.service.scan(wallet.next_code())
+    assert scan.ok, scan
+    txn = till.service.commit_purchase(scan.token, bill_fen=20_000, spend_points=1_000)
+    assert txn.ok, txn
+    report = till.client.sync_once()
+    assert report.ok and report.uploaded >= 1 and till.store.outbox_count() == 0
+    recs = records_of(server, till.terminal_id)
+    purchase = [r for r in recs if r.kind == "purchase"]
+    assert len(purchase) == 1 and purchase[0].flag is None
+    body = json.loads(purchase[0].body)
+    assert member_balance(server, 10002) == before + body["points_earned"] - body["points_spent"]
+    # Syncing again changes nothing.
+    assert till.client.sync_once().uploaded == 0
+    assert len(records_of(server, till.terminal_id)) == len(recs)
+
+
+def test_same_batch_twice_and_lost_response_store_each_record_once(server: RunningServer, till: Till,
+                                                                   tmp_path: Path) -> None:
+    wallet = wallet_for(server, tmp_path, 10003)
+    for _ in range(3):
+        scan = till.service.scan(wallet.next_code())
+        assert till.service.commit_purchase(scan.token, bill_fen=10_000).ok
+    records = till.store.outbox_pending(500)
+    before = member_balance(server, 10003)
+    first = signed_post(till, "/v1/terminal/batches", {"records": records})
+    assert first.status_code == 200 and first.json()["stored"] == len(records)
+    # The response is "lost": the terminal never marked them synced, and sends them again.
+    again = signed_post(till, "/v1/terminal/batches", {"records": records})
+    assert again.json()["stored"] == 0 and again.json()["duplicates"] == len(records)
+    assert again.json()["acked_seq"] == records[-1]["body"]["seq"]
+    report = till.client.sync_once()
+    assert report.ok and till.store.outbox_count() == 0
+    seqs = [r.seq for r in records_of(server, till.terminal_id)]
+    assert seqs == sorted(set(seqs)) == list(range(1, max(seqs) + 1))
+    earned = sum(r["body"].get("points_earned", 0) for r in records)
+    assert member_balance(server, 10003) == before + earned
+
+
+def test_out_of_order_and_overlapping_batches(server: RunningServer, till: Till, tmp_path: Path) -> None:
+    wallet = wallet_for(server, tmp_path, 10001)
+    for _ in range(6):
+        scan = till.service.scan(wallet.next_code())
+        assert till.service.commit_purchase(scan.token, bill_fen=6_000).ok
+    records = till.store.outbox_pending(500)
+    acked_before = till.store.synced_through()
+    late = signed_post(till, "/v1/terminal/batches", {"records": records[3:]}).json()
+    assert late["stored"] == len(records) - 3 and late["acked_seq"] == acked_before  # a gap below them
+    overlap = signed_post(till, "/v1/terminal/batches", {"records": records[:5]}).json()
+    assert overlap["stored"] == 3 and overlap["duplicates"] == 2
+    assert overlap["acked_seq"] == records[-1]["body"]["seq"]
+
+
+def test_a_bad_record_is_stored_flagged_and_does_not_block_the_queue(server: RunningServer, till: Till,
+                                                                     tmp_path: Path) -> None:
+    wallet = wallet_for(server, tmp_path, 10002)
+    for _ in range(3):
+        scan = till.service.scan(wallet.next_code())
+        assert till.service.commit_purchase(scan.token, bill_fen=8_000).ok
+    records = till.store.outbox_pending(500)
+    records[1]["body"]["points_earned"] = 99_999  # tampered in transit: hash no longer matches
+    ack = signed_post(till, "/v1/terminal/batches", {"records": records}).json()
+    assert ack["stored"] == 3 and ack["flagged"] == 1 and ack["acked_seq"] == records[-1]["body"]["seq"]
+    stored = {r.seq: r for r in records_of(server, till.terminal_id)}
+    bad = stored[records[1]["body"]["seq"]]
+    assert bad.flag and "hash" in bad.flag and bad.points_delta == 0
+    with server.hq.session() as s:
+        assert s.scalar(select(func.count()).select_from(Anomaly).where(
+            Anomaly.type == "bad_record", Anomaly.terminal_id == till.terminal_id)) == 1
+
+
+def test_a_forged_member_code_inside_a_signed_record_is_flagged(server: RunningServer, till: Till,
+                                                                tmp_path: Path) -> None:
+    from alliance_protocol import journal_record as jr
+    from alliance_protocol.testkit import TestAlliance
+
+    forged_code = TestAlliance(seed="forger", now=int(time.time())).member(10002).code(int(time.time()))
+    body = {"terminal_id": till.terminal_id, "seq": till.store.synced_through() + 1,
+            "prev_hash": records_of(server, till.terminal_id)[-1].hash if records_of(server, till.terminal_id)
+            else jr.GENESIS_HASH, "recorded_at": int(time.time() * 1000), "kind": "purchase",
+            "status": "approved", "reason": "OK", "member_id": 10002, "code": forged_code, "points_earned": 500}
+    ack = signed_post(till, "/v1/terminal/batches", {"records": [jr.seal(body, till.store.terminal_key())]}).json()
+    assert ack["flagged"] == 1
+    rec = records_of(server, till.terminal_id)[-1]
+    assert "ISSUER_KEY_UNKNOWN" in rec.flag and rec.points_delta == 0
+
+
+def test_code_used_at_two_terminals_is_an_anomaly(server: RunningServer, tmp_path: Path) -> None:
+    a = enroll_terminal(server, tmp_path / "a", "M-MALL")
+    b = enroll_terminal(server, tmp_path / "b", "M-CINEMA")
+    wallet = wallet_for(server, tmp_path, 10003)
+    code = wallet.next_code()  # a screenshot shown at two counters within the minute
+    for till in (a, b):
+        scan = till.service.scan(code)
+        assert till.service.commit_purchase(scan.token, bill_fen=5_000).ok
+        assert till.client.sync_once().ok
+    with server.hq.session() as s:
+        cases = s.scalars(select(Anomaly).where(Anomaly.type == "code_reused", Anomaly.member_id == 10003)).all()
+    assert len(cases) == 1
+    evidence = json.loads(cases[0].evidence)
+    assert {u["terminal_id"] for u in evidence["uses"]} == {a.terminal_id, b.terminal_id}
+    assert cases[0].deadline - cases[0].detected_at == 48 * 3600
+
+
+# --- download
+def test_balances_download_with_server_cursors_and_minimal_personal_data(server: RunningServer,
+                                                                         till: Till) -> None:
+    response = till.client._call("GET", "/v1/terminal/balances?after=0&limit=2")
+    assert len(response["balances"]) == 2 and response["more"] is True
+    entry = response["balances"][0]
+    assert set(entry) == {"member_id", "balance", "expiring_soon", "tier", "masked_name", "masked_phone",
+                          "birthday_month"}
+    assert "*" in entry["masked_name"] and "****" in entry["masked_phone"]
+    rest = till.client._call("GET", f"/v1/terminal/balances?after={response['cursor']}&limit=1000")
+    ids = [e["member_id"] for e in response["balances"] + rest["balances"]]
+    assert len(ids) == len(set(ids)) >= 5
+    assert till.store.cached_balance(10002) is not None
+
+
+def test_blocking_a_member_reaches_the_terminal_with_the_next_bundle(server: RunningServer, till: Till,
+                                                                    tmp_path: Path) -> None:
+    wallet = wallet_for(server, tmp_path, 10004)
+    seq_before = till.store.current_bundle().sequence
+    server.hq.block_member(10004)
+    try:
+        assert till.client.sync_once().ok
+        assert till.store.current_bundle().sequence > seq_before
+        assert till.service.scan(wallet.next_code()).reason.value == "MEMBER_BLOCKED"
+    finally:
+        server.hq.block_member(10004, blocked=False)
+
+
+def test_clock_skew_is_learned_and_the_request_retried(server: RunningServer, till: Till) -> None:
+    till.store.record_server_time(int(time.time() * 1000) - 3_600_000, int(time.time() * 1000),
+                                  int(time.time() * 1000))  # believes the server is an hour behind
+    report = till.client.sync_once()
+    assert report.ok, report
+    assert abs(till.store.clock().offset_s) < 5
+
+
+# --- the wallet
+def test_wallet_certificate_reflects_tier_and_balance(server: RunningServer, till: Till, tmp_path: Path) -> None:
+    wallet = Wallet(tmp_path / "w")
+    cert = server_client.register(wallet, server.url, 10005, "demo-10005")
+    assert cert.tier == 2 and cert.allowance == min(member_balance(server, 10005), 20_000)
+    assert till.service.scan(wallet.next_code()).ok
+    assert server_client.balance(wallet, server.url, 10005, "demo-10005").balance == member_balance(server, 10005)
+    with pytest.raises(WalletError, match="MEMBER_AUTH_FAILED"):
+        server_client.register(Wallet(tmp_path / "x"), server.url, 10005, "wrong")
+
+
+# --- security
+def test_unsigned_wrongly_signed_replayed_and_other_terminal_requests_are_refused(server: RunningServer,
+                                                                                 till: Till, tmp_path: Path) -> None:
+    url = till.client.server_url + "/v1/terminal/batches"
+    unsigned = httpx.post(url, json={"records": []})
+    assert (unsigned.status_code, unsigned.json()["reason"]) == (401, "REQUEST_UNSIGNED")
+    wrong = signed_post(till, "/v1/terminal/batches", {"records": []}, key=derive_key("x", "y"))
+    assert (wrong.status_code, wrong.json()["reason"]) == (401, "REQUEST_BAD_SIGNATURE")
+    other = enroll_terminal(server, tmp_path / "other", "M-GYM")
+    impersonation = signed_post(till, "/v1/terminal/batches", {"records": []}, terminal_id=other.terminal_id)
+    assert (impersonation.status_code, impersonation.json()["reason"]) == (401, "REQUEST_BAD_SIGNATURE")
+    body = json.dumps({"records": []}).encode()
+    headers = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "POST",
+                                        "/v1/terminal/batches", body)
+    headers["content-type"] = "application/json"
+    assert httpx.post(url, content=body, headers=headers).status_code == 200
+    replay = httpx.post(url, content=body, headers=headers)
+    assert (replay.status_code, replay.json()["reason"]) == (409, "REQUEST_REPLAYED")
+    old = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "POST", "/v1/terminal/batches",
+                                    body, now_ms=int(time.time() * 1000) - 3_600_000)
+    stale = httpx.post(url, content=body, headers={**old, "content-type": "application/json"})
+    assert (stale.status_code, stale.json()["reason"]) == (401, "REQUEST_CLOCK_SKEW")
+    for response in (unsigned, wrong, replay, stale):
+        assert response.json()["message_zh"] and response.json()["message_en"]
+
+
+def test_records_naming_another_terminal_are_flagged(server: RunningServer, till: Till, tmp_path: Path) -> None:
+    from alliance_protocol import journal_record as jr
+
+    body = {"terminal_id": "M-MALL-T1", "seq": 10_000, "prev_hash": jr.GENESIS_HASH, "recorded_at": 1,
+            "kind": "scan", "status": "rejected", "reason": "UNKNOWN_FORMAT"}
+    ack = signed_post(till, "/v1/terminal/batches", {"records": [jr.seal(body, till.store.terminal_key())]}).json()
+    assert ack["flagged"] == 1
+    assert not [r for r in records_of(server, "M-MALL-T1") if r.seq == 10_000]
+
+
+def test_a_suspended_terminal_is_refused(server: RunningServer, tmp_path: Path) -> None:
+    t = enroll_terminal(server, tmp_path / "s", "M-AUTO")
+    server.hq.set_terminal_status(t.terminal_id, "suspended")
+    report = t.client.sync_once()
+    assert not report.ok and report.reason == "TERMINAL_SUSPENDED"
+
+
+@pytest.mark.parametrize("path,payload", [
+    ("/v1/enroll", {"code": "' OR 1=1; DROP TABLE terminals; --", "public_key": "A" * 43 + "="}),
+    ("/v1/enroll", {"code": "x", "public_key": "y"}),
+    ("/v1/wallet/register", {"member_id": "1 OR 1=1", "secret": "x' --", "device_public_key": "A" * 43 + "="}),
+    ("/v1/wallet/balance", {"member_id": 10001, "secret": "' OR ''='", "device_public_key": "A" * 43 + "="}),
+    ("/v1/enroll", ["not", "an", "object"]),
+])
+def test_injection_shaped_and_malformed_input_gets_a_clear_4xx(server: RunningServer, path: str,
+                                                               payload: object) -> None:
+    response = httpx.post(server.url + path, json=payload, timeout=10)
+    assert 400 <= response.status_code < 500
+    data = response.json()
+    assert data["reason"] in {"REQUEST_INVALID", "ENROLLMENT_CODE_INVALID", "MEMBER_AUTH_FAILED"}
+    assert data["message_zh"] and data["message_en"]
+    with server.hq.session() as s:
+        assert s.scalar(select(func.count()).select_from(Terminal)) > 0  # nothing was dropped
+
+
+def test_oversized_requests_are_refused_before_reading(server: RunningServer, till: Till) -> None:
+    big = b'{"records": [' + b"0," * (3 * 1024 * 1024) + b"0]}"
+    response = httpx.post(till.client.server_url + "/v1/terminal/batches", content=big,
+                          headers={"content-type": "application/json"}, timeout=30)
+    assert (response.status_code, response.json()["reason"]) == (413, "REQUEST_TOO_LARGE")
+    too_many = signed_post(till, "/v1/terminal/batches", {"records": [{"body": {}, "hash": "0" * 64, "sig": "x"}] * 501})
+    assert (too_many.status_code, too_many.json()["reason"]) == (422, "REQUEST_INVALID")
