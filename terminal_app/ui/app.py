@@ -1,0 +1,270 @@
+"""The counter app's main window and entry point.
+
+    from terminal_app.ui.app import run_app
+    run_app(home, code_provider=lambda: wallet_window.current_code, server_url="http://127.0.0.1:8000")
+
+`run_app(home, *, code_provider=None, server_url=None) -> int` opens the terminal store at `home`
+(it must be enrolled: identity + terminal key; else the window shows NO_TERMINAL_IDENTITY), shows
+the window and runs the Qt event loop; returns the exit code.
+- `code_provider`: a callable returning the text of the code currently shown to the camera (or
+  ""/None when nothing is). With it the camera is a VirtualCamera rendering that code into
+  640x480 frames, decoded on the camera thread like a real camera's frames (the demo passes the
+  wallet window's `current_code`). Without it, the camera setting decides (an OpenCV device
+  index, or none).
+- `server_url`: the HQ server for terminal_app.sync (status bar online/offline, "sync now").
+
+The window only composes pages (QStackedWidget): cashier, verdict, PIN, manager. Every store and
+service call goes through the view-model's task runner (off the UI thread).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget
+
+from . import i18n
+from .camera import CameraWorker, OpenCvCamera, VirtualCamera
+from .settings import UiSettings
+from .sounds import SoundPlayer
+from .syncstatus import SyncStatus
+from .viewmodel import CounterViewModel
+from .views.cashier import CashierPage
+from .views.manager import ManagerPage
+from .views.pin import PinPage
+from .views.verdict import VerdictPage
+from .wedge import WedgeScanner
+
+CodeProvider = Callable[[], "str | None"]
+
+
+class MainWindow(QMainWindow):
+    CASHIER, VERDICT, PIN, MANAGER = range(4)
+
+    def __init__(self, store, home: Path, *, settings: UiSettings | None = None,
+                 code_provider: CodeProvider | None = None, server_url: str | None = None,
+                 sounds: bool | None = None, camera: bool = True, confirm_close: bool = False,
+                 service_factory: Callable | None = None) -> None:
+        super().__init__()
+        self.home = Path(home)
+        self.settings = settings or UiSettings.load(self.home)
+        self.code_provider = code_provider
+        self.confirm_close = confirm_close
+        self.vm = CounterViewModel(store, server_url=server_url, service_factory=service_factory, parent=self)
+        self.sound = SoundPlayer(enabled=self.settings.sounds if sounds is None else sounds)
+        self.cashier = CashierPage(self.vm)
+        self.verdict = VerdictPage(seconds=self.settings.verdict_seconds)
+        self.pin = PinPage(self.settings.check_pin)
+        self.manager = ManagerPage(self.vm, self.settings, self.home)
+        self.pages = QStackedWidget()
+        for page in (self.cashier, self.verdict, self.pin, self.manager):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self._pin_purpose = ""
+        self._unlocked_close = False
+        # status bar: online/offline + queued, always visible
+        self.online_label = QLabel()
+        self.online_label.setObjectName("statusOnline")
+        self.queue_label = QLabel()
+        self.queue_label.setObjectName("statusQueued")
+        self.busy_label = QLabel()
+        self.manager_button = QPushButton()
+        self.manager_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.manager_button.clicked.connect(lambda: self.ask_pin("manager"))
+        bar = self.statusBar()
+        bar.addWidget(self.online_label)
+        bar.addWidget(self.queue_label)
+        bar.addWidget(self.busy_label, 1)
+        bar.addPermanentWidget(self.manager_button)
+        self.status: SyncStatus | None = None
+        # wiring
+        self.vm.verdict.connect(self.show_verdict)
+        self.vm.status_changed.connect(self.show_status)
+        self.vm.member_opened.connect(lambda _s: self.pages.setCurrentIndex(self.CASHIER))
+        self.vm.service_failed.connect(self.service_failed)
+        self.vm.busy_changed.connect(lambda b: self.busy_label.setText("…" if b else ""))
+        self.verdict.dismissed.connect(self.after_verdict)
+        self.verdict.receipt_requested.connect(self.save_receipt)
+        self.pin.accepted.connect(self.pin_ok)
+        self.pin.cancelled.connect(lambda: self.pages.setCurrentIndex(self.CASHIER))
+        self.manager.leave.connect(self.leave_manager)
+        self.manager.quit_requested.connect(self.quit_app)
+        self.manager.settings.applied.connect(self.apply_settings)
+        self.wedge = WedgeScanner(self)
+        self.wedge.scanned.connect(self.code_arrived)
+        self.wedge.install()
+        QShortcut(QKeySequence("F12"), self, activated=lambda: self.ask_pin("manager"))
+        QShortcut(QKeySequence("Escape"), self, activated=self.escape)
+        self.camera_worker: CameraWorker | None = None
+        self._want_camera = camera
+        i18n.set_language(self.settings.language)
+        self.retranslate()
+        self.resize(1100, 760)
+        self.vm.start()
+        if camera:
+            self.start_camera()
+
+    # --- codes from anywhere (wedge, camera, field)
+    def code_arrived(self, text: str) -> None:
+        if self.pages.currentIndex() == self.VERDICT:
+            self.verdict.dismiss()
+        if self.pages.currentIndex() in (self.CASHIER, self.VERDICT):
+            self.vm.submit_code(text)
+
+    # --- verdict
+    def show_verdict(self, result, kind: str) -> None:
+        self.verdict.show_result(result, kind)
+        self.pages.setCurrentIndex(self.VERDICT)
+        self.verdict.setFocus()
+        self.sound.play(result.severity.value)
+
+    def after_verdict(self) -> None:
+        self.pages.setCurrentIndex(self.CASHIER)
+        self.cashier.show_ready()
+
+    def save_receipt(self) -> None:
+        self.vm.save_receipt(self.home / "receipts",
+                             lambda p: self.statusBar().showMessage(str(p), 5000))
+
+    # --- manager and PIN
+    def ask_pin(self, purpose: str) -> None:
+        if self.pages.currentIndex() == self.MANAGER and purpose == "manager":
+            return
+        self._pin_purpose = purpose
+        self.pin.open(purpose)
+        self.pages.setCurrentIndex(self.PIN)
+        self.pin.field.setFocus()
+
+    def pin_ok(self) -> None:
+        if self._pin_purpose == "exit_kiosk":
+            self.settings.kiosk = False
+            self.settings.save()
+            self.showNormal()
+            self.pages.setCurrentIndex(self.CASHIER)
+            return
+        self.pages.setCurrentIndex(self.MANAGER)
+        self.manager.enter()
+
+    def leave_manager(self) -> None:
+        self.pages.setCurrentIndex(self.CASHIER)
+        self.cashier.show_ready()
+
+    def escape(self) -> None:
+        if self.pages.currentIndex() == self.VERDICT:
+            self.verdict.dismiss()
+        elif self.settings.kiosk and self.isFullScreen():
+            self.ask_pin("exit_kiosk")
+        elif self.pages.currentIndex() == self.PIN:
+            self.pages.setCurrentIndex(self.CASHIER)
+
+    def apply_settings(self) -> None:
+        self.sound.enabled = self.settings.sounds
+        self.verdict.set_seconds(self.settings.verdict_seconds)
+        if self.settings.language != i18n.current_language():
+            i18n.set_language(self.settings.language)
+        if self.settings.kiosk and not self.isFullScreen():
+            self.showFullScreen()
+        if self._want_camera:
+            self.start_camera()
+
+    def set_language(self, lang: str) -> None:
+        self.settings.language = i18n.set_language(lang)
+
+    # --- camera
+    def start_camera(self) -> None:
+        self.stop_camera()
+        source = None
+        if self.code_provider is not None:
+            source = VirtualCamera(self.code_provider)
+        elif self.settings.camera == "virtual":
+            source = None  # no code provider: nothing to show
+        elif self.settings.camera != "none":
+            dev = self.settings.camera
+            cam = OpenCvCamera(int(dev) if dev.isdigit() else dev)
+            source = cam if cam.opened() else None
+        if source is None:
+            return
+        self.camera_worker = CameraWorker(source, self.settings.decoder)
+        self.camera_worker.code_seen.connect(self.code_arrived)
+        self.camera_worker.frame_ready.connect(self.cashier.ready.show_frame)
+        self.camera_worker.failed.connect(lambda r: self.statusBar().showMessage(i18n.reason_text(r), 10000))
+        self.camera_worker.start()
+
+    def stop_camera(self) -> None:
+        if self.camera_worker is not None:
+            self.camera_worker.stop()
+            self.camera_worker = None
+
+    # --- status
+    def show_status(self, st: SyncStatus) -> None:
+        self.status = st
+        self.retranslate_status()
+
+    def retranslate_status(self) -> None:
+        st = self.status
+        if st is None:
+            self.online_label.setText(self.tr("Starting…"))
+            self.queue_label.setText("")
+            return
+        self.online_label.setText(self.tr("● Online") if st.online else self.tr("○ Offline"))
+        self.online_label.setStyleSheet("color: #1b8a3a;" if st.online else "color: #a05a00;")
+        self.queue_label.setText(self.tr("Queued: %1").replace("%1", str(st.queued)))
+
+    def service_failed(self, reason: str) -> None:
+        self.cashier.ready.title.setText(i18n.reason_text(reason))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Alliance points counter"))
+        self.manager_button.setText(self.tr("Manager"))
+        self.retranslate_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- closing
+    def quit_app(self) -> None:
+        self._unlocked_close = True
+        self.close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.settings.kiosk and self.isFullScreen() and not self._unlocked_close:
+            event.ignore()
+            self.ask_pin("exit_kiosk")
+            return
+        queued = self.status.queued if self.status else 0
+        if self.confirm_close and queued:
+            answer = QMessageBox.question(self, self.tr("Unsynced records"), self.tr(
+                "%1 records are not on the server yet. They stay on this terminal and sync on the next "
+                "start. Quit anyway?").replace("%1", str(queued)))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        self.wedge.remove()
+        self.stop_camera()
+        self.vm.shutdown()
+
+
+def run_app(home: str | Path, *, code_provider: CodeProvider | None = None, server_url: str | None = None) -> int:
+    from terminal_app.store import open_store
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    store = open_store(Path(home))
+    window = MainWindow(store, Path(home), code_provider=code_provider, server_url=server_url, confirm_close=True)
+    if window.settings.kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,157 @@
+"""Camera input: frame sources and the decoding worker thread.
+
+    source = VirtualCamera(lambda: wallet_window.current_code)   # renders the current code
+    source = OpenCvCamera(0)                                      # a real camera (cv2.VideoCapture)
+    worker = CameraWorker(source, decoder_name="zxing")
+    worker.code_seen.connect(...)      # str: one scan per code (deduplicated with a hold-off)
+    worker.frame_ready.connect(...)    # QImage preview (a copy, safe on the UI thread)
+    worker.start(); ...; worker.stop()
+
+Frames are decoded on the worker thread, never on the UI thread.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable, Protocol
+
+import numpy as np
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QImage
+
+from terminal_app.qr import DecoderUnavailable, get_decoder
+
+
+class FrameSource(Protocol):
+    def read(self) -> np.ndarray | None: ...  # grayscale or BGR frame; None = no frame now
+    def close(self) -> None: ...
+
+
+class VirtualCamera:
+    """Frames of `code_provider()`'s current code, rendered into a 640x480 gray frame (cached per
+    code). An empty code gives an empty counter-top frame."""
+
+    def __init__(self, code_provider: Callable[[], str | None], width: int = 640, height: int = 480,
+                 module_px: int = 4, fps: float = 30.0) -> None:
+        self.code_provider = code_provider
+        self.width, self.height = width, height
+        self.module_px = module_px
+        self.interval = 1.0 / fps
+        self._cache: tuple[str, np.ndarray] | None = None
+        self._last = 0.0
+
+    def frame_for(self, code: str | None) -> np.ndarray:
+        if not code:
+            return np.full((self.height, self.width), 90, np.uint8)
+        if self._cache is None or self._cache[0] != code:
+            from member_wallet.qr_render import render_gray
+
+            qr = render_gray(code, module_px=self.module_px, dark=30, light=230)
+            frame = np.full((self.height, self.width), 90, np.uint8)
+            h, w = min(qr.shape[0], self.height), min(qr.shape[1], self.width)
+            y0, x0 = (self.height - h) // 2, (self.width - w) // 2
+            frame[y0:y0 + h, x0:x0 + w] = qr[:h, :w]
+            self._cache = (code, frame)
+        return self._cache[1]
+
+    def read(self) -> np.ndarray | None:
+        wait = self._last + self.interval - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self._last = time.monotonic()
+        return self.frame_for(self.code_provider())
+
+    def close(self) -> None:
+        pass
+
+
+class OpenCvCamera:
+    def __init__(self, device: int | str = 0) -> None:
+        import cv2
+
+        self.cv2 = cv2
+        self.cap = cv2.VideoCapture(device)
+
+    def opened(self) -> bool:
+        return bool(self.cap.isOpened())
+
+    def read(self) -> np.ndarray | None:
+        ok, frame = self.cap.read()
+        if not ok:
+            time.sleep(0.05)
+            return None
+        return self.cv2.cvtColor(frame, self.cv2.COLOR_BGR2GRAY) if frame.ndim == 3 else frame
+
+    def close(self) -> None:
+        self.cap.release()
+
+
+class ScanDeduper:
+    """A code held in front of the camera for many frames is one scan: a text is reported again
+    only after it was absent for `holdoff_s` (each sighting extends the hold-off)."""
+
+    def __init__(self, holdoff_s: float = 3.0) -> None:
+        self.holdoff_s = holdoff_s
+        self._seen: dict[str, float] = {}
+
+    def accept(self, text: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        last = self._seen.get(text)
+        self._seen[text] = now
+        if len(self._seen) > 64:
+            for old in [t for t, ts in self._seen.items() if now - ts > self.holdoff_s]:
+                del self._seen[old]
+        return last is None or now - last > self.holdoff_s
+
+
+def to_qimage(frame: np.ndarray) -> QImage:
+    frame = np.ascontiguousarray(frame)
+    h, w = frame.shape[:2]
+    if frame.ndim == 2:
+        img = QImage(frame.data, w, h, w, QImage.Format.Format_Grayscale8)
+    else:
+        img = QImage(frame.data, w, h, 3 * w, QImage.Format.Format_BGR888)
+    return img.copy()  # own the pixels: the numpy buffer may change or go away
+
+
+class CameraWorker(QThread):
+    code_seen = Signal(str)
+    frame_ready = Signal(QImage)
+    failed = Signal(str)  # reason code value (e.g. DECODER_UNAVAILABLE)
+
+    def __init__(self, source: FrameSource, decoder_name: str | None = None, *, holdoff_s: float = 3.0,
+                 preview_every: int = 3) -> None:
+        super().__init__()
+        self.source = source
+        self.decoder_name = decoder_name
+        self.deduper = ScanDeduper(holdoff_s)
+        self.preview_every = preview_every
+        self._running = False
+        self.frames = 0
+
+    def run(self) -> None:
+        try:
+            decoder = get_decoder(self.decoder_name)
+        except DecoderUnavailable:
+            self.failed.emit("DECODER_UNAVAILABLE")
+            return
+        self._running = True
+        while self._running:
+            frame = self.source.read()
+            if frame is None:
+                continue
+            self.frames += 1
+            if self.preview_every and self.frames % self.preview_every == 0:
+                self.frame_ready.emit(to_qimage(frame))
+            try:
+                found = decoder.decode(frame)
+            except Exception:  # a decoder hiccup on one frame is not fatal
+                continue
+            for code in found:
+                if code.text and self.deduper.accept(code.text):
+                    self.code_seen.emit(code.text)
+
+    def stop(self) -> None:
+        self._running = False
+        self.wait(3000)
+        self.source.close()

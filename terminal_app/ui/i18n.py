@@ -1,0 +1,133 @@
+"""Languages of the counter app: zh_CN (default) and en.
+
+UI strings go through self.tr() / QCoreApplication.translate(); their translations live in
+resources/i18n/<lang>.ts (source) and are compiled to .qm by `python -m terminal_app.ui.i18n build`
+(pyside6-lrelease). Without a .qm (or an older one than its .ts) the .ts is read directly at run
+time by TsTranslator, so a fresh clone works with or without the build step.
+
+Reason texts (verdicts, declines) are NOT translated here: they come from
+alliance_protocol.reasons.MESSAGES, zh or en by the current language (`reason_text`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from alliance_protocol.reasons import Reason, message
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+_current = DEFAULT_LANGUAGE
+_installed: QTranslator | None = None
+
+
+class TsTranslator(QTranslator):
+    """Translations read from a Qt Linguist .ts file (used when no up-to-date .qm exists)."""
+
+    def __init__(self, ts_path: Path) -> None:
+        super().__init__()
+        self.table: dict[tuple[str, str], str] = {}
+        root = ET.parse(ts_path).getroot()
+        for ctx in root.iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not tr.text:
+                    continue
+                self.table[(name, msg.findtext("source") or "")] = tr.text
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self.table.get((context, source), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+        return not self.table
+
+
+def current_language() -> str:
+    return _current
+
+
+def load_translator(lang: str) -> QTranslator | None:
+    qm, ts = I18N_DIR / f"{lang}.qm", I18N_DIR / f"{lang}.ts"
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            return translator
+    if ts.exists():
+        return TsTranslator(ts)
+    return None
+
+
+def set_language(lang: str) -> str:
+    """Install `lang`'s translator; every widget gets a LanguageChange event and retranslates."""
+    global _current, _installed
+    if lang not in LANGUAGES:
+        lang = DEFAULT_LANGUAGE
+    app = QCoreApplication.instance()
+    if _installed is not None and app is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    _current = lang
+    translator = load_translator(lang)
+    if translator is not None and app is not None:
+        app.installTranslator(translator)
+        _installed = translator
+    elif app is not None:  # no translator: still tell the widgets (back to source strings)
+        from PySide6.QtCore import QEvent
+
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    return lang
+
+
+def reason_text(reason: Reason | str) -> str:
+    msg = message(Reason(reason))
+    return msg.zh if _current == "zh_CN" else msg.en
+
+
+def other_reason_text(reason: Reason | str) -> str:
+    """The message in the other language (shown small under the main one)."""
+    msg = message(Reason(reason))
+    return msg.en if _current == "zh_CN" else msg.zh
+
+
+def pick(item: dict, key: str = "name") -> str:
+    """A catalogue entry's name in the current language (name_zh / name_en)."""
+    zh, en = item.get(f"{key}_zh"), item.get(f"{key}_en")
+    return str((zh if _current == "zh_CN" else en) or en or zh or item.get("id", ""))
+
+
+def _tool(name: str) -> str | None:
+    here = Path(sys.executable).parent / name
+    return str(here) if here.exists() else shutil.which(name)
+
+
+def build(update_sources: bool = False) -> int:
+    """Compile resources/i18n/*.ts to .qm (and optionally refresh the .ts from the sources first)."""
+    ui_dir = Path(__file__).resolve().parent
+    if update_sources:
+        lupdate = _tool("pyside6-lupdate")
+        if lupdate is None:
+            print("pyside6-lupdate not found", file=sys.stderr)
+            return 1
+        files = [str(p) for p in sorted(ui_dir.rglob("*.py"))]
+        for lang in LANGUAGES:
+            subprocess.run([lupdate, *files, "-ts", str(I18N_DIR / f"{lang}.ts")], check=True)
+    lrelease = _tool("pyside6-lrelease")
+    if lrelease is None:
+        print("pyside6-lrelease not found: the app reads the .ts files directly", file=sys.stderr)
+        return 0
+    for lang in LANGUAGES:
+        subprocess.run([lrelease, str(I18N_DIR / f"{lang}.ts"), "-qm", str(I18N_DIR / f"{lang}.qm")], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(build(update_sources="update" in sys.argv[1:]))

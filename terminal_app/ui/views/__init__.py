@@ -1,0 +1,1 @@
+"""Pages of the counter app: cashier (ready / member / backup), verdict, PIN, manager."""

@@ -1,0 +1,104 @@
+"""Keyboard-wedge scanners: a USB scanner "types" the code fast and ends with Enter or Tab.
+
+`WedgeScanner` is an application-wide event filter. It buffers printable keys arriving faster
+than `max_gap_s` apart (people type slower) and emits `scanned(text)` on Enter / Tab, or after
+`idle_s` without a key, when at least `min_len` characters came in. It works when no field has
+focus (the keys go to the window, a button or a read-only field); when an editable text field has
+focus the keys are left to that field (its own Enter submits it), except fields marked with the
+Qt property wedgeAware=True (amount fields): there a fast burst is a scan, not an amount.
+
+Keys are held back while a burst is possible: if fewer than `min_len` arrive before the idle
+timeout (a person typing), they are replayed to the widget that was meant to get them, so
+keyboard shortcuts and "any key" still work (about `idle_s` later).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from shiboken6 import isValid
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+_EDITABLE = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+_SUBMIT = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+
+
+class WedgeScanner(QObject):
+    scanned = Signal(str)
+
+    def __init__(self, window: QWidget, *, min_len: int = 6, max_gap_s: float = 0.05,
+                 idle_s: float = 0.12) -> None:
+        super().__init__(window)
+        self.window = window
+        self.min_len = min_len
+        self.max_gap_s = max_gap_s
+        self.enabled = True
+        self._buf: list[str] = []
+        self._held: list[tuple[QWidget, QKeyEvent]] = []
+        self._replaying = False
+        self._last = 0.0
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(int(idle_s * 1000))
+        self._idle.timeout.connect(self._flush)
+
+    def install(self) -> None:
+        QApplication.instance().installEventFilter(self)
+
+    def remove(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def _flush(self) -> bool:
+        text = "".join(self._buf)
+        held, self._held = self._held, []
+        self._buf.clear()
+        if len(text) >= self.min_len:
+            self.scanned.emit(text)
+            return True
+        self._replay(held)
+        return False
+
+    def _replay(self, held: list[tuple[QWidget, QKeyEvent]]) -> None:
+        self._replaying = True
+        try:
+            for receiver, ev in held:
+                if isValid(receiver):
+                    QApplication.sendEvent(receiver, ev)
+        finally:
+            self._replaying = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (event.type() != QEvent.Type.KeyPress or not self.enabled or self._replaying
+                or not isinstance(obj, QWidget)):
+            return False
+        if obj.window() is not self.window:
+            return False
+        focus = QApplication.focusWidget()
+        if (isinstance(focus, _EDITABLE) and not getattr(focus, "isReadOnly", lambda: False)()
+                and not focus.property("wedgeAware")):
+            return False  # a free text field (the code field): its own Enter submits
+        assert isinstance(event, QKeyEvent)
+        now = time.monotonic()
+        if event.key() in _SUBMIT:
+            self._idle.stop()
+            if not self._buf:
+                return False
+            return self._flush()  # consumed when it completed a scan (else held keys were replayed first)
+        text = event.text()
+        if not text or not text.isprintable() or event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if self._buf and now - self._last > self.max_gap_s:
+            held, self._held = self._held, []  # too slow for a scanner: a person typed those
+            self._buf.clear()
+            self._replay(held)
+        self._buf.append(text)
+        self._held.append((obj, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
+                                          event.isAutoRepeat(), event.count())))
+        self._last = now
+        self._idle.start()
+        return True
