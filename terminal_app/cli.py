@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "terminal_app.commands.journal",
     "terminal_app.commands.status",
     "terminal_app.commands.scan_image",
+    "terminal_app.commands.app",
     "terminal_app.commands.sync",
 ]
 
