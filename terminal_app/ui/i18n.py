@@ -69,21 +69,23 @@ def load_translator(lang: str) -> QTranslator | None:
 def set_language(lang: str) -> str:
     """Install `lang`'s translator; every widget gets a LanguageChange event and retranslates."""
     global _current, _installed
+    from PySide6.QtCore import QEvent
+
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
+    _current = lang  # before any LanguageChange: reason texts follow it
     app = QCoreApplication.instance()
-    if _installed is not None and app is not None:
+    if app is None:
+        return lang
+    if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
-    _current = lang
     translator = load_translator(lang)
-    if translator is not None and app is not None:
+    if translator is not None and not translator.isEmpty():
         app.installTranslator(translator)
         _installed = translator
-    elif app is not None:  # no translator: still tell the widgets (back to source strings)
-        from PySide6.QtCore import QEvent
-
-        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    # Qt sends no LanguageChange for an empty translator (English is the source language): send one
+    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
     return lang
 
 

@@ -274,13 +274,11 @@ class ShiftPage(QWidget):
                  self.tr("Record #: %1").replace("%1", str(z.seq)), ""]
         for kind, n in sorted(z.counts.items()):
             lines.append(f"  {kind:<22}{n:>8}")
-        lines += ["",
-                  f"{self.tr('Bills total (yuan)'):<24}{yuan(z.bill_fen):>12}",
-                  f"{self.tr('Paid in money (yuan)'):<24}{yuan(z.paid_fen):>12}",
-                  f"{self.tr('Points earned'):<24}{z.points_earned:>12}",
-                  f"{self.tr('Points spent'):<24}{z.points_spent:>12}",
-                  f"{self.tr('Voids'):<24}{z.voids:>12}",
-                  f"{self.tr('Rejected attempts'):<24}{z.rejected:>12}"]
+        rows = ((self.tr("Bills total (yuan)"), yuan(z.bill_fen)), (self.tr("Paid in money (yuan)"), yuan(z.paid_fen)),
+                (self.tr("Points earned"), z.points_earned), (self.tr("Points spent"), z.points_spent),
+                (self.tr("Voids"), z.voids), (self.tr("Rejected attempts"), z.rejected))
+        lines.append("")
+        lines += [f"{name:<24}{value:>12}" for name, value in rows]
         return "\n".join(lines)
 
     def retranslate(self) -> None:

@@ -1,0 +1,36 @@
+"""Driving the counter app like a cashier: real widgets, real clicks and keys."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from terminal_app.ui.app import MainWindow
+
+
+def fresh_code(member) -> str:
+    return member.code(int(time.time()))
+
+
+def scan_by_field(qtbot, w: MainWindow, code: str) -> None:
+    field = w.cashier.ready.code_field
+    field.setFocus()
+    field.setText(code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION
+                    or w.pages.currentIndex() == w.VERDICT, timeout=5000)
+
+
+def keypad(qtbot, keypad_widget, text: str) -> None:
+    for ch in text:
+        qtbot.mouseClick(keypad_widget.buttons[ch], Qt.MouseButton.LeftButton)
+
+
+def wait_verdict(qtbot, w: MainWindow) -> None:
+    qtbot.waitUntil(lambda: w.pages.currentIndex() == w.VERDICT and w.verdict.result is not None, timeout=5000)
+
+
+def dismiss(qtbot, w: MainWindow) -> None:
+    qtbot.keyClick(w.verdict, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: w.pages.currentIndex() == w.CASHIER, timeout=3000)
