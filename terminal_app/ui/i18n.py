@@ -86,6 +86,8 @@ def set_language(lang: str) -> str:
         _installed = translator
     # Qt sends no LanguageChange for an empty translator (English is the source language): send one
     QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    # QApplication posts the event to each window: deliver now, so the switch is visible on return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
 
 

@@ -1,0 +1,158 @@
+"""Manager mode behind the PIN: log, void, backfill, CSV export, shift close; languages; settings."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from alliance_protocol.reasons import MESSAGES, Reason
+from terminal_app.core.logview import LogFilter
+
+from .conftest import MEMBER, make_window
+from .helpers import dismiss, fresh_code, keypad, scan_by_field, wait_verdict
+
+
+def _earn(qtbot, w, member, amount: str = "100") -> int:
+    scan_by_field(qtbot, w, fresh_code(member))
+    keypad(qtbot, w.cashier.transaction.keypad, amount)
+    qtbot.mouseClick(w.cashier.transaction.confirm_button, Qt.MouseButton.LeftButton)
+    wait_verdict(qtbot, w)
+    assert w.verdict.result.ok
+    seq = w.verdict.result.seq
+    dismiss(qtbot, w)
+    return seq
+
+
+def _enter_pin(qtbot, w, pin: str) -> None:
+    qtbot.mouseClick(w.manager_button, Qt.MouseButton.LeftButton)
+    assert w.pages.currentIndex() == w.PIN
+    keypad(qtbot, w.pin.keypad, pin)
+    qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_manager_void_needs_the_pin(qtbot, window, member, store):
+    w = window
+    seq = _earn(qtbot, w, member)
+    _enter_pin(qtbot, w, "9999")
+    assert w.pages.currentIndex() == w.PIN and w.pin.error.text() == "Wrong PIN"
+    keypad(qtbot, w.pin.keypad, "1234")
+    qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+    assert w.pages.currentIndex() == w.MANAGER
+    log = w.manager.log
+    qtbot.waitUntil(lambda: any(r.get("seq") == seq for r in log.rows), timeout=5000)
+    assert log.select_seq(seq)
+    assert '"kind": "purchase"' in log.detail.toPlainText()
+    w.manager.manager.setText("M. Li")
+    qtbot.mouseClick(log.void_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r.get("seq") == seq and r.get("voided_by") for r in log.rows), timeout=5000)
+    assert log.message.text().startswith("Done")
+    void = next(r for r in log.rows if r.get("kind") == "void")
+    assert void["ref_seq"] == seq and void["manager"] == "M. Li"
+    # a second void of the same record is refused with its reason
+    assert log.select_seq(seq)
+    qtbot.mouseClick(log.void_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: log.message.text().startswith("Refused"), timeout=5000)
+    assert MESSAGES[Reason.VOID_NOT_ALLOWED].en in log.message.text()
+
+
+def test_log_filters_export_and_backfill(qtbot, window, member, home):
+    w = window
+    _earn(qtbot, w, member)
+    scan_by_field(qtbot, w, "garbage-code")
+    wait_verdict(qtbot, w)
+    dismiss(qtbot, w)
+    _enter_pin(qtbot, w, "1234")
+    log = w.manager.log
+    qtbot.waitUntil(lambda: len(log.rows) >= 2, timeout=5000)
+    log.status_filter.setCurrentText("rejected")
+    qtbot.mouseClick(log.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: log.rows and all(r["status"] == "rejected" for r in log.rows), timeout=5000)
+    assert log.table.rowCount() == len(log.rows) == 1
+    log.status_filter.setCurrentText("")
+    qtbot.mouseClick(log.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Exported" in log.message.text(), timeout=5000)
+    files = list((home / "exports").glob("log-*.csv"))
+    assert len(files) == 1 and files[0].read_text().startswith("seq,")
+    assert len(files[0].read_text().splitlines()) == 1 + 2
+    # backfill a forgotten scan from two hours ago
+    log.bf_member.setText(str(MEMBER))
+    log.bf_bill.setText("88")
+    log.bf_receipt.setText("R-77")
+    log.bf_when.setText(time.strftime("%Y-%m-%d %H:%M", time.localtime(time.time() - 7200)))
+    qtbot.mouseClick(log.bf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(r.get("kind") == "backfill" for r in log.rows), timeout=5000)
+    assert log.message.text().startswith("Done")
+
+
+def test_close_shift_shows_z_report(qtbot, window, member):
+    w = window
+    _earn(qtbot, w, member, "100")
+    _earn(qtbot, w, member, "50")
+    _enter_pin(qtbot, w, "1234")
+    w.manager.tabs.setCurrentWidget(w.manager.shift)
+    shift = w.manager.shift
+    qtbot.mouseClick(shift.close_button, Qt.MouseButton.LeftButton)
+    assert shift.armed and shift.report is None  # first press only arms
+    qtbot.mouseClick(shift.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shift.report is not None, timeout=5000)
+    text = shift.report_view.toPlainText()
+    assert "Z REPORT" in text
+    assert "150.00" in text  # bills total 100 + 50 yuan
+    assert shift.report.counts.get("purchase:approved") == 2
+    assert "96.00" in text or "120.00" in text  # paid in money after the gold discount
+
+
+def test_language_switch_changes_visible_strings(qtbot, window, member):
+    w = window
+    assert w.cashier.ready.title.text() == "Ready to scan"
+    assert w.manager_button.text() == "Manager"
+    w.set_language("zh_CN")
+    assert w.cashier.ready.title.text() == "请出示会员码"
+    assert w.manager_button.text() == "店长"
+    assert w.windowTitle() == "联盟积分收银台"
+    scan_by_field(qtbot, w, "6901234567892")
+    wait_verdict(qtbot, w)
+    assert w.verdict.title.text() == "拒绝"
+    assert w.verdict.reason.text() == MESSAGES[Reason.UNKNOWN_FORMAT].zh
+    w.set_language("en")  # while the verdict is showing: it retranslates in place
+    assert w.verdict.title.text() == "DECLINED"
+    assert w.verdict.reason.text() == MESSAGES[Reason.UNKNOWN_FORMAT].en
+    assert w.cashier.ready.title.text() == "Ready to scan"
+
+
+def test_language_from_settings_page(qtbot, window):
+    w = window
+    _enter_pin(qtbot, w, "1234")
+    s = w.manager.settings
+    s.language.setCurrentText("zh_CN")
+    qtbot.mouseClick(s.apply_button, Qt.MouseButton.LeftButton)
+    assert w.manager.back_button.text() == "返回收银"
+    assert w.settings.language == "zh_CN"
+    reloaded = type(w.settings).load(w.home)
+    assert reloaded.language == "zh_CN"
+
+
+def test_new_pin_from_settings(qtbot, store, home):
+    w = make_window(qtbot, store, home)
+    try:
+        _enter_pin(qtbot, w, "1234")
+        w.manager.settings.new_pin.setText("4321")
+        qtbot.mouseClick(w.manager.settings.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)
+        _enter_pin(qtbot, w, "1234")
+        assert w.pages.currentIndex() == w.PIN
+        keypad(qtbot, w.pin.keypad, "4321")
+        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+        assert w.pages.currentIndex() == w.MANAGER
+    finally:
+        w.shutdown()
+
+
+def test_status_bar_shows_offline_and_queue(qtbot, window, member, store):
+    w = window
+    _earn(qtbot, w, member)
+    w.vm.refresh_status()
+    qtbot.waitUntil(lambda: w.status is not None and w.status.queued == store.outbox_count() > 0, timeout=5000)
+    assert w.online_label.text() == "○ Offline"
+    assert w.queue_label.text() == f"Queued: {store.outbox_count()}"
