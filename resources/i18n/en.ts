@@ -4,32 +4,32 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="417"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="416"/>
         <source>Backup numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="418"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="417"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="420"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="419"/>
         <source>Member&apos;s numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="421"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="420"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="422"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="421"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="423"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="422"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,17 +37,17 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="492"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="491"/>
         <source>A new code was scanned while a transaction is open. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="493"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="492"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="494"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="493"/>
         <source>Keep current</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,32 +295,32 @@
 <context>
     <name>ReadyView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="80"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="74"/>
         <source>Ready to scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="81"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="75"/>
         <source>Show the member code to the camera, scan it, or paste it below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="82"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="76"/>
         <source>Member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="83"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="77"/>
         <source>Check code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="84"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="78"/>
         <source>Backup code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="86"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="80"/>
         <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,102 +512,127 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="227"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="221"/>
         <source>unknown (not synced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="244"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="234"/>
+        <source>Basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="234"/>
+        <source>Silver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="234"/>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="235"/>
+        <source>Diamond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="236"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="243"/>
         <source>%1 (%2 points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="283"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="282"/>
         <source>Choose an item, then confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="288"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="287"/>
         <source>Enter the bill amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="297"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="296"/>
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="324"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="323"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="325"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="324"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="326"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="325"/>
         <source>Points balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="327"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="326"/>
         <source>Expiring soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="328"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="327"/>
         <source>Spendable now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="329"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="328"/>
         <source>Coupons and benefits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="330"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="329"/>
         <source>Gifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="331"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="330"/>
         <source>Earn on a bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="331"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="330"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="332"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="331"/>
         <source>Use a coupon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="332"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="331"/>
         <source>Redeem a gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="334"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="333"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="335"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="334"/>
         <source>Points to use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="336"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="335"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="337"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="336"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,34 +677,6 @@
     <message>
         <location filename="../../terminal_app/ui/views/verdict.py" line="116"/>
         <source>Points earned: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="27"/>
-        <source>Basic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="27"/>
-        <source>Silver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="27"/>
-        <source>Gold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="28"/>
-        <source>Diamond</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="29"/>
-        <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

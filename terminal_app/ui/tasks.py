@@ -14,7 +14,7 @@ import logging
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +36,10 @@ class _Task(QRunnable):
             result = self.fn()
         except Exception as exc:  # delivered to on_error on the UI thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.failed.emit(exc)
+            self.relay.failed.emit([exc])
             return
-        self.relay.done.emit(result)
+        # wrapped in a list: a bare None through a queued Signal(object) can corrupt None's refcount
+        self.relay.done.emit([result])
 
 
 class TaskRunner(QObject):
@@ -69,14 +70,13 @@ class TaskRunner(QObject):
             if not self._pending:
                 self.busy_changed.emit(False)
 
-        @Slot(object)
-        def done(result: Any) -> None:
+        def done(box: list) -> None:
             finish()
             if on_done is not None:
-                on_done(result)
+                on_done(box[0])
 
-        @Slot(object)
-        def failed(exc: Exception) -> None:
+        def failed(box: list) -> None:
+            exc = box[0]
             finish()
             if on_error is not None:
                 on_error(exc)

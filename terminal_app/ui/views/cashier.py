@@ -23,12 +23,6 @@ INT_RE = QRegularExpression(r"^\d{0,7}$")
 DIGITS_RE = QRegularExpression(r"^\d{0,20}$")
 
 
-def tier_name(widget: QWidget, tier: int | None) -> str:
-    names = {Tier.BASIC: widget.tr("Basic"), Tier.SILVER: widget.tr("Silver"), Tier.GOLD: widget.tr("Gold"),
-             Tier.DIAMOND: widget.tr("Diamond")}
-    return names.get(tier, widget.tr("Unknown")) if tier is not None else widget.tr("Unknown")
-
-
 class ReadyView(QWidget):
     code_entered = Signal(str)
     backup_requested = Signal()
@@ -223,7 +217,7 @@ class TransactionView(QWidget):
         if m is None:
             return
         self.member_id.setText(m.masked_id)
-        self.tier.setText(tier_name(self, m.tier))
+        self.tier.setText(self.tier_name(m.tier))
         self.balance.setText(self.tr("unknown (not synced)") if m.balance is None else str(m.balance))
         self.expiring.setText(str(m.expiring_soon))
         self.spendable.setText(str(m.spendable))
@@ -235,6 +229,11 @@ class TransactionView(QWidget):
             self.gifts.addItem(f"{pick(g)} — {g.get('points', 0)}")
         if self.mode in ("coupon", "gift"):
             self._fill_catalogue()
+
+    def tier_name(self, tier: int | None) -> str:
+        names = {Tier.BASIC: self.tr("Basic"), Tier.SILVER: self.tr("Silver"), Tier.GOLD: self.tr("Gold"),
+                 Tier.DIAMOND: self.tr("Diamond")}
+        return names.get(tier, self.tr("Unknown")) if tier is not None else self.tr("Unknown")
 
     def _fill_catalogue(self) -> None:
         m = self.scan.member if self.scan else None

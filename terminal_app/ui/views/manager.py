@@ -270,7 +270,7 @@ class ShiftPage(QWidget):
         if isinstance(z, Exception):
             return reason_text(getattr(z, "reason", Reason.NOT_RECORDED))
         lines = [self.tr("Z REPORT — shift %1").replace("%1", str(z.shift)),
-                 self.tr("Closed at: %1").replace("%1", _when(z.closed_at / 1000)),
+                 self.tr("Closed at: %1").replace("%1", _when(z.closed_at)),
                  self.tr("Record #: %1").replace("%1", str(z.seq)), ""]
         for kind, n in sorted(z.counts.items()):
             lines.append(f"  {kind:<22}{n:>8}")

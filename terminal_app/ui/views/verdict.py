@@ -69,7 +69,8 @@ class VerdictPage(QWidget):
         for label in (self.title, self.reason, self.other, self.details, self.hint):
             label.setStyleSheet(f"color: {fg}; font-size: {label.property('px') or 16}px;"
                                 + (" font-weight: bold;" if label is self.title else ""))
-        self.receipt_button.setVisible(kind in ("purchase", "coupon", "gift", "backup") and result.seq is not None)
+        self.receipt_button.setVisible(kind in ("purchase", "coupon", "gift", "backup") and result.ok
+                                        and result.seq is not None)
         self.retranslate()
         self.timer.start()
 
