@@ -28,6 +28,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget
 
 from . import i18n
+from .qtfix import protect_none
+
+protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see qtfix.py
+
 from .camera import CameraWorker, OpenCvCamera, VirtualCamera
 from .settings import UiSettings
 from .sounds import SoundPlayer

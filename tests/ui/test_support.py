@@ -1,0 +1,91 @@
+"""Small parts of the counter app: amounts, translations, sounds, receipts, the None-refcount guard."""
+
+from __future__ import annotations
+
+import sys
+import wave
+
+import pytest
+
+from alliance_protocol.reasons import MESSAGES, Reason
+from terminal_app.core.results import TxnResult
+from terminal_app.ui import i18n
+from terminal_app.ui.qtfix import none_leaks_per_call, protect_none
+from terminal_app.ui.receipt import receipt_text
+from terminal_app.ui.sounds import TONES, SoundPlayer, write_wavs
+from terminal_app.ui.viewmodel import parse_yuan, yuan
+
+
+@pytest.mark.parametrize("text,fen", [("", 0), ("0", 0), ("12", 1200), ("12.5", 1250), ("12.05", 1205),
+                                      (".5", 50), ("7.", 700), ("1.234", None), ("abc", None), ("1e3", None),
+                                      ("-5", None), ("1.2.3", None), (".", None)])
+def test_parse_yuan_is_integer_fen(text, fen):
+    assert parse_yuan(text) == fen
+
+
+def test_yuan_formats_fen():
+    assert yuan(1205) == "12.05" and yuan(0) == "0.00" and yuan(-50) == "-0.50" and yuan(None) == "-"
+
+
+def test_ts_fallback_translates_like_the_compiled_qm(qapp):
+    ts = i18n.TsTranslator(i18n.I18N_DIR / "zh_CN.ts")
+    qm = i18n.load_translator("zh_CN")
+    assert not ts.isEmpty() and len(ts.table) > 100
+    for (ctx, src), text in list(ts.table.items())[:40]:
+        assert qm.translate(ctx, src) == text
+
+
+def test_every_ui_string_has_a_chinese_translation():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(i18n.I18N_DIR / "zh_CN.ts").getroot()
+    untranslated = [m.findtext("source") for m in root.iter("message")
+                    if not (m.findtext("translation") or "").strip()
+                    or m.find("translation").get("type") == "unfinished"]
+    assert untranslated == []
+
+
+def test_reason_text_follows_the_language(qapp):
+    try:
+        i18n.set_language("zh_CN")
+        assert i18n.reason_text(Reason.COUPON_USED) == MESSAGES[Reason.COUPON_USED].zh
+        i18n.set_language("en")
+        assert i18n.reason_text("COUPON_USED") == MESSAGES[Reason.COUPON_USED].en
+        assert i18n.other_reason_text("COUPON_USED") == MESSAGES[Reason.COUPON_USED].zh
+    finally:
+        i18n.set_language("en")
+
+
+def test_sounds_are_distinct_wavs_and_silent_player_records(tmp_path, qapp):
+    paths = write_wavs(tmp_path)
+    frames = {}
+    for name, path in paths.items():
+        with wave.open(str(path)) as w:
+            assert w.getframerate() == 22_050 and w.getnchannels() == 1
+            frames[name] = w.readframes(w.getnframes())
+    assert len(set(frames.values())) == len(TONES) == 3
+    player = SoundPlayer(enabled=False)
+    player.play("declined")
+    assert player.played == ["declined"]
+
+
+def test_receipt_shows_amounts_in_yuan_and_both_messages():
+    from terminal_app.core.pricing import Pricing
+
+    p = Pricing(bill_fen=12_000, tier=2, discount_pct=20, discount_fen=2_400, payable_fen=9_600, points_requested=0,
+                points_spent=0, cash_off_fen=0, paid_fen=9_600, base_points=96, multiplier_pct=100,
+                points_uncapped=96, points_earned=96)
+    text = receipt_text(TxnResult(True, Reason.OK, 7, "", p, 96, 0), terminal_id="T-1", masked_id="*0001")
+    assert "120.00" in text and "96.00" in text and "24.00" in text and "#: 7" in text
+    assert MESSAGES[Reason.OK].zh in text and MESSAGES[Reason.OK].en in text
+
+
+def test_none_refcount_guard_survives_many_void_calls(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    applied = protect_none()
+    assert applied or none_leaks_per_call() == 0 or sys.version_info >= (3, 12)
+    before = sys.getrefcount(None)
+    for _ in range(50_000):
+        QCoreApplication.processEvents()
+    assert sys.getrefcount(None) > 1_000_000 or before - sys.getrefcount(None) < 100
