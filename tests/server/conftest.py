@@ -22,6 +22,7 @@ import uvicorn
 from sync_server.api import create_app
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
+from sync_server.hq_keys import KeyRing
 from sync_server.settings import ServerSettings
 from terminal_app.core.service import TerminalService
 from terminal_app.store import open_store
@@ -111,7 +112,9 @@ def server(request, tmp_path_factory) -> RunningServer:
         request.getfixturevalue("pg_admin")  # skip (or fail under CI) without PostgreSQL
         name, url = create_pg_database()
         request.addfinalizer(lambda: drop_pg_database(name))
-    hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
+    # An alliance whose keys have existed for 60 days (a terminal may replay a week of offline records).
+    KeyRing.create(home / "keys", int(time.time()) - 60 * 86_400)
+    hq = HQ.open(ServerSettings(home=home, database_url=url))
     demo = init_demo(hq, terminals_per_merchant=4)
     base, srv, thread = start_server(hq)
     running = RunningServer(hq, base, demo, srv, thread)
