@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         QCoreApplication.processEvents()
         time.sleep(0.001)
     w.camera_worker = CameraWorker(VirtualCamera(lambda: shown["code"], fps=args.fps), "zxing", holdoff_s=1)
-    w.camera_worker.code_seen.connect(w.code_arrived)
+    w.camera_worker.code_seen.connect(w.camera_code)
     w.camera_worker.start()
 
     def measure(code: str, done) -> float:

@@ -112,12 +112,16 @@ class MainWindow(QMainWindow):
         if camera:
             self.start_camera()
 
-    # --- codes from anywhere (wedge, camera, field)
-    def code_arrived(self, text: str) -> None:
+    # --- codes from the wedge scanner and the camera (the typed field goes straight to the view-model)
+    def code_arrived(self, text: str, source: str = "scanner") -> None:
+        if self.pages.currentIndex() not in (self.CASHIER, self.VERDICT):
+            return  # PIN and manager pages: a scan is not a transaction
         if self.pages.currentIndex() == self.VERDICT:
             self.verdict.dismiss()
-        if self.pages.currentIndex() in (self.CASHIER, self.VERDICT):
-            self.vm.submit_code(text)
+        self.vm.submit_code(text, source)
+
+    def camera_code(self, text: str) -> None:
+        self.code_arrived(text, "camera")
 
     # --- verdict
     def show_verdict(self, result, kind: str) -> None:
@@ -193,7 +197,7 @@ class MainWindow(QMainWindow):
         if source is None:
             return
         self.camera_worker = CameraWorker(source, self.settings.decoder)
-        self.camera_worker.code_seen.connect(self.code_arrived)
+        self.camera_worker.code_seen.connect(self.camera_code)
         self.camera_worker.frame_ready.connect(self.cashier.ready.show_frame)
         self.camera_worker.failed.connect(lambda r: self.statusBar().showMessage(i18n.reason_text(r), 10000))
         self.camera_worker.start()
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        self.vm.status_timer.stop()
         self.wedge.remove()
         self.stop_camera()
         self.vm.shutdown()
@@ -271,4 +276,5 @@ def run_app(home: str | Path, *, code_provider: CodeProvider | None = None, serv
     try:
         return app.exec()
     finally:
+        window.shutdown()
         store.close()

@@ -107,15 +107,28 @@ class CounterViewModel(QObject):
             self.bridge.stop()
 
     # --- scanning
-    def submit_code(self, text: str) -> None:
+    def submit_code(self, text: str, source: str = "manual") -> None:
+        """A code from the field, the wedge scanner or the camera (`source="camera"`)."""
         text = (text or "").strip()
         if not text or self.service is None:
             return
+        if self.open_scan is not None and source == "camera" and self._same_member(text):
+            return  # the member's phone is still in view, showing its next rotating code: not a new scan
         if self.open_scan is not None:
             self.pending_code = text
             self.replace_requested.emit(text)
             return
         self._scan(text)
+
+    def _same_member(self, text: str) -> bool:
+        """Unverified peek at the member id (only to avoid a needless prompt; nothing is approved on it)."""
+        from alliance_protocol.base36 import normalize
+        from alliance_protocol.member_code import parse
+
+        try:
+            return parse(normalize(text)).cert.member_id == self.open_scan.member.member_id
+        except Exception:
+            return False
 
     def answer_replace(self, replace: bool) -> None:
         code, self.pending_code = self.pending_code, None

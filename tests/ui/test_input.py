@@ -105,3 +105,22 @@ def test_virtual_camera_in_the_window_scans(qtbot, store, home, member):
         assert w.cashier.transaction.member_id.text() == "*0001"
     finally:
         w.shutdown()
+
+
+def test_rotating_code_of_the_same_member_does_not_prompt(qtbot, window, member, alliance):
+    from .helpers import scan_by_field
+
+    w = window
+    scan_by_field(qtbot, w, fresh_code(member))
+    w.camera_code(fresh_code(member))  # the phone, still in view, rotated to its next code
+    assert not w.cashier.banner.isVisible() and w.vm.pending_code is None
+    w.camera_code(fresh_code(alliance.member(10002)))  # another member's phone: ask
+    assert w.cashier.banner.isVisible()
+
+
+def test_scans_are_ignored_on_manager_pages(qtbot, window, member):
+    w = window
+    w.ask_pin("manager")
+    w.code_arrived(fresh_code(member))
+    qtbot.wait(200)
+    assert w.pages.currentIndex() == w.PIN and w.vm.open_scan is None

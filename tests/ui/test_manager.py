@@ -156,3 +156,53 @@ def test_status_bar_shows_offline_and_queue(qtbot, window, member, store):
     qtbot.waitUntil(lambda: w.status is not None and w.status.queued == store.outbox_count() > 0, timeout=5000)
     assert w.online_label.text() == "○ Offline"
     assert w.queue_label.text() == f"Queued: {store.outbox_count()}"
+
+
+def test_kiosk_exit_needs_the_pin(qtbot, store, home):
+    from terminal_app.ui.settings import UiSettings
+
+    settings = UiSettings.load(home)
+    settings.kiosk = True
+    settings.language = "en"
+    w = make_window(qtbot, store, home)
+    w.settings.kiosk = True
+    try:
+        w.showFullScreen()
+        qtbot.waitUntil(w.isFullScreen, timeout=3000)
+        assert not w.close()  # refused: asks for the PIN instead
+        assert w.isVisible() and w.pages.currentIndex() == w.PIN
+        keypad(qtbot, w.pin.keypad, "0000")
+        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+        assert w.isFullScreen()
+        keypad(qtbot, w.pin.keypad, "1234")
+        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not w.isFullScreen(), timeout=3000)
+        assert not w.settings.kiosk and w.pages.currentIndex() == w.CASHIER
+    finally:
+        w.shutdown()
+
+
+def test_run_app_opens_the_store_and_returns_the_exit_code(qtbot, store, home):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from terminal_app.ui.app import MainWindow, run_app
+
+    store.close()  # run_app opens its own
+    seen = {}
+
+    def quit_when_ready():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[0].vm.service is not None:
+            seen["title"] = windows[0].cashier.ready.title.text()
+            QApplication.instance().exit(7)
+        else:
+            QTimer.singleShot(50, quit_when_ready)
+
+    QTimer.singleShot(50, quit_when_ready)
+    assert run_app(home) == 7
+    assert seen["title"] in ("Ready to scan", "请出示会员码")
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow):
+            w.confirm_close = False
+            w.close()

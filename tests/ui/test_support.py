@@ -89,3 +89,22 @@ def test_none_refcount_guard_survives_many_void_calls(qapp):
     for _ in range(50_000):
         QCoreApplication.processEvents()
     assert sys.getrefcount(None) > 1_000_000 or before - sys.getrefcount(None) < 100
+
+
+def test_every_tr_string_in_the_sources_is_in_the_ts_file():
+    import re
+    from pathlib import Path
+
+    import terminal_app.ui as ui
+
+    ts_sources = {src for (_ctx, src) in i18n.TsTranslator(i18n.I18N_DIR / "zh_CN.ts").table}
+    pattern = re.compile(r'self\.tr\(\s*"((?:[^"\\]|\\.)*)"\s*\)', re.S)
+    missing = []
+    for path in Path(ui.__file__).parent.rglob("*.py"):
+        text = path.read_text("utf-8")
+        # adjacent string literals inside tr(...) are joined like Python does
+        text = re.sub(r'"\s*\n\s*"', "", text)
+        for literal in pattern.findall(text):
+            if literal.encode().decode("unicode_escape") not in ts_sources and literal not in ts_sources:
+                missing.append(f"{path.name}: {literal}")
+    assert missing == []
