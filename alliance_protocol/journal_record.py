@@ -56,6 +56,7 @@ class CheckedRecord:
     hash: str
     prev_hash: str
     body: dict[str, Any]
+    canonical: bytes = b""  # canonical JSON of the body, as hashed (store this, do not re-serialise)
 
 
 def check(record: Any, public: Ed25519PublicKey) -> CheckedRecord:
@@ -69,7 +70,8 @@ def check(record: Any, public: Ed25519PublicKey) -> CheckedRecord:
         seq = body["seq"]
         if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
             raise RecordError("malformed", f"bad seq {seq!r}")
-        actual = body_hash(body)
+        data = canonical.dumps(body)
+        actual = hashlib.sha256(RECORD_DOMAIN + data).hexdigest()
     except RecordError:
         raise
     except (KeyError, TypeError, ValueError) as exc:
@@ -80,7 +82,7 @@ def check(record: Any, public: Ed25519PublicKey) -> CheckedRecord:
         public.verify(sig, SIG_DOMAIN + bytes.fromhex(actual))
     except InvalidSignature:
         raise RecordError("signature", f"seq {seq}: terminal signature does not verify") from None
-    return CheckedRecord(seq, actual, str(body["prev_hash"]), body)
+    return CheckedRecord(seq, actual, str(body["prev_hash"]), body, data)
 
 
 def check_chain(records: list[Any], public: Ed25519PublicKey, *, prev_seq: int = 0,

@@ -145,6 +145,25 @@ class MemoryReplayGuard:
             return True
 
 
+class CertificateCache:
+    """Certificates whose issuer signature already verified under a given key. A signature's
+    validity does not depend on time, so a server re-verifying thousands of codes from the same
+    phones checks each certificate once; key validity, expiry and deny lists are still checked on
+    every code. Bounded: cleared when full."""
+
+    def __init__(self, max_entries: int = 200_000) -> None:
+        self._good: set[tuple[bytes, bytes, bytes]] = set()
+        self.max_entries = max_entries
+
+    def known_good(self, key_raw: bytes, message: bytes, signature: bytes) -> bool:
+        return (key_raw, message, signature) in self._good
+
+    def add(self, key_raw: bytes, message: bytes, signature: bytes) -> None:
+        if len(self._good) >= self.max_entries:
+            self._good.clear()
+        self._good.add((key_raw, message, signature))
+
+
 class OfflineVerifier:
     def __init__(
         self,
@@ -152,11 +171,13 @@ class OfflineVerifier:
         clock: Clock,
         replay: ReplayGuard | None,
         settings: VerifierSettings = VerifierSettings(),
+        cert_cache: "CertificateCache | None" = None,
     ) -> None:
         self.bundle = bundle
         self.clock = clock
         self.replay = replay
         self.settings = settings
+        self.cert_cache = cert_cache
 
     def verify(self, text: object, *, consume: bool = True) -> Verdict:
         """Check a scanned text. With consume=True an accepted (serial, counter) is remembered."""
@@ -217,11 +238,15 @@ class OfflineVerifier:
 
         cert_input = cert.signing_input()
         for key in current:
+            if self.cert_cache is not None and self.cert_cache.known_good(key.public_raw, cert_input, cert.signature):
+                break
             try:
                 key.public.verify(cert.signature, cert_input)
-                break
             except InvalidSignature:
                 continue
+            if self.cert_cache is not None:
+                self.cert_cache.add(key.public_raw, cert_input, cert.signature)
+            break
         else:
             return reject(Reason.CERT_SIGNATURE_INVALID)
 

@@ -53,11 +53,16 @@ def mask_phone(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else ("*" * len(phone))
 
 
+BUNDLE_MEMO_S = 2.0  # how long a process reuses the signed bundle before looking at the database again
+
+
 @dataclass
 class HQ:
     settings: ServerSettings
     engine: Engine
     ring: KeyRing
+    _bundle_memo: tuple[float, int, bytes] | None = None
+    _key_entries: tuple[int, list] | None = None
 
     @classmethod
     def open(cls, settings: ServerSettings, *, create_keys: bool = False) -> "HQ":
@@ -155,6 +160,7 @@ class HQ:
                 raise HQError("UNKNOWN_MEMBER", str(member_id), 404)
             m.blocked = blocked
             m.change_cursor = self.next_cursor(s)
+        self.bundle_changed()
 
     def issue_device_certificate(self, member_id: int, secret: str, device_public_key: str) -> Certificate:
         """The wallet's registration / refresh: tier from the member record, allowance from the balance."""
@@ -194,11 +200,24 @@ class HQ:
             "rules": self.get_setting(s, "rules", AllianceRules().to_dict()),
             "coupons": self.get_setting(s, "coupons", []),
             "gifts": self.get_setting(s, "gifts", []),
-            "keys": self.ring.key_entries(),
+            "keys": self.key_entries(),
         }
 
+    def bundle_changed(self) -> None:
+        """Forget the memo (this process changed what goes into the bundle)."""
+        self._bundle_memo = None
+
     def current_bundle(self) -> tuple[int, bytes]:
-        """The signed bundle in force; a new sequence when its content changed or it is getting old."""
+        """The signed bundle in force; a new sequence when its content changed or it is getting old.
+        A process reuses it for BUNDLE_MEMO_S seconds (other workers' changes arrive within that)."""
+        memo = self._bundle_memo
+        if memo is not None and time.monotonic() - memo[0] < BUNDLE_MEMO_S:
+            return memo[1], memo[2]
+        sequence, envelope = self._current_bundle()
+        self._bundle_memo = (time.monotonic(), sequence, envelope)
+        return sequence, envelope
+
+    def _current_bundle(self) -> tuple[int, bytes]:
         with self.session() as s, s.begin():
             content = self.bundle_payload(s)
             digest = hashlib.sha256(canonical.dumps(content)).hexdigest()
@@ -211,6 +230,14 @@ class HQ:
             self.put_setting(s, "bundle", {"digest": digest, "issued_at": now, "sequence": sequence,
                                           "envelope": envelope.decode()})
             return sequence, envelope
+
+    def key_entries(self) -> list:
+        """The issuer keys for the bundle; reloaded when `sync-server keys rotate` changed the ring."""
+        stamp = (self.ring.directory / "issuers.json").stat().st_mtime_ns
+        if self._key_entries is None or self._key_entries[0] != stamp:
+            self.ring = KeyRing.load(self.ring.directory)
+            self._key_entries = (stamp, self.ring.key_entries())
+        return self._key_entries[1]
 
     def bundle(self) -> TrustBundle:
         return load_bundle(self.current_bundle()[1], [self.ring.root_public])

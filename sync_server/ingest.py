@@ -19,11 +19,10 @@ from typing import Any
 from sqlalchemy import select, tuple_, update
 from sqlalchemy.orm import Session
 
-from alliance_protocol import canonical
 from alliance_protocol import journal_record as jr
 from alliance_protocol.keys import load_public, unb64
 from alliance_protocol.trust_bundle import TrustBundle
-from alliance_protocol.verifier import FixedClock, OfflineVerifier, VerifierSettings
+from alliance_protocol.verifier import CertificateCache, FixedClock, OfflineVerifier, VerifierSettings
 from alliance_protocol.wire import BatchAck, WireRecord
 
 from . import anomalies as an
@@ -35,6 +34,7 @@ from .hq import HQ, now_ms
 # window covers the scan session (a commit may follow the scan by up to two minutes).
 REVERIFY = VerifierSettings(code_window_s=600, future_skew_s=300, clock_unconfirmed_limit_s=10**9)
 APPLIES = ("approved", "pending_verification")
+CERTIFICATES = CertificateCache()  # per process: each phone's certificate is checked once
 
 
 def points_delta(body: dict[str, Any]) -> int:
@@ -63,30 +63,30 @@ def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, r
     if seq is None or seq < 1:
         return None  # cannot be placed in the terminal's sequence at all: reported, not stored
     flags: list[str] = []
+    text = None
     try:
-        jr.check(raw, public)
-    except jr.RecordError as exc:
+        text = jr.check(raw, public).canonical.decode()
+    except jr.RecordError as exc:  # shape, floats, hash or signature
         flags.append(f"{exc.problem}: {exc}"[:120])
+    if text is None:
+        text = json.dumps(body, sort_keys=True, ensure_ascii=False)
     if body.get("terminal_id") != terminal.id:
         flags.append("names another terminal")
     code = body.get("code")
     recorded_at = _int_or_none(body.get("recorded_at")) or 0
     if isinstance(code, str) and body.get("status") in APPLIES:
-        verdict = OfflineVerifier(bundle, FixedClock(recorded_at / 1000), None, REVERIFY).verify(code)
+        verdict = OfflineVerifier(bundle, FixedClock(recorded_at / 1000), None, REVERIFY,
+                                  CERTIFICATES).verify(code)
         if not verdict.ok:
             flags.append(f"member code: {verdict.reason.value}")
         elif (verdict.member_id, verdict.cert_serial, verdict.counter) != (
                 body.get("member_id"), body.get("cert_serial"), body.get("counter")):
             flags.append("member code does not match the record's member fields")
     try:
-        text = canonical.dumps(body).decode()
-    except TypeError:
-        text = json.dumps(body, sort_keys=True)
-        flags.append("body holds floats")
-    try:
         delta = points_delta(body)
     except (TypeError, ValueError):
-        delta, _ = 0, flags.append("amounts are not integers")
+        delta = 0
+        flags.append("amounts are not integers")
     values = dict(
         terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=seq, hash=rec.hash,
         prev_hash=str(body.get("prev_hash", ""))[:64], sig=rec.sig, body=text,

@@ -44,9 +44,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ..api import create_app
 
     hq = _open(args, create_keys=True)
-    print(f"sync-server: serving on http://{args.host}:{args.port} "
+    print(f"sync-server: serving on http://{args.host}:{args.port} with {args.workers} worker(s) "
           f"(database {hq.engine.url.render_as_string(hide_password=True)})", flush=True)
-    uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level=args.log_level)
+    if args.workers > 1:
+        # Stateless workers: each process opens the same database and key files from the environment.
+        import os
+
+        os.environ["SYNC_SERVER_HOME"] = str(hq.settings.resolved_home())
+        os.environ["SYNC_SERVER_DATABASE_URL"] = hq.settings.resolved_database_url()
+        hq.engine.dispose()
+        uvicorn.run("sync_server.asgi:app", host=args.host, port=args.port, log_level=args.log_level,
+                    workers=args.workers)
+    else:
+        uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
 
@@ -111,6 +121,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--log-level", default="warning")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (stateless; share the database)")
     p.set_defaults(func=cmd_serve)
     db_opt(sub.add_parser("migrate", help="create or upgrade the database schema")).set_defaults(func=cmd_migrate)
     p = db_opt(sub.add_parser("init-demo", help="create the demo alliance (keys, merchants, members, catalogue)"))

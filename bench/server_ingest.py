@@ -1,0 +1,152 @@
+"""Ingest throughput: records/s stored by the sync server, 500-record batches vs one request per record.
+
+    .venv/bin/python -m bench.server_ingest [--records 20000] [--single 2000] [--workers 2] [--db sqlite|postgresql|both]
+
+Real member codes and sealed, chained terminal records (the server checks every signature and
+re-verifies every code); a real server process on loopback (uvicorn, N workers); several
+terminals uploading concurrently. Target: >= 5,000 records/s on PostgreSQL with 500-record batches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+from alliance_protocol import journal_record as jr
+from alliance_protocol import request_auth
+from alliance_protocol.keys import b64, public_raw
+from alliance_protocol.member_code import make_code
+from alliance_protocol.testkit import derive_key
+from bench.common import machine
+from sync_server.demo import init_demo, member_secret
+from sync_server.hq import HQ
+from sync_server.settings import ServerSettings
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def make_records(hq: HQ, terminal_id: str, merchant_id: str, key, n: int, member_ids: list[int]) -> list[dict]:
+    devices = []
+    for m in member_ids:
+        device = derive_key("bench", f"{terminal_id}-{m}")
+        cert = hq.issue_device_certificate(m, member_secret(m), b64(public_raw(device)))
+        devices.append((cert, device))
+    out, prev = [], jr.GENESIS_HASH
+    now = int(time.time())
+    for seq in range(1, n + 1):
+        cert, device = devices[seq % len(devices)]
+        code = make_code(cert, device, code_time=now, counter=seq)
+        body = {"terminal_id": terminal_id, "merchant_id": merchant_id, "seq": seq, "prev_hash": prev,
+                "recorded_at": now * 1000, "kind": "purchase", "status": "approved", "reason": "OK",
+                "member_id": cert.member_id, "cert_serial": cert.serial, "counter": seq, "code_time": now,
+                "tier": cert.tier, "code": code, "bill_fen": 10_000, "paid_fen": 10_000, "points_earned": 100}
+        rec = jr.seal(body, key)
+        out.append(rec)
+        prev = rec["hash"]
+    return out
+
+
+def post(client: httpx.Client, url: str, terminal_id: str, key, records: list[dict]) -> dict:
+    body = json.dumps({"records": records}, separators=(",", ":")).encode()
+    headers = request_auth.sign_headers(key, terminal_id, "POST", "/v1/terminal/batches", body)
+    headers["content-type"] = "application/json"
+    response = client.post(url + "/v1/terminal/batches", content=body, headers=headers, timeout=120)
+    response.raise_for_status()
+    return response.json()
+
+
+def run(db: str, n_records: int, n_single: int, workers: int, terminals: int) -> list[str]:
+    lines = []
+    home = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
+    pg_name = None
+    if db == "sqlite":
+        url = f"sqlite:///{home / 'server.sqlite3'}"
+    else:
+        import psycopg
+
+        pg_name = f"alliance_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{pg_name}"')
+        url = f"postgresql://postgres@127.0.0.1:5432/{pg_name}"
+    hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
+    init_demo(hq)
+    tills = []
+    for mode, count in (("batch", n_records), ("single", n_single)):
+        per = count // terminals
+        for t in range(terminals):
+            terminal_id, code = hq.create_terminal("M-MALL")
+            key = derive_key("bench", terminal_id)
+            hq.enroll(code, b64(public_raw(key)))
+            tills.append((mode, terminal_id, key, make_records(hq, terminal_id, "M-MALL", key, per,
+                                                                [10001, 10002, 10003])))
+    hq.engine.dispose()
+    port = 18_000 + (hash(db) % 1000)
+    proc = subprocess.Popen([sys.executable, "-m", "sync_server.cli", "--home", str(home), "serve", "--port",
+                             str(port), "--database-url", url, "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/v1/time", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        for mode in ("batch", "single"):
+            group = [t for t in tills if t[0] == mode]
+            size = 500 if mode == "batch" else 1
+
+            def upload(terminal_id, key, records):
+                with httpx.Client() as client:
+                    for i in range(0, len(records), size):
+                        ack = post(client, base, terminal_id, key, records[i:i + size])
+                        assert ack["flagged"] == 0, ack
+                    assert ack["acked_seq"] == len(records), ack
+
+            threads = [threading.Thread(target=upload, args=t[1:]) for t in group]
+            t0 = time.perf_counter()
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            elapsed = time.perf_counter() - t0
+            total = sum(len(t[3]) for t in group)
+            lines.append(f"{db:<10} {mode:<6} {'500/req' if size == 500 else '1/req':<8} {total:>7} records "
+                         f"{elapsed:7.2f} s  {total / elapsed:8.0f} records/s  ({terminals} terminals, "
+                         f"{workers} workers)")
+            print(lines[-1], flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        if pg_name:
+            import psycopg
+
+            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=20_000)
+    parser.add_argument("--single", type=int, default=2_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--terminals", type=int, default=4)
+    parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    for db in (["sqlite", "postgresql"] if args.db == "both" else [args.db]):
+        run(db, args.records, args.single, args.workers, args.terminals)
+
+
+if __name__ == "__main__":
+    main()
