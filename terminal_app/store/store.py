@@ -20,6 +20,7 @@ from alembic import command
 from alembic.config import Config
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from alliance_protocol.keys import b64, read_private_key, unb64, write_private_key
@@ -265,12 +266,15 @@ class Store:
         now = int(time.time())
         with Session(self.writer) as s, s.begin():
             through = self.synced_through(s)
-            for item in balances:
-                member_id, balance, cursor, expiring = item[:4]
-                birthday = item[4] if len(item) > 4 else None
-                s.merge(MemberBalance(member_id=int(member_id), balance=int(balance), as_of_cursor=str(cursor),
-                                      expiring_soon=int(expiring or 0), birthday_month=birthday,
-                                      through_seq=through, updated_at=now))
+            rows = [{"member_id": int(item[0]), "balance": int(item[1]), "as_of_cursor": str(item[2]),
+                     "expiring_soon": int(item[3] or 0), "birthday_month": item[4] if len(item) > 4 else None,
+                     "through_seq": through, "updated_at": now} for item in balances]
+            if rows:
+                stmt = sqlite_insert(MemberBalance)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[MemberBalance.member_id],
+                    set_={c: stmt.excluded[c] for c in rows[0] if c != "member_id"})
+                s.execute(stmt, rows)
         return len(balances)
 
     def cached_balance(self, member_id: int) -> MemberBalance | None:
