@@ -1,6 +1,9 @@
 """`member-wallet`: the simulated member phone.
 
-    member-wallet register --local-issuer KEYS_DIR --member-id 10001 --tier gold
+    member-wallet register --server http://127.0.0.1:8765 --member-id 10001 --secret demo-10001
+    member-wallet register --local-issuer KEYS_DIR --member-id 10001 --tier gold   # no server yet
+    member-wallet refresh     # a new certificate (tier, allowance from the current balance)
+    member-wallet balance
     member-wallet code        # print a fresh code (counter increases) for scripts
     member-wallet info        # certificate fields as JSON
     member-wallet show        # the rotating QR code in a window
@@ -25,11 +28,45 @@ def _wallet(args: argparse.Namespace) -> Wallet:
 
 def cmd_register(args: argparse.Namespace) -> int:
     wallet = _wallet(args)
+    if args.server:
+        if not args.secret:
+            raise WalletError("--server needs --secret (the member's login)")
+        from .server_client import register
+
+        register(wallet, args.server, args.member_id, args.secret)
+        wallet.remember_login(args.secret)
+        return cmd_info(args)
+    if not args.local_issuer:
+        raise WalletError("give --server URL (with --secret) or --local-issuer KEYS_DIR")
     cert = issue_from_local_issuer(wallet, Path(args.local_issuer), member_id=args.member_id,
                                    tier=Tier[args.tier.upper()], allowance=args.allowance,
                                    valid_days=args.valid_days)
     print(json.dumps({"member_id": cert.member_id, "serial": cert.serial, "tier": Tier(cert.tier).name.lower(),
                       "not_after": cert.not_after, "allowance": cert.allowance}))
+    return 0
+
+
+def _server_login(wallet: Wallet) -> tuple[str, int, str]:
+    if not (wallet.state.server_url and wallet.state.secret and wallet.state.member_id):
+        raise WalletError("registered without a server: nothing to refresh (use register --server)")
+    return wallet.state.server_url, wallet.state.member_id, wallet.state.secret
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from .server_client import register
+
+    wallet = _wallet(args)
+    register(wallet, *_server_login(wallet), refresh=True)
+    return cmd_info(args)
+
+
+def cmd_balance(args: argparse.Namespace) -> int:
+    from .server_client import balance
+
+    wallet = _wallet(args)
+    b = balance(wallet, *_server_login(wallet))
+    print(json.dumps({"member_id": b.member_id, "balance": b.balance, "tier": b.tier,
+                      "expiring_soon": b.expiring_soon}))
     return 0
 
 
@@ -66,14 +103,18 @@ def build_parser() -> argparse.ArgumentParser:
                                  "wallet directory (default: $MEMBER_WALLET_HOME or the user data dir)")
 
     p = sub.add_parser("register", help="get a device certificate")
-    p.add_argument("--local-issuer", metavar="KEYS_DIR", required=True,
-                   help="HQ key directory on this machine (sync-server keys init)")
+    p.add_argument("--server", help="HQ server URL, e.g. http://127.0.0.1:8765")
+    p.add_argument("--secret", help="the member's login secret (with --server)")
+    p.add_argument("--local-issuer", metavar="KEYS_DIR",
+                   help="no server: HQ key directory on this machine (sync-server keys init)")
     p.add_argument("--member-id", type=int, required=True)
     p.add_argument("--tier", choices=[t.name.lower() for t in Tier], default="silver")
     p.add_argument("--allowance", type=int, default=20_000, help="offline allowance, points")
     p.add_argument("--valid-days", type=int, default=30)
     p.set_defaults(func=cmd_register)
 
+    sub.add_parser("refresh", help="renew the certificate from the server").set_defaults(func=cmd_refresh)
+    sub.add_parser("balance", help="points balance from the server").set_defaults(func=cmd_balance)
     sub.add_parser("code", help="print a fresh member code").set_defaults(func=cmd_code)
     sub.add_parser("info", help="print the certificate as JSON").set_defaults(func=cmd_info)
     p = sub.add_parser("show", help="show the rotating QR code in a window")

@@ -38,11 +38,13 @@ class WalletState:
     counter: int = 0
     clock_offset_s: float = 0.0  # server time minus phone time, learned at registration/refresh
     server_url: str | None = None
+    secret: str | None = None  # the member's login, kept to refresh the certificate (demo-grade)
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
+    """Owner-only (0600: it may hold the member's login), fsynced, then renamed into place."""
     tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
+    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
         json.dump(data, f)
         f.flush()
         os.fsync(f.fileno())
@@ -99,6 +101,10 @@ class Wallet:
         if not self.state.certificate:
             raise WalletError("no certificate yet: run `member-wallet register` first")
         return mc.Certificate.from_bytes(unb64(self.state.certificate))
+
+    def remember_login(self, secret: str) -> None:
+        self.state.secret = secret
+        self._save()
 
     # --- codes
     def now(self) -> int:

@@ -295,3 +295,21 @@ def test_oversized_requests_are_refused_before_reading(server: RunningServer, ti
     assert (response.status_code, response.json()["reason"]) == (413, "REQUEST_TOO_LARGE")
     too_many = signed_post(till, "/v1/terminal/batches", {"records": [{"body": {}, "hash": "0" * 64, "sig": "x"}] * 501})
     assert (too_many.status_code, too_many.json()["reason"]) == (422, "REQUEST_INVALID")
+
+
+def test_member_wallet_cli_registers_refreshes_and_reads_the_balance(server: RunningServer, till: Till,
+                                                                    tmp_path: Path, capsys) -> None:
+    from member_wallet import cli
+
+    home = ["--home", str(tmp_path / "phone")]
+    assert cli.main([*home, "register", "--server", server.url, "--member-id", "10001",
+                     "--secret", "demo-10001"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert cli.main([*home, "refresh"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert second["serial"] > first["serial"] and second["member_id"] == 10001
+    assert cli.main([*home, "balance"]) == 0
+    assert json.loads(capsys.readouterr().out)["balance"] == member_balance(server, 10001)
+    assert cli.main([*home, "code"]) == 0
+    assert till.service.scan(capsys.readouterr().out.strip()).ok
+    assert (tmp_path / "phone" / "wallet.json").stat().st_mode & 0o777 == 0o600
