@@ -148,3 +148,25 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class LedgerAdjustment(Base):
+    """A ledger entry that is not a terminal record (records are never edited or deleted):
+    kind "opening" (the balance a member carried in before the ledger: taken once, at the first
+    reconciliation that sees the member), "reversal" (a review's compensating entry), "expiry"
+    (points of an earning cycle that ran out; `ref` names the cycle year)."""
+
+    __tablename__ = "ledger_adjustments"
+    __table_args__ = (UniqueConstraint("member_id", "kind", "ref", name="uq_ledger_adjustments_member_kind_ref"),)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    member_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # opening / reversal / expiry
+    ref: Mapped[str] = mapped_column(String(64))  # unique per member and kind (anomaly id, cycle year)
+    points: Mapped[int] = mapped_column(BigInteger)
+    effective_at: Mapped[int] = mapped_column(BigInteger)  # unix ms: where it sits in event time
+    anomaly_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[int] = mapped_column(BigInteger)  # unix ms, server clock
+    note: Mapped[str] = mapped_column(Text, default="")
+

@@ -1,0 +1,58 @@
+"""HQ's bookkeeping settings: a "books" row in the settings table (JSON), defaults below.
+
+    sync-server books-config --set rebate_pct=2     (or HQ.put_setting(s, "books", {...}))
+
+All integers: fen, percent, days, years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class BooksConfig:
+    # Tiers from rolling spend: paid_fen over the last `tier_window_days`; tier = thresholds met.
+    tier_thresholds_fen: tuple[int, ...] = (500_000, 1_500_000, 3_000_000)  # 5,000 / 15,000 / 30,000 yuan
+    tier_window_days: int = 365
+    # Expiry by cycle: points earned in (local) calendar year Y expire at the end of year Y + N.
+    expiry_years: int = 1
+    expiring_soon_days: int = 60
+    # Settlement: commission on member sales, rebate to the member's home merchant.
+    commission_base_pct: int = 5
+    commission_above_target_pct: int = 8
+    rebate_pct: int = 1  # 1..2
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any] | None) -> "BooksConfig":
+        raw = dict(raw or {})
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in raw:
+                continue
+            v = raw[f.name]
+            if f.name == "tier_thresholds_fen":
+                if not isinstance(v, (list, tuple)) or any(not isinstance(x, int) or isinstance(x, bool) or x < 0
+                                                           for x in v):
+                    raise ValueError("tier_thresholds_fen must be a list of non-negative integers")
+                kwargs[f.name] = tuple(sorted(v))
+            else:
+                if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                    raise ValueError(f"{f.name} must be a non-negative integer")
+                kwargs[f.name] = v
+        cfg = cls(**kwargs)
+        if not 1 <= cfg.rebate_pct <= 2:
+            raise ValueError("rebate_pct must be 1 or 2 (percent)")
+        return cfg
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["tier_thresholds_fen"] = list(self.tier_thresholds_fen)
+        return d
+
+
+def load_books_config(hq, s: Session) -> BooksConfig:
+    return BooksConfig.from_dict(hq.get_setting(s, "books", None))
