@@ -23,6 +23,7 @@ from bench.common import machine
 from sync_server.db.models import Device, Member
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
+from sync_server.local import start_local_server
 from sync_server.settings import ServerSettings
 from terminal_app.store import open_store
 from terminal_app.sync import SyncClient
@@ -51,8 +52,6 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=100_000)
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     args = parser.parse_args()
-    from tests.server.conftest import start_server  # the same loopback server the tests use
-
     home = Path(tempfile.mkdtemp(prefix="bench-bundle-"))
     pg_name = None
     if args.db == "sqlite":
@@ -73,7 +72,8 @@ def main() -> None:
     sequence, envelope = hq.current_bundle()
     print(f"bundle build + root signature: {1000 * (time.perf_counter() - t0):.0f} ms, "
           f"{len(envelope) / 1024:.0f} KiB, sequence {sequence}")
-    base, server, thread = start_server(hq)
+    local = start_local_server(hq)
+    base = local.url
     try:
         _, code = hq.create_terminal("M-MALL")
         store = open_store(home / "till")
@@ -99,8 +99,7 @@ def main() -> None:
         print(f"terminal: next balance sync with nothing changed: {1000 * (time.perf_counter() - t0):.0f} ms")
         assert verifier.bundle is not None
     finally:
-        server.should_exit = True
-        thread.join(10)
+        local.stop()
         hq.engine.dispose()
         if pg_name:
             import psycopg

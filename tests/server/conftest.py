@@ -8,21 +8,19 @@ message, except under CI=true, where they fail.
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 import uvicorn
 
-from sync_server.api import create_app
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
 from sync_server.hq_keys import KeyRing
+from sync_server.local import free_port, start_local_server
 from sync_server.settings import ServerSettings
 from terminal_app.core.service import TerminalService
 from terminal_app.store import open_store
@@ -67,12 +65,6 @@ def drop_pg_database(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @dataclass
 class RunningServer:
     hq: HQ
@@ -87,20 +79,8 @@ class RunningServer:
 
 
 def start_server(hq: HQ) -> tuple[str, uvicorn.Server, threading.Thread]:
-    port = free_port()
-    config = uvicorn.Config(create_app(hq), host="127.0.0.1", port=port, log_level="error", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 15
-    while time.time() < deadline:
-        try:
-            httpx.get(url + "/v1/time", timeout=1)
-            return url, server, thread
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    raise RuntimeError("server did not start")
+    local = start_local_server(hq)
+    return local.url, local.server, local.thread
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
