@@ -198,4 +198,7 @@ def create_app(hq: HQ) -> FastAPI:
         return WalletBalance(member_id=m.id, balance=m.balance, tier=m.tier, expiring_soon=m.expiring_soon,
                              server_time_ms=now_ms())
 
+    from .hq_page import mount_hq_page
+
+    mount_hq_page(app, hq)
     return BodyLimit(app, hq.settings.max_body_bytes)

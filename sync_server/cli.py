@@ -15,6 +15,7 @@ from alliance_protocol.appsupport import command_parser, run_command
 COMMAND_MODULES = [
     "sync_server.commands.keys",
     "sync_server.commands.server",
+    "sync_server.commands.report",
 ]
 
 
