@@ -1,8 +1,13 @@
 """`pos-terminal scan-image FILE...`: decode the QR codes in image files and verify each offline.
 
-One JSON line per code found ({"file", "text", "decoder", verdict fields...}); a file with no
-code gives {"file", "codes": 0, ...}, an unreadable one {"file", "error", ...}. Exit 0 when every
-code found verified, 1 otherwise (including files without codes).
+One JSON line per code found ({"file", "text", "decoder", plus Verdict.to_json(): ok, reason,
+message_zh, message_en, member fields}); a file with no code gives {"file", "codes": 0, "ok": false,
+"reason": "NO_CODE_IN_IMAGE", ...}; a missing, empty or non-image file {"file", "codes": 0, "ok":
+false, "reason": "IMAGE_UNREADABLE", "detail", ...}. Exit 0 when every code found verified, 1
+otherwise (including files without codes), 2 when the chosen decoder cannot run here.
+
+`scan_files` is the pure part (any decoder, any verify function); the command adds the terminal's
+own verifier (its trust bundle, clock and persisted replay guard) from the store under --home.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import cv2
+import numpy as np
 
 from alliance_protocol.reasons import Reason, message
 from alliance_protocol.verifier import Verdict
@@ -21,19 +27,33 @@ from terminal_app.qr import BACKENDS, DecoderUnavailable, QrDecoder, get_decoder
 from .common import open_verifier, print_json
 
 
-
 def _refusal(reason: Reason, **fields: Any) -> dict[str, Any]:
     msg = message(reason)
     return {**fields, "ok": False, "reason": reason.value, "message_zh": msg.zh, "message_en": msg.en}
+
+
+def read_gray(path: str) -> tuple[np.ndarray | None, str]:
+    """The file as a grayscale image, or (None, why not). Grayscale first: the decoders work on it.
+
+    Read as bytes then decoded (not cv2.imread), so non-ASCII file names work on every platform."""
+    try:
+        if not Path(path).is_file():
+            return None, "no such file"
+        frame = cv2.imdecode(np.fromfile(path, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
+    except (OSError, ValueError, cv2.error) as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+    if frame is None:
+        return None, "not an image format OpenCV can read"
+    return frame, ""
 
 
 def scan_files(paths: Iterable[str | Path], decoder: QrDecoder,
                verify: Callable[[str], Verdict]) -> Iterator[dict[str, Any]]:
     for path in paths:
         name = str(path)
-        frame = cv2.imread(name, cv2.IMREAD_GRAYSCALE) if Path(name).is_file() else None
+        frame, problem = read_gray(name)
         if frame is None:
-            yield _refusal(Reason.IMAGE_UNREADABLE, file=name, codes=0)
+            yield _refusal(Reason.IMAGE_UNREADABLE, file=name, codes=0, detail=problem)
             continue
         found = decoder.decode(frame)
         if not found:

@@ -47,6 +47,9 @@ class QrDecoder(ABC):
         """Decode a contiguous 2-D uint8 image."""
 
     def decode(self, frame: object) -> list[DecodedCode]:
+        """The QR codes in the frame (usually 0 or 1). Accepts uint8 (H, W), (H, W, 1), BGR
+        (H, W, 3) or BGRA (H, W, 4), contiguous or not. Anything else (other dtypes, shapes, empty
+        arrays, non-arrays) gives [], as does a library error on one frame: never raises."""
         gray = as_gray(frame)
         if gray is None:
             return []

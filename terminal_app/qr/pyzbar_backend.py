@@ -10,7 +10,7 @@ from .base import DecodedCode, DecoderUnavailable, QrDecoder
 def _load():
     try:
         from pyzbar import pyzbar
-    except ImportError as exc:
+    except (ImportError, OSError) as exc:  # no libzbar, or one that cannot be loaded
         raise DecoderUnavailable(
             f"pyzbar cannot load the zbar system library ({exc}); install libzbar0 "
             "(Debian/Ubuntu: apt-get install libzbar0) or use the default zxing decoder") from None

@@ -68,3 +68,34 @@ def test_pyzbar_without_libzbar_says_why() -> None:
         assert "libzbar0" in status
         with pytest.raises(DecoderUnavailable, match="libzbar0"):
             get_decoder("pyzbar")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_every_accepted_frame_layout_decodes(backend: str) -> None:
+    import cv2
+
+    gray = np.pad(render_gray(CODE, module_px=4), 40, constant_values=255)
+    bgr = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+    layouts = {
+        "gray": gray,
+        "gray (H, W, 1)": gray[:, :, None],
+        "bgr": bgr,
+        "bgra": cv2.cvtColor(gray, cv2.COLOR_GRAY2BGRA),
+        "gray, non-contiguous view (rotated 180)": gray[::-1, ::-1],
+        "bgr, strided view": np.repeat(bgr, 2, axis=1)[:, ::2],
+    }
+    decoder = get_decoder(backend)
+    for label, frame in layouts.items():
+        assert [f.text for f in decoder.decode(frame)] == [CODE], label
+
+
+def test_corpus_is_deterministic_real_version_10_codes() -> None:
+    from alliance_protocol.member_code import TEXT_LEN
+    from member_wallet.qr_render import qr_matrix
+
+    first, again = corpus("1280x720", 3, seed=7), corpus("1280x720", 3, seed=7)
+    assert all(np.array_equal(a.image, b.image) and a.text == b.text for a, b in zip(first, again))
+    assert first[0].image.shape == (720, 1280, 3)
+    assert len(first[0].text) == TEXT_LEN and first[0].text.startswith("LM1")
+    assert qr_matrix(first[0].text).shape == (65, 65)  # version 10 (57 modules) + 2 x 4 quiet zone
+    assert not np.array_equal(first[0].image, corpus("1280x720", 3, seed=8)[0].image)

@@ -76,3 +76,17 @@ def test_cli_unavailable_decoder_is_a_typed_answer(tmp_path: Path, capsys: pytes
     rc = cli.main(["--home", str(tmp_path / "t"), "scan-image", "--decoder", "pyzbar", "x.png"])
     out = lines(capsys.readouterr().out)[0]
     assert rc == 2 and out["reason"] == "DECODER_UNAVAILABLE" and "libzbar0" in out["detail"]
+
+
+def test_scan_files_non_ascii_names_empty_files_and_directories(tmp_path: Path) -> None:
+    alliance = TestAlliance(seed="scan")
+    code = alliance.member(11).code(T0)
+    ok, jpeg = cv2.imencode(".jpg", render(code, "1280x720", np.random.default_rng(2)).image)
+    named = tmp_path / "会员码 扫描.jpg"  # a cashier's file name in Chinese, with a space
+    named.write_bytes(jpeg.tobytes())
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    out = list(scan_files([named, empty, tmp_path], get_decoder(), alliance.verifier().verify))
+    assert (out[0]["file"], out[0]["text"], out[0]["ok"]) == (str(named), code, True)
+    assert [line["reason"] for line in out[1:]] == ["IMAGE_UNREADABLE", "IMAGE_UNREADABLE"]
+    assert all(line["detail"] and line["codes"] == 0 for line in out[1:])
