@@ -108,9 +108,9 @@ class MainWindow(QMainWindow):
         i18n.set_language(self.settings.language)
         self.retranslate()
         self.resize(1100, 760)
+        if camera:  # after the service is ready: an early sighting would be dropped, then held off
+            self.vm.service_ready.connect(self.start_camera)
         self.vm.start()
-        if camera:
-            self.start_camera()
 
     # --- codes from the wedge scanner and the camera (the typed field goes straight to the view-model)
     def code_arrived(self, text: str, source: str = "scanner") -> None:

@@ -41,7 +41,12 @@ def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
     qtbot.addWidget(w)
     w.show()
     try:
-        qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION, timeout=8000)
+        try:
+            qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION, timeout=8000)
+        except Exception:
+            raise AssertionError(f"page {w.pages.currentIndex()} verdict {w.verdict.result} "
+                                 f"worker {w.camera_worker and w.camera_worker.frames} "
+                                 f"running {w.camera_worker and w.camera_worker.isRunning()}")
         assert w.cashier.transaction.member_id.text() == "*0002"
         assert w.cashier.transaction.tier.text() == "Gold"
         keypad(qtbot, w.cashier.transaction.keypad, "100")
