@@ -37,6 +37,12 @@ def test_scan_earn_green_verdict(qtbot, window, member, store):
     assert "Points earned: 96" in w.verdict.details.text()
     assert store.outbox_count() == before + 1  # journaled and queued
     assert "96" in w.vm.last_receipt and "120.00" in w.vm.last_receipt
+    assert w.sound.played == ["approved"]  # the approved sound (the player is muted in tests)
+    qtbot.mouseClick(w.verdict.receipt_button, Qt.MouseButton.LeftButton)
+    receipts = w.home / "receipts"
+    qtbot.waitUntil(lambda: receipts.exists() and any(receipts.iterdir()), timeout=3000)
+    text = next(receipts.iterdir()).read_text("utf-8")
+    assert "120.00" in text and "96.00" in text and "*0001" in text
     dismiss(qtbot, w)
     assert w.cashier.stack.currentIndex() == w.cashier.READY  # approved: transaction closed
 
@@ -60,6 +66,8 @@ def test_spend_more_than_balance_is_red_with_reason(qtbot, window, member):
     assert w.verdict.reason.text() == MESSAGES[Reason.INSUFFICIENT_POINTS].en
     assert w.verdict.other.text() == MESSAGES[Reason.INSUFFICIENT_POINTS].zh
     assert COLOURS[Severity.DECLINED][0] in w.verdict.styleSheet()
+    assert w.sound.played[-1] == "declined"
+    assert not w.verdict.receipt_button.isVisible()  # nothing to print for a decline
     dismiss(qtbot, w)
     # declined: the transaction stays open so the cashier can correct the points
     assert w.cashier.stack.currentIndex() == w.cashier.TRANSACTION
@@ -148,6 +156,7 @@ def test_backup_code_is_orange_pending(qtbot, window):
     assert w.verdict.result.reason is Reason.BACKUP_CODE_PENDING
     assert w.verdict.severity is Severity.ATTENTION
     assert COLOURS[Severity.ATTENTION][0] in w.verdict.styleSheet()
+    assert w.sound.played[-1] == "attention"
 
 
 def test_verdict_dismisses_itself(qtbot, window):
