@@ -182,8 +182,8 @@ class CounterViewModel(QObject):
         token, service, scan = self.open_scan.token, self.service, self.open_scan
 
         def done(result: TxnResult) -> None:
-            if result.ok:
-                self.open_scan = None
+            if result.ok or result.reason in (Reason.SCAN_SESSION_EXPIRED, Reason.CODE_REPLAYED):
+                self.open_scan = None  # done, or this scan can never succeed: back to "ready to scan"
             self.last_receipt = receipt_text(result, terminal_id=service.identity.terminal_id,
                                              masked_id=scan.member.masked_id if scan.member else "")
             self._show(result, kind)

@@ -164,3 +164,27 @@ def test_verdict_dismisses_itself(qtbot, window):
     scan_by_field(qtbot, window, "not a code at all")
     wait_verdict(qtbot, window)
     qtbot.waitUntil(lambda: window.pages.currentIndex() == window.CASHIER, timeout=3000)
+
+
+def test_expired_scan_session_closes_the_transaction(qtbot, store, home, member):
+    import time as _time
+
+    from alliance_protocol.verifier import FixedClock
+    from terminal_app.core.service import SCAN_SESSION_S, TerminalService
+
+    from .conftest import make_window
+
+    clock = FixedClock(_time.time())
+    w = make_window(qtbot, store, home, service_factory=lambda s: TerminalService(s, clock=clock))
+    try:
+        scan_by_field(qtbot, w, member.code(int(clock.at)))
+        keypad(qtbot, w.cashier.transaction.keypad, "100")
+        clock.at += SCAN_SESSION_S + 1  # the cashier walked away
+        qtbot.mouseClick(w.cashier.transaction.confirm_button, Qt.MouseButton.LeftButton)
+        wait_verdict(qtbot, w)
+        assert w.verdict.result.reason is Reason.SCAN_SESSION_EXPIRED
+        assert w.verdict.reason.text() == MESSAGES[Reason.SCAN_SESSION_EXPIRED].en
+        dismiss(qtbot, w)
+        assert w.cashier.stack.currentIndex() == w.cashier.READY and w.vm.open_scan is None
+    finally:
+        w.shutdown()
