@@ -16,6 +16,7 @@ from alliance_protocol.member_code import Tier
 
 from ..i18n import pick, reason_text
 from ..viewmodel import CounterViewModel, parse_yuan, yuan
+from ..wedge import ascii_only
 from .keypad import Keypad, apply_key
 
 AMOUNT_RE = QRegularExpression(r"^\d{0,7}(\.\d{0,2})?$")
@@ -42,6 +43,7 @@ class ReadyView(QWidget):
         self.preview.setStyleSheet("background: #222; color: #aaa;")
         self.code_field = QLineEdit()
         self.code_field.setObjectName("codeField")
+        ascii_only(self.code_field)
         self.code_field.setMinimumHeight(40)
         self.code_field.returnPressed.connect(self._submit)
         self.submit_button = QPushButton()
@@ -145,6 +147,7 @@ class TransactionView(QWidget):
         self.points.setValidator(QRegularExpressionValidator(INT_RE, self.points))
         for f in (self.bill, self.points):
             f.setProperty("wedgeAware", True)
+            ascii_only(f)
             f.setMinimumHeight(44)
             f.setStyleSheet("font-size: 24px;")
             f.textChanged.connect(self._schedule_quote)
@@ -367,6 +370,7 @@ class BackupView(QWidget):
         self.target = self.code
         for f in (self.code, self.bill):
             f.setProperty("wedgeAware", True)
+            ascii_only(f)
             f.setMinimumHeight(44)
             f.setStyleSheet("font-size: 24px;")
             f.installEventFilter(self)

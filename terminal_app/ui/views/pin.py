@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ..wedge import ascii_only
 from .keypad import Keypad, apply_key
 
 
@@ -24,6 +25,7 @@ class PinPage(QWidget):
         self.title.setStyleSheet("font-size: 28px; font-weight: bold;")
         self.field = QLineEdit()
         self.field.setObjectName("pinField")
+        ascii_only(self.field)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,12}$"), self.field))
         self.field.setMinimumHeight(48)
