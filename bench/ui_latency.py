@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         w.verdict.dismiss()
         settle()
         t2 = measure(member.code(int(time.time())),
-                     lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION and w.pages.currentIndex() == 0)
+                     lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION
+                     and w.pages.currentIndex() == 0)
         w.vm.cancel()
         settle()
         if i >= 3:
@@ -101,11 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     w.shutdown()
     store.close()
     print(f"machine: {machine()}")
-    print(f"runs: {args.runs} each, camera {args.fps:.0f} fps (frame wait 0-{1000 / args.fps:.0f} ms included)")
+    print(f"runs: {args.runs} each, camera {args.fps:.0f} fps "
+          f"(frame wait 0-{1000 / args.fps:.0f} ms included)")
     for name, values in (("code shown -> red verdict visible (forged code)", red),
                          ("code shown -> member panel visible (valid code)", panel)):
         s = summary_ms(values)
-        print(f"{name:<50} p50 {s['p50']:6.1f} ms  p90 {s['p90']:6.1f} ms  p99 {s['p99']:6.1f} ms  max {s['max']:6.1f} ms")
+        print(f"{name:<50} p50 {s['p50']:6.1f} ms  p90 {s['p90']:6.1f} ms  "
+              f"p99 {s['p99']:6.1f} ms  max {s['max']:6.1f} ms")
     worst_p99 = max(summary_ms(red)["p99"], summary_ms(panel)["p99"])
     print(f"target <= 100 ms: {'met' if worst_p99 <= 100 else 'NOT met'} at p99 ({worst_p99:.1f} ms)")
     return 0

@@ -33,7 +33,8 @@ def build_store(home: Path):
         {"id": "C-COFFEE", "name_zh": "免费咖啡", "name_en": "Free coffee", "kind": "single_use"},
         {"id": "C-WASH", "name_zh": "免费洗车", "name_en": "Free car wash", "kind": "quota", "quota": 20},
     ]
-    payload["gifts"] = [{"id": "G-KEYRING", "name_zh": "钥匙扣", "name_en": "Key ring", "points": 500, "stock": 10}]
+    payload["gifts"] = [{"id": "G-KEYRING", "name_zh": "钥匙扣", "name_en": "Key ring", "points": 500,
+                          "stock": 10}]
     store = open_store(home)
     store.set_root_keys([alliance.root_public])
     store.install_bundle(tb.sign_bundle(payload, alliance.root))
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     from terminal_app.ui.app import MainWindow
     from terminal_app.ui.settings import UiSettings
 
+    from terminal_app.ui import i18n
+
+    i18n.ensure_compiled()  # the .ts -> .qm build step
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
     def pump(ms: int = 150) -> None:

@@ -263,12 +263,15 @@ class MainWindow(QMainWindow):
         self.vm.shutdown()
 
 
-def run_app(home: str | Path, *, code_provider: CodeProvider | None = None, server_url: str | None = None) -> int:
+def run_app(home: str | Path, *, code_provider: CodeProvider | None = None,
+            server_url: str | None = None) -> int:
     from terminal_app.store import open_store
 
+    i18n.ensure_compiled()  # the .ts -> .qm build step, if a .qm is missing or stale (else .ts is read)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = open_store(Path(home))
-    window = MainWindow(store, Path(home), code_provider=code_provider, server_url=server_url, confirm_close=True)
+    window = MainWindow(store, Path(home), code_provider=code_provider, server_url=server_url,
+                        confirm_close=True)
     if window.settings.kiosk:
         window.showFullScreen()
     else:

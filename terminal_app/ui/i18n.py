@@ -1,9 +1,11 @@
 """Languages of the counter app: zh_CN (default) and en.
 
 UI strings go through self.tr() / QCoreApplication.translate(); their translations live in
-resources/i18n/<lang>.ts (source) and are compiled to .qm by `python -m terminal_app.ui.i18n build`
-(pyside6-lrelease). Without a .qm (or an older one than its .ts) the .ts is read directly at run
-time by TsTranslator, so a fresh clone works with or without the build step.
+resources/i18n/<lang>.ts (the sources, in git). The build step compiles them to .qm with
+pyside6-lrelease (`python -m terminal_app.ui.i18n`, `make translations`; the app and the test
+suite run it too, through `ensure_compiled()`). A .qm is used only when its stamp
+(<lang>.qm.sha256) matches the current .ts content; otherwise the .ts is read directly by
+TsTranslator, so a fresh clone works even where nothing can be compiled or written.
 
 Reason texts (verdicts, declines) are NOT translated here: they come from
 alliance_protocol.reasons.MESSAGES, zh or en by the current language (`reason_text`).
@@ -11,6 +13,7 @@ alliance_protocol.reasons.MESSAGES, zh or en by the current language (`reason_te
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -55,9 +58,26 @@ def current_language() -> str:
     return _current
 
 
+def _ts_digest(ts: Path) -> str:
+    return hashlib.sha256(ts.read_bytes()).hexdigest()
+
+
+def _stamp(qm: Path) -> Path:
+    return qm.with_name(qm.name + ".sha256")
+
+
+def qm_is_current(lang: str) -> bool:
+    """The .qm was compiled from the .ts as it is now (content, not file times: a clone sets those)."""
+    qm, ts = I18N_DIR / f"{lang}.qm", I18N_DIR / f"{lang}.ts"
+    try:
+        return qm.exists() and _stamp(qm).read_text().strip() == _ts_digest(ts)
+    except OSError:
+        return False
+
+
 def load_translator(lang: str) -> QTranslator | None:
     qm, ts = I18N_DIR / f"{lang}.qm", I18N_DIR / f"{lang}.ts"
-    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+    if qm_is_current(lang):
         translator = QTranslator()
         if translator.load(str(qm)):
             return translator
@@ -124,13 +144,39 @@ def build(update_sources: bool = False) -> int:
         files = [str(p) for p in sorted(ui_dir.rglob("*.py"))]
         for lang in LANGUAGES:
             subprocess.run([lupdate, *files, "-ts", str(I18N_DIR / f"{lang}.ts")], check=True)
+    return compile_all(force=True)
+
+
+def compile_all(force: bool = False) -> int:
+    """Compile each .ts whose .qm is missing or stale (all of them with `force`). 0 when every
+    language has a current .qm or lrelease is unavailable (the .ts is then read directly)."""
     lrelease = _tool("pyside6-lrelease")
     if lrelease is None:
         print("pyside6-lrelease not found: the app reads the .ts files directly", file=sys.stderr)
         return 0
     for lang in LANGUAGES:
-        subprocess.run([lrelease, str(I18N_DIR / f"{lang}.ts"), "-qm", str(I18N_DIR / f"{lang}.qm")], check=True)
+        ts, qm = I18N_DIR / f"{lang}.ts", I18N_DIR / f"{lang}.qm"
+        if not ts.exists() or (not force and qm_is_current(lang)):
+            continue
+        digest = _ts_digest(ts)
+        tmp = qm.with_name(qm.name + ".tmp")
+        done = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True)
+        if done.returncode != 0 or not tmp.exists():
+            print(f"lrelease failed for {ts.name}: {done.stderr.strip()[:500]}", file=sys.stderr)
+            return 1
+        tmp.replace(qm)
+        _stamp(qm).write_text(digest + "\n")
     return 0
+
+
+def ensure_compiled() -> bool:
+    """The build step as the app and the tests run it: compile stale .qm files if possible.
+    Never fails the caller (read-only install, no lrelease): returns whether all .qm are current."""
+    try:
+        compile_all()
+    except OSError:
+        pass
+    return all(qm_is_current(lang) for lang in LANGUAGES)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ Every `label.setText(...)`, `processEvents()` etc. then takes one reference from
 of calls and the interpreter aborts ("Fatal Python error: none_dealloc"). A counter app that runs
 a whole shift would crash. `protect_none()` detects the leak and gives None a very large reference
 count once (what 3.12 does by making None immortal); it does nothing where there is no leak.
+True and False get the same treatment: the values Python overrides such as eventFilter() return
+lose references the same way ("Fatal Python error: bool_dealloc").
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def protect_none() -> bool:
     if none_leaks_per_call() == 0:
         return False
     # ob_refcnt is the first field of every CPython object
-    ctypes.c_ssize_t.from_address(id(None)).value += HEADROOM
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += HEADROOM
     _done = True
     return True

@@ -29,7 +29,9 @@ def parse_yuan(text: str) -> int | None:
     if not text:
         return 0
     whole, _, frac = text.partition(".")
-    if not (whole or frac) or (whole and not whole.isdigit()) or (frac and not frac.isdigit()) or len(frac) > 2:
+    if not (whole or frac) or len(frac) > 2:
+        return None
+    if (whole and not whole.isdigit()) or (frac and not frac.isdigit()):
         return None
     if len(whole) > 9:
         return None

@@ -19,6 +19,12 @@ MEMBER = 10001
 BALANCE = 5_000
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The build step (.ts -> .qm) runs before the UI tests, as `make test` on a fresh clone needs."""
+    i18n.ensure_compiled()
+
+
 @pytest.fixture
 def alliance() -> TestAlliance:
     return TestAlliance(seed="ui", now=int(time.time()))

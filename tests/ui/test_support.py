@@ -89,6 +89,8 @@ def test_none_refcount_guard_survives_many_void_calls(qapp):
     for _ in range(50_000):
         QCoreApplication.processEvents()
     assert sys.getrefcount(None) > 1_000_000 or before - sys.getrefcount(None) < 100
+    if applied:
+        assert sys.getrefcount(True) > 1_000_000 and sys.getrefcount(False) > 1_000_000
 
 
 def test_every_tr_string_in_the_sources_is_in_the_ts_file():
@@ -108,3 +110,26 @@ def test_every_tr_string_in_the_sources_is_in_the_ts_file():
             if literal.encode().decode("unicode_escape") not in ts_sources and literal not in ts_sources:
                 missing.append(f"{path.name}: {literal}")
     assert missing == []
+
+
+def test_build_step_compiles_and_a_stale_qm_is_never_used(qapp, tmp_path, monkeypatch):
+    import shutil
+
+    from PySide6.QtCore import QTranslator
+
+    for lang in i18n.LANGUAGES:
+        shutil.copy(i18n.I18N_DIR / f"{lang}.ts", tmp_path / f"{lang}.ts")
+    monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
+    assert not i18n.qm_is_current("zh_CN")  # fresh clone: no .qm yet
+    assert isinstance(i18n.load_translator("zh_CN"), i18n.TsTranslator)  # works anyway, from the .ts
+    assert i18n.ensure_compiled() is True  # the build step (pyside6-lrelease ships with PySide6)
+    compiled = i18n.load_translator("zh_CN")
+    assert type(compiled) is QTranslator and compiled.translate("ReadyView", "Ready to scan") == "请出示会员码"
+    # the .ts changes after the build (a pull): the old .qm is not used, whatever its file time
+    ts = tmp_path / "zh_CN.ts"
+    ts.write_text(ts.read_text("utf-8").replace("请出示会员码", "请扫码"), "utf-8")
+    assert not i18n.qm_is_current("zh_CN")
+    assert i18n.load_translator("zh_CN").translate("ReadyView", "Ready to scan") == "请扫码"
+    i18n.ensure_compiled()
+    again = i18n.load_translator("zh_CN")
+    assert type(again) is QTranslator and again.translate("ReadyView", "Ready to scan") == "请扫码"
