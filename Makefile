@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench screenshots clean
+.PHONY: demo test bench screenshots translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -14,16 +14,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) translations
 	$(BIN)/python -m scripts.demo
 
-test: $(STAMP)
+test: $(STAMP) translations
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating that as a failure"; exit 1; fi; \
 	exit $$rc
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+# Counter-app translations: resources/i18n/*.ts -> .qm (pyside6-lrelease; only stale ones)
+translations: $(STAMP)
+	$(BIN)/python -m terminal_app.ui.i18n
+
+screenshots: $(STAMP) translations
+	$(BIN)/python -m scripts.screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
