@@ -4,32 +4,32 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="416"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="420"/>
         <source>Backup numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="417"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="421"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="419"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="423"/>
         <source>Member&apos;s numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="420"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="424"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="421"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="425"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="422"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="426"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,17 +37,17 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="491"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="495"/>
         <source>A new code was scanned while a transaction is open. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="492"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="496"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="493"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="497"/>
         <source>Keep current</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,128 +61,191 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="16"/>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="17"/>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="18"/>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="19"/>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="20"/>
+        <source>Backup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="21"/>
+        <source>Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="22"/>
+        <source>Backfill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="23"/>
+        <source>Shift close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="27"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="28"/>
+        <source>Pending server check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="29"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="32"/>
+        <source>(any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LogPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="166"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="183"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="182"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="199"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="182"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="199"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="191"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="208"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="193"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="210"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="204"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="216"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="203"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="216"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="203"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="216"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="200"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="204"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="217"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="200"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="217"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="202"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="219"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="203"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="203"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="204"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="205"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="205"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="206"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
         <source>Void selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="207"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="208"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="225"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="209"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="209"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="209"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="210"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="227"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -190,42 +253,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="210"/>
+        <location filename="../../terminal_app/ui/app.py" line="218"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="213"/>
+        <location filename="../../terminal_app/ui/app.py" line="221"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="213"/>
+        <location filename="../../terminal_app/ui/app.py" line="221"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="215"/>
+        <location filename="../../terminal_app/ui/app.py" line="223"/>
         <source>Queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="221"/>
+        <location filename="../../terminal_app/ui/app.py" line="229"/>
         <source>Alliance points counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="222"/>
+        <location filename="../../terminal_app/ui/app.py" line="230"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="242"/>
+        <location filename="../../terminal_app/ui/app.py" line="250"/>
         <source>Unsynced records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="243"/>
+        <location filename="../../terminal_app/ui/app.py" line="251"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,37 +296,37 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="484"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="507"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="485"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="508"/>
         <source>Back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="486"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="509"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,23 +334,23 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="75"/>
-        <location filename="../../terminal_app/ui/views/pin.py" line="86"/>
+        <location filename="../../terminal_app/ui/views/pin.py" line="77"/>
+        <location filename="../../terminal_app/ui/views/pin.py" line="88"/>
         <source>Wrong PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="82"/>
+        <location filename="../../terminal_app/ui/views/pin.py" line="84"/>
         <source>Manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="83"/>
+        <location filename="../../terminal_app/ui/views/pin.py" line="85"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="84"/>
+        <location filename="../../terminal_app/ui/views/pin.py" line="86"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,32 +358,32 @@
 <context>
     <name>ReadyView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="74"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="76"/>
         <source>Ready to scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="75"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="77"/>
         <source>Show the member code to the camera, scan it, or paste it below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="76"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="78"/>
         <source>Member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="77"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="79"/>
         <source>Check code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="78"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="80"/>
         <source>Backup code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="80"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="82"/>
         <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,47 +391,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="430"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="453"/>
         <source>Camera (virtual, none, device index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="430"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="453"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="431"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="454"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="431"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="454"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="431"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="454"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="432"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="455"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="432"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="455"/>
         <source>New manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="434"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="457"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="435"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="458"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,62 +439,67 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="272"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="293"/>
         <source>Z REPORT — shift %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="273"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="294"/>
         <source>Closed at: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="274"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="295"/>
         <source>Record #: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="277"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="298"/>
         <source>Bills total (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="277"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="298"/>
         <source>Paid in money (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="278"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="299"/>
         <source>Points earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="278"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="299"/>
         <source>Points spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="279"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
         <source>Voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="279"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
         <source>Rejected attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="285"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
+        <source>Offline records still queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="308"/>
         <source>Press again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="285"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="308"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="286"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="309"/>
         <source>No shift closed yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,72 +507,72 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="331"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="354"/>
         <source>Sync done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="331"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="354"/>
         <source>Sync failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="335"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="358"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="335"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="358"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="336"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="359"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="336"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="359"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="337"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="360"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="337"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="360"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="341"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="364"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="341"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="364"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="343"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="366"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="346"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="369"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="347"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="370"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="350"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="373"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,127 +580,127 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="221"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="224"/>
         <source>unknown (not synced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="234"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="237"/>
         <source>Basic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="234"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="237"/>
         <source>Silver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="234"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="237"/>
         <source>Gold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="235"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="238"/>
         <source>Diamond</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="236"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="239"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="243"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="246"/>
         <source>%1 (%2 points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="282"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="285"/>
         <source>Choose an item, then confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="287"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="290"/>
         <source>Enter the bill amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="296"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="299"/>
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="323"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="326"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="324"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="327"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="325"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="328"/>
         <source>Points balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="326"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="329"/>
         <source>Expiring soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="327"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="330"/>
         <source>Spendable now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="328"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="331"/>
         <source>Coupons and benefits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="329"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="332"/>
         <source>Gifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="330"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="333"/>
         <source>Earn on a bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="330"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="333"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="331"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="334"/>
         <source>Use a coupon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="331"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="334"/>
         <source>Redeem a gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="333"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="336"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="334"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="337"/>
         <source>Points to use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="335"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="338"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="336"/>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="339"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,42 +708,42 @@
 <context>
     <name>VerdictPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="99"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="100"/>
         <source>Press any key or tap to continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="100"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="101"/>
         <source>Print receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="104"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="105"/>
         <source>APPROVED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="104"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="105"/>
         <source>APPROVED — CHECK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="105"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="106"/>
         <source>DECLINED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="112"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="113"/>
         <source>To pay: %1 yuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="114"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="115"/>
         <source>Points used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="116"/>
+        <location filename="../../terminal_app/ui/views/verdict.py" line="117"/>
         <source>Points earned: %1</source>
         <translation type="unfinished"></translation>
     </message>

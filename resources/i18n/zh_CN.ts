@@ -1,35 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="417" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="420" />
         <source>Backup numeric code</source>
         <translation>备用数字码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="418" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="421" />
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation>仅在无法扫描二维码时使用。在备用码限额内受理,同步后由服务器核验。</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="420" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="423" />
         <source>Member's numeric code</source>
         <translation>会员数字码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="421" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="424" />
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="422" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="425" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="423" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="426" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -37,17 +36,17 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="492" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="495" />
         <source>A new code was scanned while a transaction is open. Replace it?</source>
         <translation>当前交易尚未完成,又扫到新的会员码。要替换吗?</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="493" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="496" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="494" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="497" />
         <source>Keep current</source>
         <translation>保留当前</translation>
     </message>
@@ -61,128 +60,191 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="16" />
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="17" />
+        <source>Purchase</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="18" />
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="19" />
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="20" />
+        <source>Backup code</source>
+        <translation>备用码</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="21" />
+        <source>Void</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="22" />
+        <source>Backfill</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="23" />
+        <source>Shift close</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="27" />
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="28" />
+        <source>Pending server check</source>
+        <translation>待服务器核验</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="29" />
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="32" />
+        <source>(any)</source>
+        <translation>（全部）</translation>
+    </message>
+</context>
+<context>
     <name>LogPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="166" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="183" />
         <source>Select a record first</source>
         <translation>请先选择一条记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="182" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="199" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="182" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="199" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="191" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="208" />
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="193" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="210" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="204" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="216" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="203" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="216" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="203" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="216" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="200" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="204" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="217" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="200" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="217" />
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="202" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="219" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="203" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="203" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="204" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
         <source>Bill</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="205" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="205" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
         <source>Voided by</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="206" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="223" />
         <source>Void selected</source>
         <translation>作废所选</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="207" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="208" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="225" />
         <source>Backfill a purchase (forgotten scan)</source>
         <translation>补录消费(漏扫)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="209" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
         <source>Member id</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="209" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="209" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="210" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="227" />
         <source>Purchased at</source>
         <translation>消费时间</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="212" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="229" />
         <source>Backfill</source>
         <translation>补录</translation>
     </message>
@@ -190,42 +252,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="210" />
+        <location filename="../../terminal_app/ui/app.py" line="218" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="213" />
+        <location filename="../../terminal_app/ui/app.py" line="221" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="213" />
+        <location filename="../../terminal_app/ui/app.py" line="221" />
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="215" />
+        <location filename="../../terminal_app/ui/app.py" line="223" />
         <source>Queued: %1</source>
         <translation>待同步:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="221" />
+        <location filename="../../terminal_app/ui/app.py" line="229" />
         <source>Alliance points counter</source>
         <translation>联盟积分收银台</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="222" />
+        <location filename="../../terminal_app/ui/app.py" line="230" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="242" />
+        <location filename="../../terminal_app/ui/app.py" line="250" />
         <source>Unsynced records</source>
         <translation>未同步记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/app.py" line="243" />
+        <location filename="../../terminal_app/ui/app.py" line="251" />
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation>有 %1 条记录尚未上传服务器。它们保存在本终端,下次启动时同步。仍要退出吗?</translation>
     </message>
@@ -233,37 +295,37 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="484" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="507" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="485" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="508" />
         <source>Back to the counter</source>
         <translation>返回收银</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="486" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="509" />
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
         <source>Log</source>
         <translation>流水</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="487" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -271,23 +333,23 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="75" />
-        <location filename="../../terminal_app/ui/views/pin.py" line="86" />
+        <location filename="../../terminal_app/ui/views/pin.py" line="77" />
+        <location filename="../../terminal_app/ui/views/pin.py" line="88" />
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="82" />
+        <location filename="../../terminal_app/ui/views/pin.py" line="84" />
         <source>Manager PIN</source>
         <translation>店长密码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="83" />
+        <location filename="../../terminal_app/ui/views/pin.py" line="85" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/pin.py" line="84" />
+        <location filename="../../terminal_app/ui/views/pin.py" line="86" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -295,32 +357,32 @@
 <context>
     <name>ReadyView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="80" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="76" />
         <source>Ready to scan</source>
         <translation>请出示会员码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="81" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="77" />
         <source>Show the member code to the camera, scan it, or paste it below</source>
         <translation>请将会员码对准摄像头、用扫码枪扫描,或粘贴到下方</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="82" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="78" />
         <source>Member code</source>
         <translation>会员码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="83" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="79" />
         <source>Check code</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="84" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="80" />
         <source>Backup code</source>
         <translation>备用码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="86" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="82" />
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
@@ -328,47 +390,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="430" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="453" />
         <source>Camera (virtual, none, device index)</source>
         <translation>摄像头(virtual、none 或设备号)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="430" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="453" />
         <source>QR decoder</source>
         <translation>二维码解码器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="431" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="454" />
         <source>Sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="431" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="454" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="431" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="454" />
         <source>Kiosk full screen</source>
         <translation>全屏锁定模式</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="432" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="455" />
         <source>Verdict shown for (s)</source>
         <translation>结果显示时长(秒)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="432" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="455" />
         <source>New manager PIN</source>
         <translation>新店长密码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="434" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="457" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="435" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="458" />
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation>离线限额(来自已签名的信任数据,只读)</translation>
     </message>
@@ -376,62 +438,67 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="272" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="293" />
         <source>Z REPORT — shift %1</source>
         <translation>Z 报表 — 第 %1 班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="273" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="294" />
         <source>Closed at: %1</source>
         <translation>交班时间:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="274" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="295" />
         <source>Record #: %1</source>
         <translation>记录号:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="277" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="298" />
         <source>Bills total (yuan)</source>
         <translation>消费总额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="277" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="298" />
         <source>Paid in money (yuan)</source>
         <translation>现金实收(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="278" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="299" />
         <source>Points earned</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="278" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="299" />
         <source>Points spent</source>
         <translation>使用积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="279" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="300" />
         <source>Voids</source>
         <translation>作废笔数</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="279" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="300" />
         <source>Rejected attempts</source>
         <translation>拒绝次数</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="285" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="302" />
+        <source>Offline records still queued</source>
+        <translation>仍待上传的离线记录</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="308" />
         <source>Press again to close the shift</source>
         <translation>再按一次确认交班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="285" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="308" />
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="286" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="309" />
         <source>No shift closed yet in this session.</source>
         <translation>本次运行尚未交班。</translation>
     </message>
@@ -439,72 +506,72 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="331" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="354" />
         <source>Sync done</source>
         <translation>同步完成</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="331" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="354" />
         <source>Sync failed</source>
         <translation>同步失败</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="335" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="358" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="335" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="358" />
         <source>Records waiting to sync</source>
         <translation>待同步记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="336" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="359" />
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="336" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="359" />
         <source>Trust data age</source>
         <translation>信任数据时长</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="337" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="360" />
         <source>Clock offset to server</source>
         <translation>与服务器时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="337" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="360" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="341" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="364" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="341" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="364" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="343" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="366" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="346" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="369" />
         <source>no server configured</source>
         <translation>未配置服务器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="347" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="370" />
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation>有 %1 条记录尚未上传服务器,保存在本终端:同步完成前请勿重装、重置或更换终端。</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="350" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="373" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -512,102 +579,127 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="227" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="224" />
         <source>unknown (not synced)</source>
         <translation>未知(未同步)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="244" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="237" />
+        <source>Basic</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="237" />
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="237" />
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="238" />
+        <source>Diamond</source>
+        <translation>钻石卡</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="239" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/cashier.py" line="246" />
         <source>%1 (%2 points)</source>
         <translation>%1(%2 积分)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="283" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="285" />
         <source>Choose an item, then confirm</source>
         <translation>请选择项目后确认</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="288" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="290" />
         <source>Enter the bill amount</source>
         <translation>请输入消费金额</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="297" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="299" />
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation>消费 %1 · 等级折扣 %2%(-%3)· 使用积分 %4(-%5)· 应付 %6 · 获得积分 %7</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="324" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="326" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="325" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="327" />
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="326" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="328" />
         <source>Points balance</source>
         <translation>积分余额</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="327" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="329" />
         <source>Expiring soon</source>
         <translation>即将过期</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="328" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="330" />
         <source>Spendable now</source>
         <translation>当前可用</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="329" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="331" />
         <source>Coupons and benefits</source>
         <translation>优惠券与权益</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="330" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="332" />
         <source>Gifts</source>
         <translation>礼品</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="331" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="333" />
         <source>Earn on a bill</source>
         <translation>消费积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="331" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="333" />
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="332" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="334" />
         <source>Use a coupon</source>
         <translation>使用优惠券</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="332" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="334" />
         <source>Redeem a gift</source>
         <translation>兑换礼品</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="334" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="336" />
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="335" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="337" />
         <source>Points to use</source>
         <translation>使用积分数</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="336" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="338" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="337" />
+        <location filename="../../terminal_app/ui/views/cashier.py" line="339" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -615,72 +707,44 @@
 <context>
     <name>VerdictPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="99" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="100" />
         <source>Press any key or tap to continue</source>
         <translation>按任意键或点击继续</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="100" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="101" />
         <source>Print receipt</source>
         <translation>打印小票</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="104" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="105" />
         <source>APPROVED</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="104" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="105" />
         <source>APPROVED — CHECK</source>
         <translation>通过 — 请留意</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="105" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="106" />
         <source>DECLINED</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="112" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="113" />
         <source>To pay: %1 yuan</source>
         <translation>应付:%1 元</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="114" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="115" />
         <source>Points used: %1</source>
         <translation>使用积分:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/verdict.py" line="116" />
+        <location filename="../../terminal_app/ui/views/verdict.py" line="117" />
         <source>Points earned: %1</source>
         <translation>获得积分:%1</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="27" />
-        <source>Basic</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="27" />
-        <source>Silver</source>
-        <translation>银卡</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="27" />
-        <source>Gold</source>
-        <translation>金卡</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="28" />
-        <source>Diamond</source>
-        <translation>钻石卡</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/cashier.py" line="29" />
-        <source>Unknown</source>
-        <translation>未知</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,7 @@ class CounterViewModel(QObject):
         self.last_status: SyncStatus | None = None
         self._service_factory = service_factory
         self._quote_seq = 0
+        self.queued_at_close: int | None = None
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(2000)
         self.status_timer.timeout.connect(self.refresh_status)
@@ -272,13 +273,24 @@ class CounterViewModel(QObject):
             return
         service = self.service
 
+        store = self.store
+
         def call():
             try:
-                return service.close_shift(manager)
+                z = service.close_shift(manager)
             except Exception as exc:  # NotRecorded: shown, never a crash
-                return exc
+                return exc, None
+            try:
+                queued = store.outbox_count()  # records not on the server yet, as the shift closes
+            except Exception:
+                queued = None
+            return z, queued
 
-        self.runner.run(call, self.zreport_ready.emit)
+        def done(value):
+            z, self.queued_at_close = value
+            self.zreport_ready.emit(z)
+
+        self.runner.run(call, done)
 
     def export_csv(self, path: Path, f: LogFilter, on_done: Callable[[Any], None]) -> None:
         service = self.service

@@ -65,11 +65,17 @@ def test_log_filters_export_and_backfill(qtbot, window, member, home):
     _enter_pin(qtbot, w, "1234")
     log = w.manager.log
     qtbot.waitUntil(lambda: len(log.rows) >= 2, timeout=5000)
-    log.status_filter.setCurrentText("rejected")
+    log.status_filter.setCurrentText("Declined")  # the manager picks words; the filter uses the code
     qtbot.mouseClick(log.refresh_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: log.rows and all(r["status"] == "rejected" for r in log.rows), timeout=5000)
     assert log.table.rowCount() == len(log.rows) == 1
-    log.status_filter.setCurrentText("")
+    assert log.table.item(0, 2).text() == "Scan" and log.table.item(0, 3).text() == "Declined"
+    assert log.table.item(0, 4).text() == MESSAGES[Reason.UNKNOWN_FORMAT].en
+    w.set_language("zh_CN")  # the table and the filters follow the language; the filter stays
+    assert log.table.item(0, 3).text() == "拒绝" and log.status_filter.currentData() == "rejected"
+    assert log.table.item(0, 4).text() == MESSAGES[Reason.UNKNOWN_FORMAT].zh
+    w.set_language("en")
+    log.status_filter.setCurrentText("(any)")
     qtbot.mouseClick(log.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Exported" in log.message.text(), timeout=5000)
     files = list((home / "exports").glob("log-*.csv"))
@@ -85,7 +91,7 @@ def test_log_filters_export_and_backfill(qtbot, window, member, home):
     assert log.message.text().startswith("Done")
 
 
-def test_close_shift_shows_z_report(qtbot, window, member):
+def test_close_shift_shows_z_report(qtbot, window, member, store):
     w = window
     _earn(qtbot, w, member, "100")
     _earn(qtbot, w, member, "50")
@@ -100,6 +106,9 @@ def test_close_shift_shows_z_report(qtbot, window, member):
     assert "Z REPORT" in text
     assert "150.00" in text  # bills total 100 + 50 yuan
     assert shift.report.counts.get("purchase:approved") == 2
+    assert "Purchase · Approved" in text and "purchase:approved" not in text
+    assert f"Offline records still queued{w.vm.queued_at_close:>{36 - 28}}" in text or "still queued" in text
+    assert w.vm.queued_at_close == store.outbox_count() >= 2  # offline here: both purchases still queued
     assert "96.00" in text or "120.00" in text  # paid in money after the gold discount
 
 
@@ -206,3 +215,14 @@ def test_run_app_opens_the_store_and_returns_the_exit_code(qtbot, store, home):
         if isinstance(w, MainWindow):
             w.confirm_close = False
             w.close()
+
+
+def test_member_panel_in_chinese_shows_chinese_tier_and_labels(qtbot, window, member):
+    w = window
+    w.set_language("zh_CN")
+    scan_by_field(qtbot, w, fresh_code(member))
+    t = w.cashier.transaction
+    assert t.tier.text() == "金卡"  # gold, through the translation system (not the English word)
+    assert t.labels["balance"].text() != "Points balance"
+    w.set_language("en")
+    assert t.tier.text() == "Gold"

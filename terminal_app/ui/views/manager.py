@@ -17,12 +17,29 @@ from alliance_protocol.reasons import Reason
 from terminal_app.core.logview import LogFilter
 
 from ..i18n import LANGUAGES, reason_text
+from ..labels import any_text, count_key_text, kind_text, status_text
 from ..settings import UiSettings
 from ..syncstatus import SyncStatus
 from ..viewmodel import CounterViewModel, parse_yuan, yuan
 
 KINDS = ("", "scan", "purchase", "coupon", "gift", "backup", "void", "backfill", "shift_close")
 STATUSES = ("", "approved", "pending_verification", "rejected")
+
+
+def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+    """(code, words) items; the selection (by code) survives a language change."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for code, text in items:
+        combo.addItem(text, code)
+    index = combo.findData(current)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.blockSignals(False)
+
+
+def _reason_words(code: str | None) -> str:
+    return reason_text(code) if code in Reason.__members__ else str(code or "")
 
 
 def _when(ts: float | None) -> str:
@@ -48,11 +65,11 @@ class LogPage(QWidget):
         self.rows: list[dict[str, Any]] = []
         self.member_filter = QLineEdit()
         self.kind_filter = QComboBox()
-        self.kind_filter.addItems(KINDS)
+        self.kind_filter.setObjectName("kindFilter")
         self.status_filter = QComboBox()
-        self.status_filter.addItems(STATUSES)
+        self.status_filter.setObjectName("statusFilter")
         self.reason_filter = QComboBox()
-        self.reason_filter.addItems([""] + [r.value for r in Reason])
+        self.reason_filter.setObjectName("reasonFilter")
         self.day_from = QLineEdit()
         self.day_to = QLineEdit()
         for f in (self.day_from, self.day_to):
@@ -117,8 +134,8 @@ class LogPage(QWidget):
     def current_filter(self) -> LogFilter:
         member = self.member_filter.text().strip()
         return LogFilter(member_id=int(member) if member.isdigit() else None,
-                         kind=self.kind_filter.currentText() or None, status=self.status_filter.currentText() or None,
-                         reason=self.reason_filter.currentText() or None,
+                         kind=self.kind_filter.currentData() or None, status=self.status_filter.currentData() or None,
+                         reason=self.reason_filter.currentData() or None,
                          day_from=self.day_from.text().strip() or None, day_to=self.day_to.text().strip() or None,
                          limit=500)
 
@@ -134,8 +151,8 @@ class LogPage(QWidget):
                 points += f"+{r['points_earned']}"
             if r.get("points_spent"):
                 points += f" -{r['points_spent']}"
-            cells = [str(r.get("seq")), _when(r.get("recorded_at", 0) / 1000), r.get("kind", ""), r.get("status", ""),
-                     r.get("reason", ""), "" if r.get("member_id") is None else str(r["member_id"]),
+            cells = [str(r.get("seq")), _when(r.get("recorded_at", 0) / 1000), kind_text(r.get("kind")),
+                     status_text(r.get("status")), _reason_words(r.get("reason")), "" if r.get("member_id") is None else str(r["member_id"]),
                      yuan(r.get("bill_fen")) if r.get("bill_fen") is not None else "", points.strip(),
                      "" if r.get("voided_by") is None else str(r["voided_by"])]
             for j, c in enumerate(cells):
@@ -210,6 +227,10 @@ class LogPage(QWidget):
                                                 self.tr("Purchased at"))):
             label.setText(text)
         self.bf_button.setText(self.tr("Backfill"))
+        _fill(self.kind_filter, [(k, kind_text(k) if k else any_text()) for k in KINDS])
+        _fill(self.status_filter, [(k, status_text(k) if k else any_text()) for k in STATUSES])
+        _fill(self.reason_filter, [("", any_text())] + [(r.value, reason_text(r)) for r in Reason])
+        self.show_rows(self.rows)
         self.show_detail()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -272,11 +293,13 @@ class ShiftPage(QWidget):
         lines = [self.tr("Z REPORT — shift %1").replace("%1", str(z.shift)),
                  self.tr("Closed at: %1").replace("%1", _when(z.closed_at)),
                  self.tr("Record #: %1").replace("%1", str(z.seq)), ""]
-        for kind, n in sorted(z.counts.items()):
-            lines.append(f"  {kind:<22}{n:>8}")
+        for key, n in sorted(z.counts.items()):
+            lines.append(f"  {count_key_text(key):<22}{n:>8}")
         rows = ((self.tr("Bills total (yuan)"), yuan(z.bill_fen)), (self.tr("Paid in money (yuan)"), yuan(z.paid_fen)),
                 (self.tr("Points earned"), z.points_earned), (self.tr("Points spent"), z.points_spent),
                 (self.tr("Voids"), z.voids), (self.tr("Rejected attempts"), z.rejected))
+        if self.vm.queued_at_close is not None:
+            rows += ((self.tr("Offline records still queued"), self.vm.queued_at_close),)
         lines.append("")
         lines += [f"{name:<24}{value:>12}" for name, value in rows]
         return "\n".join(lines)

@@ -1,0 +1,55 @@
+"""Words for the journal's codes (record kinds, statuses, sync outcomes) in the current language.
+
+The codes are data (journal records, filters); what a manager reads goes through Qt's translation
+system. `pyside6-lupdate` cannot see `tr(variable)`, so the words are marked here with
+QT_TRANSLATE_NOOP (context "Labels") and looked up with QCoreApplication.translate at run time.
+Reason codes are not here: their words come from alliance_protocol.reasons (i18n.reason_text).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+CONTEXT = "Labels"
+
+KINDS = {
+    "scan": QT_TRANSLATE_NOOP("Labels", "Scan"),
+    "purchase": QT_TRANSLATE_NOOP("Labels", "Purchase"),
+    "coupon": QT_TRANSLATE_NOOP("Labels", "Coupon"),
+    "gift": QT_TRANSLATE_NOOP("Labels", "Gift"),
+    "backup": QT_TRANSLATE_NOOP("Labels", "Backup code"),
+    "void": QT_TRANSLATE_NOOP("Labels", "Void"),
+    "backfill": QT_TRANSLATE_NOOP("Labels", "Backfill"),
+    "shift_close": QT_TRANSLATE_NOOP("Labels", "Shift close"),
+}
+
+STATUSES = {
+    "approved": QT_TRANSLATE_NOOP("Labels", "Approved"),
+    "pending_verification": QT_TRANSLATE_NOOP("Labels", "Pending server check"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Declined"),
+}
+
+ANY = QT_TRANSLATE_NOOP("Labels", "(any)")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def kind_text(kind: str | None) -> str:
+    """A record kind in words; an unknown code is shown as it is (never hidden)."""
+    return _tr(KINDS[kind]) if kind in KINDS else str(kind or "")
+
+
+def status_text(status: str | None) -> str:
+    return _tr(STATUSES[status]) if status in STATUSES else str(status or "")
+
+
+def any_text() -> str:
+    return _tr(ANY)
+
+
+def count_key_text(key: str) -> str:
+    """A Z-report count key "kind:status" in words."""
+    kind, _, status = key.partition(":")
+    return f"{kind_text(kind)} · {status_text(status)}" if status else kind_text(kind)
