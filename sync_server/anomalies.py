@@ -20,6 +20,7 @@ BAD_RECORD = "bad_record"  # signature, hash or member code failed at the server
 CLOCK_SKEW = "clock_skew"  # terminal clock off by more than the tolerance
 BACKUP_CODE_FAILED = "backup_code_failed"  # a typed backup code did not verify
 BACKUP_CODE_REVIEW = "backup_code_review"  # every backup-code record is reviewed by a person
+DENIED_MEMBER_ACTIVITY = "denied_member_activity"  # accepted offline before the terminal had the deny entry
 
 
 def raise_anomaly(s: Session, review_window_s: int, type_: str, key: str, evidence: dict[str, Any], *,

@@ -128,7 +128,6 @@ def create_app(hq: HQ) -> FastAPI:
             raise HQError("REQUEST_REPLAYED", "nonce already used", 409) from None
         terminal = s.get(Terminal, terminal_id)
         terminal.last_seen_ms = now_ms()
-        terminal.clock_offset_ms = req.timestamp_ms - now_ms()
         return terminal
 
     @app.get("/v1/time", response_model=TimeResponse)
@@ -152,6 +151,10 @@ def create_app(hq: HQ) -> FastAPI:
         with hq.session() as s, s.begin():
             terminal = touch(s, terminal_id, request)
             s.refresh(terminal, with_for_update=True)
+            if batch.clock_offset_ms is not None:
+                # The request itself is signed with the corrected clock: only the terminal knows how
+                # far its host clock is off. Reconciliation raises clock_skew past the tolerance.
+                terminal.clock_offset_ms = -batch.clock_offset_ms
             return ingest_batch(hq, s, terminal, batch.records, batch.queued, bundle)
 
     @app.get("/v1/terminal/bundle", response_model=BundleResponse)

@@ -50,10 +50,16 @@ def _int_or_none(v: Any) -> int | None:
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
+# A code refused only by TODAY's deny list was acceptable when the terminal took it offline (it had
+# not received the entry yet): the points stand, and HQ reviews the case (it may reverse it).
+DENY_REASONS = ("CERT_REVOKED", "MEMBER_BLOCKED")
+
+
 @dataclass
 class _Row:
     values: dict[str, Any]
     body: dict[str, Any]
+    denied: str | None = None  # deny-list reason found on re-verification
 
 
 def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, received: int) -> _Row | None:
@@ -73,11 +79,14 @@ def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, r
     if body.get("terminal_id") != terminal.id:
         flags.append("names another terminal")
     code = body.get("code")
+    denied = None
     recorded_at = _int_or_none(body.get("recorded_at")) or 0
     if isinstance(code, str) and body.get("status") in APPLIES:
         verdict = OfflineVerifier(bundle, FixedClock(recorded_at / 1000), None, REVERIFY,
                                   CERTIFICATES).verify(code)
-        if not verdict.ok:
+        if verdict.reason.value in DENY_REASONS:
+            denied = verdict.reason.value
+        elif not verdict.ok:
             flags.append(f"member code: {verdict.reason.value}")
         elif (verdict.member_id, verdict.cert_serial, verdict.counter) != (
                 body.get("member_id"), body.get("cert_serial"), body.get("counter")):
@@ -95,7 +104,7 @@ def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, r
         cert_serial=_int_or_none(body.get("cert_serial")), counter=_int_or_none(body.get("counter")),
         points_delta=0 if flags else delta, recorded_at=recorded_at, received_at=received,
         flag="; ".join(flags)[:200] or None)
-    return _Row(values, body)
+    return _Row(values, body, denied)
 
 
 def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int,
@@ -139,6 +148,12 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
         if v["flag"]:
             an.raise_anomaly(s, window, an.BAD_RECORD, f"{terminal.id}:{v['seq']}",
                              {"terminal_id": terminal.id, "seq": v["seq"], "problem": v["flag"]},
+                             member_id=v["member_id"], terminal_id=terminal.id)
+        if r.denied and not v["flag"]:
+            an.raise_anomaly(s, window, an.DENIED_MEMBER_ACTIVITY, f"{terminal.id}:{v['seq']}",
+                             {"terminal_id": terminal.id, "seq": v["seq"], "member_id": v["member_id"],
+                              "cert_serial": v["cert_serial"], "reason": r.denied,
+                              "points_delta": v["points_delta"], "terminal_bundle_seq": r.body.get("bundle_seq")},
                              member_id=v["member_id"], terminal_id=terminal.id)
         if v["kind"] == "backup":
             an.raise_anomaly(s, window, an.BACKUP_CODE_REVIEW, f"{terminal.id}:{v['seq']}",

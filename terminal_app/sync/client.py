@@ -123,7 +123,8 @@ class SyncClient:
                 return total, acked, flagged
             ack = BatchAck.model_validate(self._call(
                 "POST", "/v1/terminal/batches",
-                json_body={"records": records, "queued": self.store.outbox_count()}))
+                json_body={"records": records, "queued": self.store.outbox_count(),
+                           "clock_offset_ms": round(self.store.clock().offset_s * 1000)}))
             flagged += ack.flagged
             if ack.acked_seq <= acked:
                 # The server holds a gap below these records (it reports what it has): stop, retry later.

@@ -313,3 +313,18 @@ def test_member_wallet_cli_registers_refreshes_and_reads_the_balance(server: Run
     assert cli.main([*home, "code"]) == 0
     assert till.service.scan(capsys.readouterr().out.strip()).ok
     assert (tmp_path / "phone" / "wallet.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_terminal_reports_how_far_its_host_clock_is_off(server: RunningServer, till: Till,
+                                                            tmp_path: Path) -> None:
+    """Requests are signed with the corrected clock, so the server learns the host clock's error
+    from the terminal's report in each upload (reconciliation raises clock_skew past the tolerance)."""
+    wallet = wallet_for(server, tmp_path, 10001)
+    scan = till.service.scan(wallet.next_code())
+    assert till.service.commit_purchase(scan.token, bill_fen=5_000).ok
+    now = int(time.time() * 1000)
+    till.store.record_server_time(now + 7_200_000, now, now)  # the host clock runs two hours slow
+    assert till.client.sync_once().ok
+    with server.hq.session() as s:
+        offset = s.get(Terminal, till.terminal_id).clock_offset_ms
+    assert abs(offset + 7_200_000) < 5_000  # terminal minus server: about -2 h

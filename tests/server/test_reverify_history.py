@@ -1,14 +1,14 @@
 """Server re-verification judges a record by what was in force when it happened.
 
 A member blocked at HQ after spending offline: the spend already took place at the counter (the
-terminal could not know yet). Re-verifying that record against TODAY's deny list flags it and
-stores it with no effect on the ledger, so the member keeps points they spent. Documented here as
-a strict xfail until ingest re-verifies against the deny list in force at the record's time (or
-applies the points and raises an anomaly instead).
+terminal could not know yet). The record's points apply, and HQ gets a denied_member_activity
+anomaly to review (it may reverse the spend with a compensating entry); the record is not flagged
+as bad.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.member_code import make_code
 from alliance_protocol.testkit import derive_key
 from alliance_protocol.wire import WireRecord
-from sync_server.db.models import Member, Record, Terminal
+from sync_server.db.models import Anomaly, Member, Record, Terminal
 from sync_server.demo import init_demo, member_secret
 from sync_server.hq import HQ
 from sync_server.hq_keys import KeyRing
@@ -40,7 +40,6 @@ def _spend_record(hq: HQ, terminal_id: str, merchant_id: str, key, member_id: in
     return jr.seal(body, key)
 
 
-@pytest.mark.xfail(strict=True, reason="ingest re-verifies old records against the current deny list")
 def test_spend_made_before_the_member_was_blocked_still_moves_the_ledger(tmp_path: Path) -> None:
     home = tmp_path / "hq"
     KeyRing.create(home / "keys", int(time.time()) - 86_400)
@@ -67,5 +66,10 @@ def test_spend_made_before_the_member_was_blocked_still_moves_the_ledger(tmp_pat
             stored = s.execute(select(Record).where(Record.terminal_id == terminal_id)).scalar_one()
             after = s.get(Member, member_id).balance
         assert after == before - 1_000, f"ledger ignored a real spend (flag: {stored.flag})"
+        assert stored.flag is None
+        with hq.session() as s:
+            case = s.execute(select(Anomaly).where(Anomaly.type == "denied_member_activity")).scalar_one()
+        assert case.member_id == member_id and json.loads(case.evidence)["reason"] == "MEMBER_BLOCKED"
+        assert case.deadline - case.detected_at == 48 * 3600
     finally:
         hq.engine.dispose()
