@@ -122,130 +122,180 @@
         <source>(any)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="59"/>
+        <source>Points spent per transaction, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="60"/>
+        <source>Unsynced points spent per member, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="61"/>
+        <source>Unsynced points spent on this terminal, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="62"/>
+        <source>Longest time without a sync (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="63"/>
+        <source>Backup code: bill at most (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="64"/>
+        <source>Backup code: points at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="65"/>
+        <source>Backup code: records awaiting the server, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="84"/>
+        <source>Virtual camera (the demo wallet&apos;s code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="85"/>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="92"/>
+        <source>Camera device %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="183"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="185"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="201"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="201"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="208"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="210"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="210"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="216"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="218"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="216"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="218"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="216"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="218"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="217"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="219"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="217"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="219"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="219"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="225"/>
         <source>Void selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="225"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="227"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="228"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="228"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="228"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="227"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="231"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,37 +346,37 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="507"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="547"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="508"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="548"/>
         <source>Back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="509"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="549"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,47 +441,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="453"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="491"/>
         <source>Camera (virtual, none, device index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="453"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="491"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="454"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="492"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="454"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="492"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="454"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="492"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="455"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="493"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="455"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="493"/>
         <source>New manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="457"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="495"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="458"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="496"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,67 +489,67 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="293"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="295"/>
         <source>Z REPORT — shift %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="294"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="296"/>
         <source>Closed at: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="295"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="297"/>
         <source>Record #: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="298"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
         <source>Bills total (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="298"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
         <source>Paid in money (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="299"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="301"/>
         <source>Points earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="299"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="301"/>
         <source>Points spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
         <source>Voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
         <source>Rejected attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="304"/>
         <source>Offline records still queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="308"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
         <source>Press again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="308"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="309"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="311"/>
         <source>No shift closed yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,72 +557,83 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="354"/>
-        <source>Sync done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="354"/>
-        <source>Sync failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="358"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="381"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="358"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="381"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="359"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="382"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="359"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="382"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="360"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="383"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="360"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="383"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="364"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="387"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="364"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="387"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="366"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="389"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="369"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="361"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="396"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="370"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="363"/>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="375"/>
+        <source>Sync done: %1 records uploaded, %2 balances received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="377"/>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="391"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="397"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="373"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="400"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,6 +806,19 @@
     <message>
         <location filename="../../terminal_app/ui/views/verdict.py" line="117"/>
         <source>Points earned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="54"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="55"/>
+        <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

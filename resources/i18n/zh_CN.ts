@@ -121,130 +121,180 @@
         <source>(any)</source>
         <translation>（全部）</translation>
     </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="59" />
+        <source>Points spent per transaction, at most</source>
+        <translation>单笔最多使用积分</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="60" />
+        <source>Unsynced points spent per member, at most</source>
+        <translation>每位会员未同步最多使用积分</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="61" />
+        <source>Unsynced points spent on this terminal, at most</source>
+        <translation>本终端未同步最多使用积分</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="62" />
+        <source>Longest time without a sync (hours)</source>
+        <translation>最长未同步时间（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="63" />
+        <source>Backup code: bill at most (yuan)</source>
+        <translation>备用码：单笔消费上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="64" />
+        <source>Backup code: points at most</source>
+        <translation>备用码：积分上限</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="65" />
+        <source>Backup code: records awaiting the server, at most</source>
+        <translation>备用码：待服务器核验记录上限</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="84" />
+        <source>Virtual camera (the demo wallet's code)</source>
+        <translation>虚拟摄像头（演示钱包的会员码）</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="85" />
+        <source>No camera</source>
+        <translation>无摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/labels.py" line="92" />
+        <source>Camera device %1</source>
+        <translation>摄像头设备 %1</translation>
+    </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="183" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="185" />
         <source>Select a record first</source>
         <translation>请先选择一条记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="201" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="199" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="201" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="208" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="210" />
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="210" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="212" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="216" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="218" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="223" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="216" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="218" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="216" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="218" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="217" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="219" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="223" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="217" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="219" />
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="219" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="223" />
         <source>Bill</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
         <source>Voided by</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="223" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="225" />
         <source>Void selected</source>
         <translation>作废所选</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="225" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="227" />
         <source>Backfill a purchase (forgotten scan)</source>
         <translation>补录消费(漏扫)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="228" />
         <source>Member id</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="228" />
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="228" />
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="227" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="229" />
         <source>Purchased at</source>
         <translation>消费时间</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="231" />
         <source>Backfill</source>
         <translation>补录</translation>
     </message>
@@ -295,37 +345,37 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="507" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="547" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="508" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="548" />
         <source>Back to the counter</source>
         <translation>返回收银</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="509" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="549" />
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="550" />
         <source>Log</source>
         <translation>流水</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="550" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="550" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="510" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="550" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -390,47 +440,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="453" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="491" />
         <source>Camera (virtual, none, device index)</source>
         <translation>摄像头(virtual、none 或设备号)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="453" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="491" />
         <source>QR decoder</source>
         <translation>二维码解码器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="454" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="492" />
         <source>Sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="454" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="492" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="454" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="492" />
         <source>Kiosk full screen</source>
         <translation>全屏锁定模式</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="455" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="493" />
         <source>Verdict shown for (s)</source>
         <translation>结果显示时长(秒)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="455" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="493" />
         <source>New manager PIN</source>
         <translation>新店长密码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="457" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="495" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="458" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="496" />
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation>离线限额(来自已签名的信任数据,只读)</translation>
     </message>
@@ -438,67 +488,67 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="293" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="295" />
         <source>Z REPORT — shift %1</source>
         <translation>Z 报表 — 第 %1 班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="294" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="296" />
         <source>Closed at: %1</source>
         <translation>交班时间:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="295" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="297" />
         <source>Record #: %1</source>
         <translation>记录号:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="298" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="300" />
         <source>Bills total (yuan)</source>
         <translation>消费总额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="298" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="300" />
         <source>Paid in money (yuan)</source>
         <translation>现金实收(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="299" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="301" />
         <source>Points earned</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="299" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="301" />
         <source>Points spent</source>
         <translation>使用积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="300" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="302" />
         <source>Voids</source>
         <translation>作废笔数</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="300" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="302" />
         <source>Rejected attempts</source>
         <translation>拒绝次数</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="302" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="304" />
         <source>Offline records still queued</source>
         <translation>仍待上传的离线记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="308" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="310" />
         <source>Press again to close the shift</source>
         <translation>再按一次确认交班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="308" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="310" />
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="309" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="311" />
         <source>No shift closed yet in this session.</source>
         <translation>本次运行尚未交班。</translation>
     </message>
@@ -506,72 +556,83 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="354" />
-        <source>Sync done</source>
-        <translation>同步完成</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="354" />
-        <source>Sync failed</source>
-        <translation>同步失败</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="358" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="381" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="358" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="381" />
         <source>Records waiting to sync</source>
         <translation>待同步记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="359" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="382" />
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="359" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="382" />
         <source>Trust data age</source>
         <translation>信任数据时长</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="360" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="383" />
         <source>Clock offset to server</source>
         <translation>与服务器时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="360" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="383" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="364" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="387" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="364" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="387" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="366" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="389" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="369" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="361" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="396" />
         <source>no server configured</source>
         <translation>未配置服务器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="370" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="363" />
+        <source>no answer in time</source>
+        <translation>服务器未及时响应</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="375" />
+        <source>Sync done: %1 records uploaded, %2 balances received</source>
+        <translation>同步完成：上传 %1 条记录，收到 %2 个积分余额</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="377" />
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="391" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="397" />
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation>有 %1 条记录尚未上传服务器,保存在本终端:同步完成前请勿重装、重置或更换终端。</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="373" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="400" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -745,6 +806,19 @@
         <location filename="../../terminal_app/ui/views/verdict.py" line="117" />
         <source>Points earned: %1</source>
         <translation>获得积分:%1</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="54" />
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="55" />
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from alliance_protocol.reasons import Reason, message
 
 LANGUAGES = ("zh_CN", "en")
+# each language by its own name (the convention for a language menu: the same in every UI language)
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 

@@ -53,3 +53,40 @@ def count_key_text(key: str) -> str:
     """A Z-report count key "kind:status" in words."""
     kind, _, status = key.partition(":")
     return f"{kind_text(kind)} · {status_text(status)}" if status else kind_text(kind)
+
+
+LIMITS = {
+    "txn_max_points": QT_TRANSLATE_NOOP("Labels", "Points spent per transaction, at most"),
+    "member_max_points": QT_TRANSLATE_NOOP("Labels", "Unsynced points spent per member, at most"),
+    "terminal_max_points": QT_TRANSLATE_NOOP("Labels", "Unsynced points spent on this terminal, at most"),
+    "max_since_sync_s": QT_TRANSLATE_NOOP("Labels", "Longest time without a sync (hours)"),
+    "backup_max_bill_fen": QT_TRANSLATE_NOOP("Labels", "Backup code: bill at most (yuan)"),
+    "backup_max_points": QT_TRANSLATE_NOOP("Labels", "Backup code: points at most"),
+    "backup_max_pending": QT_TRANSLATE_NOOP("Labels", "Backup code: records awaiting the server, at most"),
+}
+
+
+def limit_lines(limits: dict) -> list[str]:
+    """The bundle's offline limits as "<words>: <value>" lines (fen as yuan, seconds as hours)."""
+    lines = []
+    for key, value in sorted(limits.items()):
+        if key.endswith("_fen") and isinstance(value, int):
+            shown = f"{value // 100}.{value % 100:02d}"
+        elif key.endswith("_s") and isinstance(value, int):
+            shown = f"{value / 3600:g}"
+        else:
+            shown = str(value)
+        lines.append(f"{_tr(LIMITS[key]) if key in LIMITS else key}: {shown}")
+    return lines
+
+
+CAMERAS = {
+    "virtual": QT_TRANSLATE_NOOP("Labels", "Virtual camera (the demo wallet's code)"),
+    "none": QT_TRANSLATE_NOOP("Labels", "No camera"),
+}
+
+
+def camera_text(value: str) -> str:
+    if value in CAMERAS:
+        return _tr(CAMERAS[value])
+    return _tr(QT_TRANSLATE_NOOP("Labels", "Camera device %1")).replace("%1", value)

@@ -19,8 +19,9 @@ class SyncStatus:
     last_sync_at: float | None
     bundle_age_s: int | None
     clock_offset_s: float | None
-    detail: str = ""
+    detail: str = ""  # technical detail of the last failure (shown small, as it is)
     available: bool = False  # a sync client is configured
+    reason: str = ""  # Reason code of the last failed attempt (shown in words), "" when fine
 
 
 class SyncBridge:
@@ -55,31 +56,34 @@ class SyncBridge:
             offset = float(self.store.clock().offset_s)
         except Exception:
             pass
-        online, detail = False, self.error
+        online, detail, reason = False, self.error, ""
         if self.loop is not None:
             st = self.loop.status()
             online, queued, last = bool(st.online), int(st.queued), st.last_sync_at or last
             report = st.last_report
             if report is not None and not report.ok:
-                detail = f"{report.reason} {report.detail}".strip()[:200]
+                reason, detail = str(report.reason), str(report.detail)[:200]
             elif report is None:
                 detail = ""
-        return SyncStatus(online, queued, last, bundle_age, offset, detail, self.client is not None)
+        return SyncStatus(online, queued, last, bundle_age, offset, detail, self.client is not None, reason)
 
-    def sync_now(self) -> tuple[bool, str]:
-        """Wake the loop and wait (on the task thread) until it reported a new attempt."""
+    def sync_now(self) -> tuple[bool, dict[str, Any]]:
+        """Wake the loop and wait (on the task thread) until it reported a new attempt.
+        Returns (ok, info): info has uploaded and balances, or reason ("NO_SERVER", "TIMEOUT" or a
+        Reason code) and detail. The page turns these into words; nothing here is shown as it is."""
         if self.loop is None:
-            return False, self.error or "no server configured"
+            return False, {"reason": "NO_SERVER", "detail": self.error}
         before = self.loop.status().last_report
         self.loop.wake()
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             report = self.loop.status().last_report
             if report is not None and report is not before:
-                return bool(report.ok), (f"{report.uploaded} up, {report.balances} balances" if report.ok
-                                         else f"{report.reason} {report.detail}".strip())[:200]
+                if report.ok:
+                    return True, {"uploaded": int(report.uploaded), "balances": int(report.balances)}
+                return False, {"reason": str(report.reason), "detail": str(report.detail)[:200]}
             time.sleep(0.05)
-        return False, "timeout"
+        return False, {"reason": "TIMEOUT", "detail": ""}
 
     def stop(self) -> None:
         if self.loop is not None:

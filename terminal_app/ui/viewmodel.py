@@ -59,7 +59,7 @@ class CounterViewModel(QObject):
     log_loaded = Signal(list)
     manager_result = Signal(object, str)  # Result of void/backfill, action name
     zreport_ready = Signal(object)  # ZReport or Exception
-    sync_finished = Signal(bool, str)
+    sync_finished = Signal(bool, object)  # ok, info dict (SyncBridge.sync_now)
     busy_changed = Signal(bool)
 
     def __init__(self, store: Any, *, server_url: str | None = None, service_factory: Callable | None = None,

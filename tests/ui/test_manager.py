@@ -134,7 +134,7 @@ def test_language_from_settings_page(qtbot, window):
     w = window
     _enter_pin(qtbot, w, "1234")
     s = w.manager.settings
-    s.language.setCurrentText("zh_CN")
+    s.language.setCurrentText("简体中文")  # each language by its own name
     qtbot.mouseClick(s.apply_button, Qt.MouseButton.LeftButton)
     assert w.manager.back_button.text() == "返回收银"
     assert w.settings.language == "zh_CN"
@@ -226,3 +226,21 @@ def test_member_panel_in_chinese_shows_chinese_tier_and_labels(qtbot, window, me
     assert t.labels["balance"].text() != "Points balance"
     w.set_language("en")
     assert t.tier.text() == "Gold"
+
+
+def test_settings_and_sync_pages_speak_words_not_codes(qtbot, window):
+    w = window
+    _enter_pin(qtbot, w, "1234")
+    s = w.manager.settings
+    qtbot.waitUntil(lambda: "Points spent per transaction, at most: 20000" in s.limits.toPlainText(), timeout=5000)
+    assert "txn_max_points" not in s.limits.toPlainText()
+    assert s.limits.isReadOnly()
+    assert s.camera.currentText() == "Virtual camera (the demo wallet's code)" and s.camera.currentData() == "virtual"
+    page = w.manager.sync
+    w.manager.tabs.setCurrentWidget(page)
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)  # no server configured in this test
+    qtbot.waitUntil(lambda: page.result.text() == "Sync failed: no server configured", timeout=5000)
+    w.set_language("zh_CN")
+    assert page.result.text() == "同步失败：未配置服务器"
+    assert "单笔最多使用积分: 20000" in s.limits.toPlainText()
+    assert s.camera.currentText() == "虚拟摄像头（演示钱包的会员码）" and s.camera.currentData() == "virtual"

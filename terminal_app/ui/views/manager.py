@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 from alliance_protocol.reasons import Reason
 from terminal_app.core.logview import LogFilter
 
-from ..i18n import LANGUAGES, reason_text
-from ..labels import any_text, count_key_text, kind_text, status_text
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, reason_text
+from ..labels import any_text, camera_text, count_key_text, kind_text, limit_lines, status_text
 from ..settings import UiSettings
 from ..syncstatus import SyncStatus
 from ..viewmodel import CounterViewModel, parse_yuan, yuan
@@ -46,11 +46,13 @@ def _when(ts: float | None) -> str:
     return "-" if ts is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ts))
 
 
-def _age(seconds: float | None) -> str:
+def _age(widget: QWidget, seconds: float | None) -> str:
     if seconds is None:
         return "-"
     seconds = int(seconds)
-    return f"{seconds // 3600} h {seconds % 3600 // 60} min" if seconds >= 3600 else f"{seconds // 60} min {seconds % 60} s"
+    if seconds >= 3600:
+        return widget.tr("%1 h %2 min").replace("%1", str(seconds // 3600)).replace("%2", str(seconds % 3600 // 60))
+    return widget.tr("%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
 
 
 class LogPage(QWidget):
@@ -319,7 +321,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.vm = vm
         self.status: SyncStatus | None = None
-        self.result_text = ""
+        self.result_info: tuple[bool, dict] | None = None
         self.values = {k: QLabel() for k in ("online", "queued", "last", "bundle", "offset", "detail")}
         self.values["online"].setObjectName("syncOnline")
         self.values["queued"].setObjectName("syncQueued")
@@ -350,9 +352,30 @@ class SyncPage(QWidget):
         self.status = st
         self.retranslate()
 
-    def show_sync(self, ok: bool, text: str) -> None:
-        self.result_text = (self.tr("Sync done") if ok else self.tr("Sync failed")) + f": {text}"
+    def show_sync(self, ok: bool, info: dict) -> None:
+        self.result_info = (ok, dict(info or {}))
         self.retranslate()
+
+    def reason_words(self, code: str, detail: str = "") -> str:
+        if code == "NO_SERVER":
+            words = self.tr("no server configured")
+        elif code == "TIMEOUT":
+            words = self.tr("no answer in time")
+        elif code in Reason.__members__:
+            words = reason_text(code)
+        else:
+            words = code
+        return f"{words} ({detail})" if detail else words
+
+    def result_words(self) -> str:
+        if self.result_info is None:
+            return ""
+        ok, info = self.result_info
+        if ok:
+            return (self.tr("Sync done: %1 records uploaded, %2 balances received")
+                    .replace("%1", str(info.get("uploaded", 0))).replace("%2", str(info.get("balances", 0))))
+        return self.tr("Sync failed: %1").replace("%1", self.reason_words(str(info.get("reason", "")),
+                                                                          str(info.get("detail", ""))))
 
     def retranslate(self) -> None:
         for k, text in (("online", self.tr("Server")), ("queued", self.tr("Records waiting to sync")),
@@ -364,14 +387,18 @@ class SyncPage(QWidget):
             self.values["online"].setText(self.tr("online") if st.online else self.tr("offline"))
             self.values["queued"].setText(str(st.queued))
             self.values["last"].setText(_when(st.last_sync_at) if st.last_sync_at else self.tr("never"))
-            self.values["bundle"].setText(_age(st.bundle_age_s))
-            self.values["offset"].setText("-" if st.clock_offset_s is None else f"{st.clock_offset_s:+.1f} s")
-            self.values["detail"].setText(st.detail or ("" if st.available else self.tr("no server configured")))
+            self.values["bundle"].setText(_age(self, st.bundle_age_s))
+            self.values["offset"].setText("-" if st.clock_offset_s is None else self.tr("%1 s").replace(
+                "%1", f"{st.clock_offset_s:+.1f}"))
+            if st.reason or st.detail:
+                self.values["detail"].setText(self.reason_words(st.reason, st.detail) if st.reason else st.detail)
+            else:
+                self.values["detail"].setText("" if st.available else self.tr("no server configured"))
             self.warning.setText(self.tr("%1 records are not on the server yet. They are kept on this terminal: "
                                          "do not reinstall, reset or replace it before they are synced.")
                                  .replace("%1", str(st.queued)) if st.queued else "")
         self.sync_button.setText(self.tr("Sync now"))
-        self.result.setText(self.result_text)
+        self.result.setText(self.result_words())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -387,8 +414,8 @@ class SettingsPage(QWidget):
         self.vm = vm
         self.settings = settings
         self.camera = QComboBox()
-        self.camera.setEditable(True)
-        self.camera.addItems(["virtual", "none", "0", "1"])
+        self.camera.setObjectName("cameraCombo")
+        self.limits_data: dict = {}
         self.decoder = QComboBox()
         from terminal_app.qr import BACKENDS
 
@@ -396,7 +423,8 @@ class SettingsPage(QWidget):
         self.sounds = QCheckBox()
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
-        self.language.addItems(list(LANGUAGES))
+        for lang in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.kiosk = QCheckBox()
         self.verdict_seconds = QSpinBox()
         self.verdict_seconds.setRange(1, 30)
@@ -424,23 +452,33 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         s = self.settings
-        self.camera.setCurrentText(s.camera)
+        self._fill_cameras(s.camera)
         self.decoder.setCurrentText(s.decoder)
         self.sounds.setChecked(s.sounds)
-        self.language.setCurrentText(s.language)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.kiosk.setChecked(s.kiosk)
         self.verdict_seconds.setValue(s.verdict_seconds)
 
+    def _fill_cameras(self, current: str) -> None:
+        values = ["virtual", "none", "0", "1", "2"]
+        if current and current not in values:
+            values.append(current)  # a device path set earlier
+        _fill(self.camera, [(v, camera_text(v)) for v in values])
+        self.camera.setCurrentIndex(max(0, self.camera.findData(current)))
+
     def refresh_limits(self) -> None:
-        self.vm.service_status(lambda st: self.limits.setPlainText(
-            "\n".join(f"{k}: {v}" for k, v in sorted(st.get("limits", {}).items()))))
+        def show(st: dict) -> None:
+            self.limits_data = dict(st.get("limits", {}))
+            self.limits.setPlainText("\n".join(limit_lines(self.limits_data)))
+
+        self.vm.service_status(show)
 
     def apply(self) -> None:
         s = self.settings
-        s.camera = self.camera.currentText().strip() or "virtual"
+        s.camera = self.camera.currentData() or "virtual"
         s.decoder = self.decoder.currentText()
         s.sounds = self.sounds.isChecked()
-        s.language = self.language.currentText()
+        s.language = self.language.currentData()
         s.kiosk = self.kiosk.isChecked()
         s.verdict_seconds = self.verdict_seconds.value()
         if self.new_pin.text().strip().isdigit() and len(self.new_pin.text().strip()) >= 4:
@@ -456,6 +494,8 @@ class SettingsPage(QWidget):
             label.setText(text)
         self.apply_button.setText(self.tr("Apply"))
         self.limits_box.setTitle(self.tr("Offline limits (from the signed trust data, read-only)"))
+        self._fill_cameras(self.camera.currentData() or self.settings.camera)
+        self.limits.setPlainText("\n".join(limit_lines(self.limits_data)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
