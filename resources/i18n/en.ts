@@ -176,126 +176,126 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="185"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="196"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="201"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="201"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="210"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="218"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="234"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="218"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="218"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="219"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="230"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="234"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="219"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="230"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="232"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="222"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="234"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="235"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="235"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="225"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="236"/>
         <source>Void selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="237"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="227"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="238"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="228"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="239"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="228"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="239"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="228"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="239"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="240"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="231"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="242"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -346,37 +346,42 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="547"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="559"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="548"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="560"/>
+        <source>Name, for the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="561"/>
         <source>Back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="549"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="562"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="550"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,47 +446,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="491"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="503"/>
         <source>Camera (virtual, none, device index)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="491"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="503"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="492"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="492"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="492"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="493"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="505"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="493"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="505"/>
         <source>New manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="495"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="507"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="496"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="508"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,67 +494,67 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="295"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="306"/>
         <source>Z REPORT — shift %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="296"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="307"/>
         <source>Closed at: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="297"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="308"/>
         <source>Record #: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
         <source>Bills total (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="300"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
         <source>Paid in money (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="301"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="311"/>
         <source>Points earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="301"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="311"/>
         <source>Points spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="312"/>
         <source>Voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="312"/>
         <source>Rejected attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="304"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="314"/>
         <source>Offline records still queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="322"/>
         <source>Press again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="322"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="311"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="323"/>
         <source>No shift closed yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -557,83 +562,83 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="381"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="393"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="381"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="393"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="382"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="394"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="382"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="394"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="383"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="395"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="383"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="395"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="387"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="399"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="387"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="399"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="389"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="401"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="361"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="396"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="373"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="408"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="363"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="375"/>
         <source>no answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="375"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="387"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="377"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="389"/>
         <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="391"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="403"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="397"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="409"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="400"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="412"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,12 +817,12 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="54"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="65"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="55"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="66"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,6 +38,17 @@ def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
     combo.blockSignals(False)
 
 
+def _cells(text: str) -> int:
+    """Columns `text` takes in a monospace font (Chinese characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _cells(text))
+
+
 def _reason_words(code: str | None) -> str:
     return reason_text(code) if code in Reason.__members__ else str(code or "")
 
@@ -295,15 +306,16 @@ class ShiftPage(QWidget):
         lines = [self.tr("Z REPORT — shift %1").replace("%1", str(z.shift)),
                  self.tr("Closed at: %1").replace("%1", _when(z.closed_at)),
                  self.tr("Record #: %1").replace("%1", str(z.seq)), ""]
-        for key, n in sorted(z.counts.items()):
-            lines.append(f"  {count_key_text(key):<22}{n:>8}")
+        counts = [("  " + count_key_text(key), n) for key, n in sorted(z.counts.items())]
         rows = ((self.tr("Bills total (yuan)"), yuan(z.bill_fen)), (self.tr("Paid in money (yuan)"), yuan(z.paid_fen)),
                 (self.tr("Points earned"), z.points_earned), (self.tr("Points spent"), z.points_spent),
                 (self.tr("Voids"), z.voids), (self.tr("Rejected attempts"), z.rejected))
         if self.vm.queued_at_close is not None:
             rows += ((self.tr("Offline records still queued"), self.vm.queued_at_close),)
+        width = max(_cells(name) for name, _ in counts + list(rows)) + 2
+        lines += [_pad(name, width) + f"{value:>12}" for name, value in counts]
         lines.append("")
-        lines += [f"{name:<24}{value:>12}" for name, value in rows]
+        lines += [_pad(name, width) + f"{value:>12}" for name, value in rows]
         return "\n".join(lines)
 
     def retranslate(self) -> None:
@@ -510,7 +522,7 @@ class ManagerPage(QWidget):
     def __init__(self, vm: CounterViewModel, settings: UiSettings, home: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.manager = QLineEdit("manager")
+        self.manager = QLineEdit()
         self.manager.setObjectName("managerName")
         self.manager_label = QLabel()
         self.back_button = QPushButton()
@@ -545,6 +557,7 @@ class ManagerPage(QWidget):
 
     def retranslate(self) -> None:
         self.manager_label.setText(self.tr("Manager"))
+        self.manager.setPlaceholderText(self.tr("Name, for the journal"))
         self.back_button.setText(self.tr("Back to the counter"))
         self.quit_button.setText(self.tr("Quit the app"))
         for i, text in enumerate((self.tr("Log"), self.tr("Shift"), self.tr("Sync"), self.tr("Settings"))):
