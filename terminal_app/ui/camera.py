@@ -7,19 +7,20 @@
     worker.frame_ready.connect(...)    # QImage preview (a copy, safe on the UI thread)
     worker.start(); ...; worker.stop()
 
-Frames are decoded on the worker thread, never on the UI thread.
+Frames are decoded on the worker thread, never on the UI thread. numpy and the decoder are
+imported lazily (on the camera thread), so they do not delay the app's start.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
-import numpy as np
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QImage
 
-from terminal_app.qr import DecoderUnavailable, get_decoder
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class FrameSource(Protocol):
@@ -41,6 +42,8 @@ class VirtualCamera:
         self._last = 0.0
 
     def frame_for(self, code: str | None) -> np.ndarray:
+        import numpy as np
+
         if not code:
             return np.full((self.height, self.width), 90, np.uint8)
         if self._cache is None or self._cache[0] != code:
@@ -105,6 +108,8 @@ class ScanDeduper:
 
 
 def to_qimage(frame: np.ndarray) -> QImage:
+    import numpy as np
+
     frame = np.ascontiguousarray(frame)
     h, w = frame.shape[:2]
     if frame.ndim == 2:
@@ -130,6 +135,8 @@ class CameraWorker(QThread):
         self.frames = 0
 
     def run(self) -> None:
+        from terminal_app.qr import DecoderUnavailable, get_decoder  # numpy + zxing: on this thread
+
         try:
             decoder = get_decoder(self.decoder_name)
         except DecoderUnavailable:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import wave
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 SOUND_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds"
 RATE = 22_050
@@ -22,6 +24,8 @@ TONES = {
 
 
 def synthesize(notes: list[tuple[int, int]]) -> np.ndarray:
+    import numpy as np
+
     parts = []
     for freq, ms in notes:
         n = RATE * ms // 1000
