@@ -18,7 +18,8 @@ Steps, each its own transaction:
    within expiring_soon_days of now.
 4. Journal gaps (a seq missing below a terminal's highest stored one) and clock skew
    (|clock_offset_ms| > settings.clock_tolerance_ms) raise journal_gap / clock_skew.
-5. Tiers from rolling spend (paid_fen of approved purchases and verified backups in the window).
+5. Tiers from rolling spend (paid_fen of approved purchases and verified backups in the window, less
+   the purchases voided in the window).
 6. Written back: balances (drift against members.balance reported), tier, expiring_soon; every
    changed member gets a fresh change_cursor, so terminals and wallets see the change.
 
@@ -301,6 +302,19 @@ def rolling_spend(hq: HQ, since_ms: int, until_ms: int) -> dict[int, int]:
             p = paid_fen(body)
             if p > 0:
                 spend[member_id] = spend.get(member_id, 0) + p
+    # A voided sale is no spend: voids in the window take back the paid_fen of what they point at.
+    from .settlement import voided_paid
+
+    with hq.session() as s:
+        voids = s.execute(select(Record.terminal_id, Record.body, Record.member_id).where(
+            Record.kind == "void", Record.status == "approved", Record.flag.is_(None),
+            Record.member_id.is_not(None), Record.recorded_at >= since_ms, Record.recorded_at <= until_ms)).all()
+        if voids:
+            paid = voided_paid(s, [(v[0], v[1]) for v in voids])
+            for terminal_id, body, member_id in voids:
+                p = paid.get((terminal_id, json.loads(body).get("ref_seq")), 0)
+                if p:
+                    spend[member_id] = spend.get(member_id, 0) - p
     return spend
 
 

@@ -6,7 +6,8 @@ unflagged records recorded that day (approved, and backup records whose code ver
     points_issued    sum of points_earned, less reversed_points_earned of approved voids
     points_redeemed  sum of points_spent, less reversed_points_spent of approved voids
     *_value_fen      points * 100 // points_per_yuan_cash (alliance cash rate; floor)
-    sales_fen        member sales: paid_fen of approved purchases and verified backups
+    sales_fen        member sales: paid_fen of approved purchases and verified backups, less the
+                     paid_fen of purchases an approved void (recorded that day) points at
     commission_fen   commission_base_pct % of sales up to the merchant's daily_target_fen, plus
                      commission_above_target_pct % of the part above it; each part rounded half up
                      to the fen: (amount * pct + 50) // 100
@@ -78,14 +79,35 @@ def _int(body: dict[str, Any], key: str) -> int:
     return v if isinstance(v, int) and not isinstance(v, bool) else 0
 
 
+def voided_paid(s, voids: list[tuple[str, str]]) -> dict[tuple[str, int], int]:
+    """paid_fen of the purchases that approved voids point at: {(terminal_id, ref_seq): paid_fen}."""
+    wanted = set()
+    for terminal_id, body_text in voids:
+        ref = json.loads(body_text).get("ref_seq")
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            wanted.add((terminal_id, ref))
+    out: dict[tuple[str, int], int] = {}
+    for terminal_id, ref in wanted:
+        row = s.execute(select(Record.body, Record.member_id, Record.flag).where(
+            Record.terminal_id == terminal_id, Record.seq == ref)).first()
+        if row is None or row[2] is not None or row[1] is None:
+            continue
+        body = json.loads(row[0])
+        if body.get("kind") in ("purchase", "backup") and body.get("status") in ("approved", "pending_verification"):
+            out[(terminal_id, ref)] = _int(body, "paid_fen")
+    return out
+
+
 def settlement_report(hq: HQ, day: date) -> list[MerchantLine]:
     with hq.session() as s:
         rules = AllianceRules.from_dict(hq.get_setting(s, "rules", None))
         cfg = load_books_config(hq, s)
         merchants = s.scalars(select(Merchant).order_by(Merchant.id)).all()
         start, end = day_bounds_ms(day, rules.utc_offset_minutes)
-        rows = s.execute(select(Record.merchant_id, Record.member_id, Record.kind, Record.status, Record.body)
+        rows = s.execute(select(Record.merchant_id, Record.member_id, Record.kind, Record.status, Record.body,
+                                Record.terminal_id)
                          .where(Record.recorded_at >= start, Record.recorded_at < end, Record.flag.is_(None))).all()
+        voided_sales = voided_paid(s, [(r[5], r[4]) for r in rows if r[2] == "void" and r[3] == "approved"])
         member_ids = {r[1] for r in rows if r[1] is not None}
         home: dict[int, str | None] = {}
         ids = sorted(member_ids)
@@ -94,7 +116,7 @@ def settlement_report(hq: HQ, day: date) -> list[MerchantLine]:
     lines = {m.id: MerchantLine(day=day.isoformat(), merchant_id=m.id, merchant_name=m.name,
                                 target_fen=m.daily_target_fen) for m in merchants}
     cross_sales: dict[tuple[str, str], int] = {}  # (seller, home merchant) -> sales
-    for merchant_id, member_id, kind, status, body_text in rows:
+    for merchant_id, member_id, kind, status, body_text, terminal_id in rows:
         line = lines.get(merchant_id)
         if line is None:
             continue
@@ -105,6 +127,11 @@ def settlement_report(hq: HQ, day: date) -> list[MerchantLine]:
             if status == "approved":
                 line.points_issued -= _int(body, "reversed_points_earned")
                 line.points_redeemed -= _int(body, "reversed_points_spent")
+                paid = voided_sales.get((terminal_id, body.get("ref_seq")), 0)
+                line.sales_fen -= paid  # a voided sale is no sale (the void's day settles it)
+                h = home.get(member_id) if member_id is not None else None
+                if paid and h and h != merchant_id and h in lines:
+                    cross_sales[(merchant_id, h)] = cross_sales.get((merchant_id, h), 0) - paid
             continue
         if status not in ("approved", "pending_verification"):
             continue

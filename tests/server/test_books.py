@@ -152,7 +152,7 @@ def test_negative_balance_found_in_event_time_not_upload_order(server: RunningSe
         t.store.close()
 
 
-def seal_and_post(server: RunningServer, till: Till, seqs: list[int]) -> dict:
+def seal_and_post(server: RunningServer, till: Till, seqs: list[int], **extra) -> dict:
     key = till.store.terminal_key()
     records, prev = [], jr.GENESIS_HASH
     for seq in seqs:
@@ -161,7 +161,7 @@ def seal_and_post(server: RunningServer, till: Till, seqs: list[int]) -> dict:
         rec = jr.seal(body, key)
         records.append(rec)
         prev = rec["hash"]
-    payload = json.dumps({"records": records}).encode()
+    payload = json.dumps({"records": records, **extra}).encode()
     path = "/v1/terminal/batches"
     headers = request_auth.sign_headers(key, till.terminal_id, "POST", path, payload)
     headers["content-type"] = "application/json"
@@ -188,17 +188,15 @@ def test_a_gap_in_a_terminal_journal_is_an_anomaly(server: RunningServer, tmp_pa
 def test_a_terminal_clock_off_by_more_than_the_tolerance(server: RunningServer, tmp_path: Path) -> None:
     skewed = enroll_terminal(server, tmp_path / "s", "M-AUTO")
     fine = enroll_terminal(server, tmp_path / "f", "M-AUTO")
-    path = "/v1/terminal/bundle?have=999999"
-    off = server.hq.settings.clock_tolerance_ms + 60_000  # within what signed requests accept, above tolerance
-    headers = request_auth.sign_headers(skewed.store.terminal_key(), skewed.terminal_id, "GET", path, b"",
-                                        now_ms=int(time.time() * 1000) + off)
-    assert httpx.get(server.url + path, headers=headers, timeout=10).status_code == 200
-    assert fine.client.sync_once().ok
+    off = server.hq.settings.clock_tolerance_ms + 60_000
+    # The terminal reports with its upload how far its host clock is off (server minus host).
+    seal_and_post(server, skewed, [1], clock_offset_ms=-off)
+    seal_and_post(server, fine, [1], clock_offset_ms=server.hq.settings.clock_tolerance_ms - 1_000)
     reconcile(server.hq, tiers=False)
     found = anomalies(server, "clock_skew", terminal_id=skewed.terminal_id)
     assert len(found) == 1
     ev = json.loads(found[0].evidence)
-    assert off - 5_000 < ev["clock_offset_ms"] <= off and ev["tolerance_ms"] == server.hq.settings.clock_tolerance_ms
+    assert ev["clock_offset_ms"] == off and ev["tolerance_ms"] == server.hq.settings.clock_tolerance_ms
     assert anomalies(server, "clock_skew", terminal_id=fine.terminal_id) == []
     for t in (skewed, fine):
         t.client.close()
@@ -324,7 +322,12 @@ def test_settlement_on_a_hand_computed_day(server: RunningServer, tmp_path: Path
     append(till, w, noon + 120, status="rejected", reason="OFFLINE_MEMBER_LIMIT", bill_fen=99_000,
            points_requested=50_000)
     append(till, w, noon + 86_400, bill_fen=50_000, paid_fen=50_000, points_earned=500)  # the next day
+    append(till, None, noon + 86_400 + 60, kind="void", member_id=75001, ref_seq=4, ref_kind="purchase",
+           manager="m", reversed_points_earned=500, reversed_points_spent=0)  # ... voided that day
     sync(till)
+    nxt = {x.merchant_id: x for x in settlement_report(server.hq, day + timedelta(days=1))}
+    assert (nxt["M-SELL"].sales_fen, nxt["M-SELL"].points_issued, nxt["M-SELL"].commission_fen) == (0, 0, 0)
+    assert nxt["M-HOME"].rebate_fen == 0
     lines = {x.merchant_id: x for x in settlement_report(server.hq, day)}
     sell, home = lines["M-SELL"], lines["M-HOME"]
     # Sales 14,000 fen against a 10,000 target: 5 % of 10,000 + 8 % of 4,000 = 500 + 320.
@@ -358,13 +361,16 @@ def test_tiers_from_rolling_annual_spend(server: RunningServer, tmp_path: Path) 
     now = int(time.time())
     append(till, w, now - 10 * 86_400, bill_fen=600_000, paid_fen=600_000, points_earned=5_000)
     append(till, w, now - 5 * 86_400, bill_fen=1_000_000, paid_fen=1_000_000, points_earned=5_000)
+    append(till, w, now - 4 * 86_400, bill_fen=1_500_000, paid_fen=1_500_000, points_earned=5_000)
+    append(till, None, now - 4 * 86_400 + 60, kind="void", member_id=76001, ref_seq=3, ref_kind="purchase",
+           manager="m", reversed_points_earned=5_000)  # a voided sale does not count toward the tier
     sync(till)
     with server.hq.session() as s:
         cursor = s.get(Member, 76001).change_cursor
     reconcile(server.hq)
     with server.hq.session() as s:
         m = s.get(Member, 76001)
-        assert m.tier == 2 and m.change_cursor > cursor  # 16,000 yuan: above 15,000
+        assert m.tier == 2 and m.change_cursor > cursor  # 16,000 yuan (31,000 before the void): tier 2
     # 358 days on only the later purchase is within the last 365 days: 10,000 yuan -> tier 1.
     reconcile(server.hq, now=(now + 358 * 86_400) * 1000)
     with server.hq.session() as s:

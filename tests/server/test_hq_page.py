@@ -31,7 +31,7 @@ def test_hq_page_login_terminals_anomalies_and_escaping(server: RunningServer, t
     till = enroll_terminal(server, tmp_path / "t", "M-PAGE")
     with hq.session() as s, s.begin():
         s.get(Terminal, till.terminal_id).label = hostile
-    seal_and_post(server, till, [1, 2, 5])  # a gap: an open anomaly
+    seal_and_post(server, till, [1, 2, 5], queued=7, clock_offset_ms=-1_234)  # a gap: an open anomaly
     reconcile(hq, tiers=False)
     hq.settings.hq_password = "s3cret"
     try:
@@ -53,7 +53,8 @@ def test_hq_page_login_terminals_anomalies_and_escaping(server: RunningServer, t
         assert row, "the terminal has a row"
         cells = re.findall(r"<td>(.*?)</td>", row.group(0))
         assert cells[1] == "M-PAGE" and cells[3] == "active"
-        assert cells[5] == str(t.reported_queue) and cells[6] == str(t.clock_offset_ms)
+        assert (t.reported_queue, t.clock_offset_ms) == (7, 1_234)
+        assert cells[5] == "7" and cells[6] == "1234"
         assert cells[4].endswith("UTC")
         # The open gap case with its time left (48 h window).
         gap = re.search(rf"<tr><td>\d+</td><td>journal_gap</td><td></td><td>{re.escape(till.terminal_id)}</td>"
