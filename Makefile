@@ -22,15 +22,24 @@ test: $(STAMP) translations
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating that as a failure"; exit 1; fi; \
 	exit $$rc
 
+# Every benchmark (several minutes; the 1,000,000-record ones take longest). Results: docs/benchmarks.md
 bench: $(STAMP)
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.bench_verify
+	$(BIN)/python -m bench.bench_decode
+	$(BIN)/python -m bench.terminal_scan
+	$(BIN)/python -m bench.terminal_commit_1m
+	$(BIN)/python -m bench.server_ingest
+	$(BIN)/python -m bench.server_bundle
+	$(BIN)/python -m bench.server_reconcile
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.ui_start
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.ui_latency
 
 # Counter-app translations: resources/i18n/*.ts -> .qm (pyside6-lrelease; only stale ones)
 translations: $(STAMP)
 	$(BIN)/python -m terminal_app.ui.i18n
 
 screenshots: $(STAMP) translations
-	$(BIN)/python -m scripts.screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m scripts.screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

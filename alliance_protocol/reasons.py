@@ -197,6 +197,20 @@ def message(reason: Reason) -> Message:
     return MESSAGES[reason]
 
 
+class Explained:
+    """For result types with a `reason` attribute: its Chinese and English messages."""
+
+    reason: Reason
+
+    @property
+    def message_zh(self) -> str:
+        return MESSAGES[self.reason].zh
+
+    @property
+    def message_en(self) -> str:
+        return MESSAGES[self.reason].en
+
+
 def message_for(code: str) -> Message:
     """The messages for a reason code received as text (from the wire); unknown codes read as a
     server error rather than failing."""

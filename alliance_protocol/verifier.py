@@ -27,7 +27,7 @@ from cryptography.exceptions import InvalidSignature
 from .keys import load_public
 from .base36 import normalize
 from .member_code import TEXT_LEN, MemberCode, ParseError, parse
-from .reasons import Reason, message
+from .reasons import Explained, Reason
 from .trust_bundle import ROLE_ISSUER, TrustBundle
 
 # Longest text looked at: a little slack over a real code, then the input is refused unread.
@@ -42,7 +42,7 @@ class VerifierSettings:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Verdict(Explained):
     ok: bool
     reason: Reason
     member_id: int | None = None
@@ -54,14 +54,6 @@ class Verdict:
     cert_not_after: int | None = None
     issuer_kid: str | None = None
     detail: str = ""
-
-    @property
-    def message_zh(self) -> str:
-        return message(self.reason).zh
-
-    @property
-    def message_en(self) -> str:
-        return message(self.reason).en
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import statistics
@@ -24,3 +25,27 @@ def summary_ms(seconds: list[float]) -> dict[str, float]:
 def machine() -> str:
     return (f"{platform.machine()} {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
             f"{platform.system()} {platform.release()}")
+
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@contextlib.contextmanager
+def temp_database(kind: str, home):
+    """A database URL for one benchmark run: a SQLite file under `home`, or a PostgreSQL database
+    on 127.0.0.1:5432 created for the run and dropped after it."""
+    if kind == "sqlite":
+        yield f"sqlite:///{home / 'server.sqlite3'}"
+        return
+    import uuid
+
+    import psycopg
+
+    name = f"alliance_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

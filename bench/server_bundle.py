@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from sqlalchemy import insert
 
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.testkit import derive_key
-from bench.common import machine
+from bench.common import machine, temp_database
 from sync_server.db.models import Device, Member
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
@@ -27,9 +26,6 @@ from sync_server.local import start_local_server
 from sync_server.settings import ServerSettings
 from terminal_app.store import open_store
 from terminal_app.sync import SyncClient
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-
 
 def populate(hq: HQ, n: int) -> None:
     device = b64(public_raw(derive_key("bench", "device")))
@@ -53,16 +49,11 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="bench-bundle-"))
-    pg_name = None
-    if args.db == "sqlite":
-        url = f"sqlite:///{home / 'server.sqlite3'}"
-    else:
-        import psycopg
+    with temp_database(args.db, home) as url:
+        run(args, home, url)
 
-        pg_name = f"alliance_bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{pg_name}"')
-        url = f"postgresql://postgres@127.0.0.1:5432/{pg_name}"
+
+def run(args: argparse.Namespace, home: Path, url: str) -> None:
     hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
     init_demo(hq)
     t0 = time.perf_counter()
@@ -73,12 +64,11 @@ def main() -> None:
     print(f"bundle build + root signature: {1000 * (time.perf_counter() - t0):.0f} ms, "
           f"{len(envelope) / 1024:.0f} KiB, sequence {sequence}")
     local = start_local_server(hq)
-    base = local.url
     try:
         _, code = hq.create_terminal("M-MALL")
         store = open_store(home / "till")
         client = SyncClient(store)
-        client.enroll(code, base)
+        client.enroll(code, local.url)
         t0 = time.perf_counter()
         seq = client.pull_bundle()
         t_bundle = time.perf_counter() - t0
@@ -101,11 +91,6 @@ def main() -> None:
     finally:
         local.stop()
         hq.engine.dispose()
-        if pg_name:
-            import psycopg
-
-            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

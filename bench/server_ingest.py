@@ -16,7 +16,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import httpx
@@ -26,13 +25,10 @@ from alliance_protocol import request_auth
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.member_code import make_code
 from alliance_protocol.testkit import derive_key
-from bench.common import machine
+from bench.common import machine, temp_database
 from sync_server.demo import init_demo, member_secret
 from sync_server.hq import HQ
 from sync_server.settings import ServerSettings
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-
 
 def make_records(hq: HQ, terminal_id: str, merchant_id: str, key, n: int, member_ids: list[int]) -> list[dict]:
     devices = []
@@ -65,18 +61,13 @@ def post(client: httpx.Client, url: str, terminal_id: str, key, records: list[di
 
 
 def run(db: str, n_records: int, n_single: int, workers: int, terminals: int) -> list[str]:
-    lines = []
     home = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
-    pg_name = None
-    if db == "sqlite":
-        url = f"sqlite:///{home / 'server.sqlite3'}"
-    else:
-        import psycopg
+    with temp_database(db, home) as url:
+        return measure(db, url, home, n_records, n_single, workers, terminals)
 
-        pg_name = f"alliance_bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{pg_name}"')
-        url = f"postgresql://postgres@127.0.0.1:5432/{pg_name}"
+
+def measure(db: str, url: str, home: Path, n_records: int, n_single: int, workers: int, terminals: int) -> list[str]:
+    lines = []
     hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
     init_demo(hq)
     tills = []
@@ -127,11 +118,6 @@ def run(db: str, n_records: int, n_single: int, workers: int, terminals: int) ->
     finally:
         proc.terminate()
         proc.wait(30)
-        if pg_name:
-            import psycopg
-
-            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
     return lines
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from alliance_protocol.reasons import Reason, message
+from alliance_protocol.reasons import Explained, Reason
 
 from .pricing import Pricing
 
@@ -45,7 +45,7 @@ class MemberView:
 
 
 @dataclass(frozen=True)
-class Result:
+class Result(Explained):
     ok: bool
     reason: Reason
     seq: int | None = None  # the journal record written for this attempt (None: not recorded)
@@ -55,13 +55,6 @@ class Result:
     def severity(self) -> Severity:
         return severity_for(self.ok, self.reason)
 
-    @property
-    def message_zh(self) -> str:
-        return message(self.reason).zh
-
-    @property
-    def message_en(self) -> str:
-        return message(self.reason).en
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"ok": self.ok, "reason": self.reason.value, "severity": self.severity.value,

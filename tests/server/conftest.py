@@ -8,19 +8,17 @@ message, except under CI=true, where they fail.
 from __future__ import annotations
 
 import os
-import threading
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
 from sync_server.hq_keys import KeyRing
-from sync_server.local import free_port, start_local_server
+from sync_server.local import LocalServer, free_port, start_local_server
 from sync_server.settings import ServerSettings
 from terminal_app.core.service import TerminalService
 from terminal_app.store import open_store
@@ -68,19 +66,15 @@ def drop_pg_database(name: str) -> None:
 @dataclass
 class RunningServer:
     hq: HQ
-    url: str
     demo: dict
-    server: uvicorn.Server
-    thread: threading.Thread
+    local: LocalServer
+
+    @property
+    def url(self) -> str:
+        return self.local.url
 
     def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
-
-
-def start_server(hq: HQ) -> tuple[str, uvicorn.Server, threading.Thread]:
-    local = start_local_server(hq)
-    return local.url, local.server, local.thread
+        self.local.stop()
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -96,8 +90,7 @@ def server(request, tmp_path_factory) -> RunningServer:
     KeyRing.create(home / "keys", int(time.time()) - 60 * 86_400)
     hq = HQ.open(ServerSettings(home=home, database_url=url))
     demo = init_demo(hq, terminals_per_merchant=4)
-    base, srv, thread = start_server(hq)
-    running = RunningServer(hq, base, demo, srv, thread)
+    running = RunningServer(hq, demo, start_local_server(hq))
     yield running
     running.stop()
     hq.engine.dispose()
