@@ -23,9 +23,11 @@ Steps, each its own transaction:
 6. Written back: balances (drift against members.balance reported), tier, expiring_soon; every
    changed member gets a fresh change_cursor, so terminals and wallets see the change.
 
-Concurrent ingest: ingest adds deltas to members.balance as records arrive; a record that arrives
-while a reconciliation runs may be overwritten by step 6 and is put right by the next run (the
-ledger is always recomputed from all records, nothing is carried over).
+Concurrent ingest: the stream reads the records up to the highest id stored when it starts; the
+write-back (members locked on PostgreSQL; SQLite has one writer) adds what ingest stored since, so
+a batch arriving meanwhile is neither lost nor counted twice; the next run puts it in event order.
+On PostgreSQL a transaction that took a lower id but committed after the watermark was read can
+still be overwritten: the next run (always a full recomputation) corrects it.
 """
 
 from __future__ import annotations
@@ -191,9 +193,10 @@ def _verify_backups(hq: HQ, report: ReconcileReport) -> None:
                 report.backup_failed += 1
 
 
-def ledger_books(hq: HQ, cfg: BooksConfig, years: YearClock, now: int,
-                 report: ReconcileReport) -> tuple[dict[int, MemberBook], list[dict[str, Any]]]:
-    """Stream the ledger in event time. Returns the books and the zero crossings found."""
+def ledger_books(hq: HQ, cfg: BooksConfig, years: YearClock, now: int, report: ReconcileReport,
+                 watermark: int | None = None) -> tuple[dict[int, MemberBook], list[dict[str, Any]]]:
+    """Stream the ledger in event time (records with id <= watermark when given). Returns the books
+    and the zero crossings found."""
     books: dict[int, MemberBook] = {}
     crossings: list[dict[str, Any]] = []
     expiry_years = cfg.expiry_years
@@ -219,6 +222,8 @@ def ledger_books(hq: HQ, cfg: BooksConfig, years: YearClock, now: int,
     stmt = (select(Record.member_id, Record.points_delta, Record.recorded_at, Record.terminal_id, Record.seq)
             .where(Record.flag.is_(None), Record.member_id.is_not(None), Record.points_delta != 0)
             .order_by(Record.recorded_at, Record.terminal_id, Record.seq))
+    if watermark is not None:
+        stmt = stmt.where(Record.id <= watermark)
     count = 0
     y_start, y_end, y_cached = 0, -1, 0
     n_adj = len(adjustments)
@@ -333,16 +338,26 @@ def reconcile(hq: HQ, *, now: int | None = None, tiers: bool = True) -> Reconcil
         years = YearClock(local_offset_ms(hq, s))
     _take_openings(hq, report)
     _verify_backups(hq, report)
-    books, crossings = ledger_books(hq, cfg, years, now, report)
+    with hq.session() as s:
+        watermark = s.scalar(select(func.max(Record.id))) or 0
+    books, crossings = ledger_books(hq, cfg, years, now, report, watermark)
     _raise_found(hq, crossings, report)
     spend = rolling_spend(hq, now - cfg.tier_window_days * DAY_MS, now) if tiers else {}
     soon_end = now + cfg.expiring_soon_days * DAY_MS
 
     with hq.session() as s, s.begin():
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(select(Member.id).with_for_update())  # ingest's balance updates wait for us
         current = s.execute(select(Member.id, Member.balance, Member.tier, Member.expiring_soon)).all()
+        # Records stored while we streamed: ingest already added them to the stored balance.
+        later = dict(s.execute(select(Record.member_id, func.sum(Record.points_delta)).where(
+            Record.id > watermark, Record.flag.is_(None), Record.member_id.is_not(None))
+            .group_by(Record.member_id)).all())
         changes: list[dict[str, int]] = []
         for member_id, balance, tier, expiring in current:
             b = books.get(member_id) or MemberBook()
+            if later.get(member_id):
+                b.balance += int(later[member_id])
             report.expired_points += b.expired
             new_tier = tier_for(spend.get(member_id, 0), cfg.tier_thresholds_fen) if tiers else tier
             new_expiring = b.expiring_between(now, soon_end, years, cfg.expiry_years)
