@@ -23,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from .common import machine, summary_ms  # noqa: E402
+from .common import machine, summary_ms
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             self.worst: tuple[float, str] = (0.0, "")
             self.recording = False
 
-        def notify(self, receiver, event):  # noqa: N802 (Qt name)
+        def notify(self, receiver, event):
             if self.depth or not self.recording:
                 self.depth += 1
                 try:
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         t = w.cashier.transaction
         for ch in str(50 + i):
             QTest.mouseClick(t.keypad.buttons[ch], Qt.MouseButton.LeftButton)
-        wait(lambda: t.pricing is not None)
+        wait(lambda t=t: t.pricing is not None)
         QTest.mouseClick(t.confirm_button, Qt.MouseButton.LeftButton)
         wait(lambda: w.pages.currentIndex() == w.VERDICT and w.verdict.result is not None)
         idle(0.05)
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             for ch in "1234":
                 QTest.mouseClick(w.pin.keypad.buttons[ch], Qt.MouseButton.LeftButton)
             QTest.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
-            wait(lambda: w.pages.currentIndex() == w.MANAGER and len(w.manager.log.rows) > i)
+            wait(lambda i=i: w.pages.currentIndex() == w.MANAGER and len(w.manager.log.rows) > i)
             idle(0.1)
             QTest.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)
         idle(1.1)  # the camera's hold-off for the same member's next code

@@ -52,7 +52,7 @@ class TsTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         return self.table.get((context, source), "")
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+    def isEmpty(self) -> bool:
         return not self.table
 
 
@@ -162,7 +162,8 @@ def compile_all(force: bool = False) -> int:
             continue
         digest = _ts_digest(ts)
         tmp = qm.with_name(qm.name + ".tmp")
-        done = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True)
+        done = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(tmp)], capture_output=True, text=True,
+                              check=False)
         if done.returncode != 0 or not tmp.exists():
             print(f"lrelease failed for {ts.name}: {done.stderr.strip()[:500]}", file=sys.stderr)
             return 1

@@ -8,7 +8,7 @@ Reason codes are not here: their words come from alliance_protocol.reasons (i18n
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "Labels"
 

@@ -25,8 +25,8 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from shiboken6 import isValid
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from shiboken6 import isValid
 
 _EDITABLE = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 _SUBMIT = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
@@ -87,7 +87,7 @@ class WedgeScanner(QObject):
         finally:
             self._replaying = False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (kind not in (QEvent.Type.KeyPress, QEvent.Type.InputMethod) or not self.enabled or self._replaying
                 or not isinstance(obj, QWidget)):
