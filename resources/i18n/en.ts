@@ -176,126 +176,126 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="196"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="187"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="203"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="203"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="212"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="214"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="234"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="225"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="220"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="230"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="234"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="225"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="230"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="221"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="232"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="223"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="224"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="234"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="225"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="235"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="235"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="226"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="236"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="227"/>
         <source>Void selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="237"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="228"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="238"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="229"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="239"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="230"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="239"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="230"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="239"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="230"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="240"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="231"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="242"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="233"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -346,42 +346,42 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="559"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="558"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="560"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="559"/>
         <source>Name, for the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="561"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="560"/>
         <source>Back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="562"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="561"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="562"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="562"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="562"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="562"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,47 +446,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="503"/>
-        <source>Camera (virtual, none, device index)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="503"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="502"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="502"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="503"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="503"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="503"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="505"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="505"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="504"/>
         <source>New manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="507"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="506"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="508"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="507"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,67 +494,67 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="306"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="297"/>
         <source>Z REPORT — shift %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="307"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="298"/>
         <source>Closed at: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="308"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="299"/>
         <source>Record #: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="301"/>
         <source>Bills total (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="310"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="301"/>
         <source>Paid in money (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="311"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
         <source>Points earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="311"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="302"/>
         <source>Points spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="312"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="303"/>
         <source>Voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="312"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="303"/>
         <source>Rejected attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="314"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="305"/>
         <source>Offline records still queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="322"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="313"/>
         <source>Press again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="322"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="313"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="323"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="314"/>
         <source>No shift closed yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,83 +562,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="393"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="392"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="393"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="392"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="394"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="393"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="394"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="393"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="395"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="394"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="395"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="394"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="399"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="398"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="399"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="398"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="401"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="400"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="373"/>
-        <location filename="../../terminal_app/ui/views/manager.py" line="408"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="372"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="407"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="375"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="367"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="368"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="374"/>
         <source>no answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="387"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="386"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="389"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="388"/>
         <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="403"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="402"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="409"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="408"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="412"/>
+        <location filename="../../terminal_app/ui/views/manager.py" line="411"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,19 +821,6 @@
     <message>
         <location filename="../../terminal_app/ui/views/verdict.py" line="117"/>
         <source>Points earned: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="65"/>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="66"/>
-        <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -175,126 +175,126 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="196" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="187" />
         <source>Select a record first</source>
         <translation>请先选择一条记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="212" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="203" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="212" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="203" />
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="212" />
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="223" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="214" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="234" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="225" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="233" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="229" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="233" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="220" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="230" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="234" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="225" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="230" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="221" />
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="232" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="223" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="233" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="233" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="224" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="234" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="225" />
         <source>Bill</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="235" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="235" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="226" />
         <source>Voided by</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="236" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="227" />
         <source>Void selected</source>
         <translation>作废所选</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="237" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="228" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="238" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="229" />
         <source>Backfill a purchase (forgotten scan)</source>
         <translation>补录消费(漏扫)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="239" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="230" />
         <source>Member id</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="239" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="230" />
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="239" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="230" />
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="240" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="231" />
         <source>Purchased at</source>
         <translation>消费时间</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="242" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="233" />
         <source>Backfill</source>
         <translation>补录</translation>
     </message>
@@ -345,42 +345,42 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="559" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="558" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="560" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="559" />
         <source>Name, for the journal</source>
         <translation>姓名（记入流水）</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="561" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="560" />
         <source>Back to the counter</source>
         <translation>返回收银</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="562" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="561" />
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="562" />
         <source>Log</source>
         <translation>流水</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="562" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="562" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="563" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="562" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -445,47 +445,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="503" />
-        <source>Camera (virtual, none, device index)</source>
-        <translation>摄像头(virtual、none 或设备号)</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="503" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="502" />
         <source>QR decoder</source>
         <translation>二维码解码器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="504" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="502" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="503" />
         <source>Sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="504" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="503" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="504" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="503" />
         <source>Kiosk full screen</source>
         <translation>全屏锁定模式</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="505" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="504" />
         <source>Verdict shown for (s)</source>
         <translation>结果显示时长(秒)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="505" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="504" />
         <source>New manager PIN</source>
         <translation>新店长密码</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="507" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="506" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="508" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="507" />
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation>离线限额(来自已签名的信任数据,只读)</translation>
     </message>
@@ -493,67 +493,67 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="306" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="297" />
         <source>Z REPORT — shift %1</source>
         <translation>Z 报表 — 第 %1 班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="307" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="298" />
         <source>Closed at: %1</source>
         <translation>交班时间:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="308" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="299" />
         <source>Record #: %1</source>
         <translation>记录号:%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="310" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="301" />
         <source>Bills total (yuan)</source>
         <translation>消费总额(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="310" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="301" />
         <source>Paid in money (yuan)</source>
         <translation>现金实收(元)</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="311" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="302" />
         <source>Points earned</source>
         <translation>发放积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="311" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="302" />
         <source>Points spent</source>
         <translation>使用积分</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="312" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="303" />
         <source>Voids</source>
         <translation>作废笔数</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="312" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="303" />
         <source>Rejected attempts</source>
         <translation>拒绝次数</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="314" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="305" />
         <source>Offline records still queued</source>
         <translation>仍待上传的离线记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="322" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="313" />
         <source>Press again to close the shift</source>
         <translation>再按一次确认交班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="322" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="313" />
         <source>Close shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="323" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="314" />
         <source>No shift closed yet in this session.</source>
         <translation>本次运行尚未交班。</translation>
     </message>
@@ -561,83 +561,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="393" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="392" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="393" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="392" />
         <source>Records waiting to sync</source>
         <translation>待同步记录</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="394" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="393" />
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="394" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="393" />
         <source>Trust data age</source>
         <translation>信任数据时长</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="395" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="394" />
         <source>Clock offset to server</source>
         <translation>与服务器时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="395" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="394" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="399" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="398" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="399" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="398" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="401" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="400" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="373" />
-        <location filename="../../terminal_app/ui/views/manager.py" line="408" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="372" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="407" />
         <source>no server configured</source>
         <translation>未配置服务器</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="375" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="367" />
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="368" />
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../../terminal_app/ui/views/manager.py" line="374" />
         <source>no answer in time</source>
         <translation>服务器未及时响应</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="387" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="386" />
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation>同步完成：上传 %1 条记录，收到 %2 个积分余额</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="389" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="388" />
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="403" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="402" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="409" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="408" />
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation>有 %1 条记录尚未上传服务器,保存在本终端:同步完成前请勿重装、重置或更换终端。</translation>
     </message>
     <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="412" />
+        <location filename="../../terminal_app/ui/views/manager.py" line="411" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -811,19 +821,6 @@
         <location filename="../../terminal_app/ui/views/verdict.py" line="117" />
         <source>Points earned: %1</source>
         <translation>获得积分:%1</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="65" />
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <location filename="../../terminal_app/ui/views/manager.py" line="66" />
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
     </message>
 </context>
 </TS>

@@ -57,15 +57,6 @@ def _when(ts: float | None) -> str:
     return "-" if ts is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ts))
 
 
-def _age(widget: QWidget, seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    seconds = int(seconds)
-    if seconds >= 3600:
-        return widget.tr("%1 h %2 min").replace("%1", str(seconds // 3600)).replace("%2", str(seconds % 3600 // 60))
-    return widget.tr("%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
-
-
 class LogPage(QWidget):
     COLUMNS = 9
 
@@ -368,6 +359,14 @@ class SyncPage(QWidget):
         self.result_info = (ok, dict(info or {}))
         self.retranslate()
 
+    def age_text(self, seconds: float | None) -> str:
+        if seconds is None:
+            return "-"
+        seconds = int(seconds)
+        if seconds >= 3600:
+            return self.tr("%1 h %2 min").replace("%1", str(seconds // 3600)).replace("%2", str(seconds % 3600 // 60))
+        return self.tr("%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
+
     def reason_words(self, code: str, detail: str = "") -> str:
         if code == "NO_SERVER":
             words = self.tr("no server configured")
@@ -399,7 +398,7 @@ class SyncPage(QWidget):
             self.values["online"].setText(self.tr("online") if st.online else self.tr("offline"))
             self.values["queued"].setText(str(st.queued))
             self.values["last"].setText(_when(st.last_sync_at) if st.last_sync_at else self.tr("never"))
-            self.values["bundle"].setText(_age(self, st.bundle_age_s))
+            self.values["bundle"].setText(self.age_text(st.bundle_age_s))
             self.values["offset"].setText("-" if st.clock_offset_s is None else self.tr("%1 s").replace(
                 "%1", f"{st.clock_offset_s:+.1f}"))
             if st.reason or st.detail:
@@ -500,7 +499,7 @@ class SettingsPage(QWidget):
         self.applied.emit()
 
     def retranslate(self) -> None:
-        for label, text in zip(self.names, (self.tr("Camera (virtual, none, device index)"), self.tr("QR decoder"),
+        for label, text in zip(self.names, (self.tr("Camera"), self.tr("QR decoder"),
                                             self.tr("Sounds"), self.tr("Language"), self.tr("Kiosk full screen"),
                                             self.tr("Verdict shown for (s)"), self.tr("New manager PIN"))):
             label.setText(text)
