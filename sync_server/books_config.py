@@ -27,7 +27,7 @@ class BooksConfig:
     rebate_pct: int = 1  # 1..2
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any] | None) -> "BooksConfig":
+    def from_dict(cls, raw: dict[str, Any] | None) -> BooksConfig:
         raw = dict(raw or {})
         kwargs: dict[str, Any] = {}
         for f in fields(cls):

@@ -13,7 +13,7 @@ import base64
 import binascii
 import secrets
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 
 from fastapi import FastAPI, Request
@@ -49,7 +49,7 @@ def _check_login(hq: HQ, request: Request) -> Response | None:
 def _when(ms: int | None) -> str:
     if ms is None:
         return "never"
-    return datetime.fromtimestamp(ms / 1000, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def time_left(seconds: int) -> str:
@@ -73,8 +73,8 @@ def render(hq: HQ, now_s: int | None = None) -> str:
                                .order_by(Anomaly.deadline, Anomaly.id).limit(500)).all()
     parts = [
         "<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>联盟总部 Alliance HQ</title>",
-        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}"
-        "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}th{background:#eee}</style></head><body>",
+        ("<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}"
+         "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}th{background:#eee}</style></head><body>"),
         f"<h1>联盟总部 Alliance HQ — {escape(hq.settings.alliance_id)}</h1>",
         f"<h2>未处理异常 Open anomalies ({len(open_cases)})</h2>",
         _table(["id", "type", "member", "terminal", "detected", "deadline", "time left", "evidence"],

@@ -37,7 +37,7 @@ import json
 import re
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
@@ -88,7 +88,7 @@ class YearClock:
 
     def __init__(self, offset_ms: int, first: int = 1990, last: int = 2150) -> None:
         self.first = first
-        self.starts = [int(datetime(y, 1, 1, tzinfo=timezone.utc).timestamp() * 1000) - offset_ms
+        self.starts = [int(datetime(y, 1, 1, tzinfo=UTC).timestamp() * 1000) - offset_ms
                        for y in range(first, last + 1)]
 
     def year(self, t_ms: int) -> int:
@@ -101,7 +101,7 @@ class YearClock:
 class MemberBook:
     """A member's running balance and points by earning year; sum(lots) == max(balance, 0)."""
 
-    __slots__ = ("balance", "lots", "expired")
+    __slots__ = ("balance", "expired", "lots")
 
     def __init__(self) -> None:
         self.balance = 0

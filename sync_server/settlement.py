@@ -26,7 +26,7 @@ import csv
 import io
 import json
 from dataclasses import asdict, dataclass, fields
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -69,7 +69,7 @@ def commission(sales_fen: int, target_fen: int, base_pct: int, above_pct: int) -
 
 
 def day_bounds_ms(day: date, utc_offset_minutes: int) -> tuple[int, int]:
-    start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) - timedelta(minutes=utc_offset_minutes)
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(minutes=utc_offset_minutes)
     start_ms = int(start.timestamp() * 1000)
     return start_ms, start_ms + 86_400_000
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -15,12 +15,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from alliance_protocol import backup_code
+from alliance_protocol import backup_code, request_auth
 from alliance_protocol import journal_record as jr
-from alliance_protocol import request_auth
 from member_wallet import server_client
 from member_wallet.wallet import Wallet
-from sync_server.db.models import Anomaly, LedgerAdjustment, Member, Merchant, Record, Terminal
+from sync_server.db.models import Anomaly, LedgerAdjustment, Member, Record, Terminal
 from sync_server.hq import HQError
 from sync_server.reconcile import MemberBook, YearClock, reconcile
 from sync_server.reviews import review
@@ -247,7 +246,8 @@ def test_review_actions_keep_who_when_why_and_reverse_stays_in_the_ledger(server
     sync(second)
     reconcile(server.hq, tiers=False)
     assert balance(server, 74001) == -300
-    case = [a for a in anomalies(server, "negative_balance", member_id=74001) if a.dedupe_key.startswith("event:")][0]
+    case = next(a for a in anomalies(server, "negative_balance", member_id=74001)
+                if a.dedupe_key.startswith("event:"))
     with pytest.raises(HQError) as info:
         review(server.hq, case.id, "reverse", "", "no name")
     assert info.value.reason == "REQUEST_INVALID"
@@ -313,9 +313,9 @@ def test_settlement_on_a_hand_computed_day(server: RunningServer, tmp_path: Path
     server.hq.create_merchant("M-HOME", "引荐商户 Home")
     till = enroll_terminal(server, tmp_path / "t", "M-SELL")
     w = new_member(server, tmp_path, 75001, 5_000, home="M-HOME")
-    local = datetime.now(timezone.utc) + timedelta(minutes=480)
+    local = datetime.now(UTC) + timedelta(minutes=480)
     day = local.date() - timedelta(days=2)
-    noon = int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp()) - 480 * 60
+    noon = int(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp()) - 480 * 60
     append(till, w, noon, bill_fen=8_000, paid_fen=8_000, points_earned=80)
     append(till, w, noon + 60, bill_fen=7_000, paid_fen=6_000, cash_off_fen=1_000, points_spent=1_000,
            points_earned=60)
