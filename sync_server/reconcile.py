@@ -38,6 +38,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
@@ -327,9 +328,11 @@ def tier_for(spend_fen: int, thresholds: tuple[int, ...]) -> int:
     return sum(1 for th in thresholds if spend_fen >= th)
 
 
-def reconcile(hq: HQ, *, now: int | None = None, tiers: bool = True) -> ReconcileReport:
+def reconcile(hq: HQ, *, now: int | None = None, tiers: bool = True,
+              after_stream: Callable[[], None] | None = None) -> ReconcileReport:
     """Recompute the ledger from all records; raise what it finds; write the authoritative books.
-    `tiers=False` keeps the stored tiers (balances and expiry are always recomputed)."""
+    `tiers=False` keeps the stored tiers (balances and expiry are always recomputed).
+    `after_stream` runs between the ledger stream and the write-back (tests upload there)."""
     started = time.monotonic()
     now = now_ms() if now is None else now
     report = ReconcileReport()
@@ -341,6 +344,8 @@ def reconcile(hq: HQ, *, now: int | None = None, tiers: bool = True) -> Reconcil
     with hq.session() as s:
         watermark = s.scalar(select(func.max(Record.id))) or 0
     books, crossings = ledger_books(hq, cfg, years, now, report, watermark)
+    if after_stream is not None:
+        after_stream()
     _raise_found(hq, crossings, report)
     spend = rolling_spend(hq, now - cfg.tier_window_days * DAY_MS, now) if tiers else {}
     soon_end = now + cfg.expiring_soon_days * DAY_MS

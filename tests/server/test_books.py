@@ -422,3 +422,50 @@ def test_member_book_spends_oldest_points_first() -> None:
     assert b.lots == [[2028, 30]] and b.balance == 30
     b.expire_until(years.start(2030), years, 1)
     assert b.balance == 0 and b.expired == 30
+
+
+def test_uploads_during_reconciliation_are_neither_lost_nor_counted_twice(server: RunningServer,
+                                                                           tmp_path: Path) -> None:
+    tills = [enroll_terminal(server, tmp_path / f"c{i}", "M-MALL") for i in range(2)]
+    w = new_member(server, tmp_path, 78001, 2_000)
+    now = int(time.time())
+    for i, till in enumerate(tills):
+        for k in range(20):
+            append(till, w, now - 3000 + i * 700 + k * 10, bill_fen=10_000, paid_fen=10_000, points_earned=100)
+    sync(tills[0])
+    # The second terminal's batch lands after the ledger stream has read the records, before the
+    # reconciliation writes the balances back.
+    reconcile(server.hq, tiers=False, after_stream=lambda: sync(tills[1]))
+    assert balance(server, 78001) == 2_000 + 2 * 20 * 100
+    report = reconcile(server.hq, tiers=False)
+    assert balance(server, 78001) == 2_000 + 2 * 20 * 100
+    assert not [d for d in report.drift if d["member_id"] == 78001]
+    for till in tills:
+        till.client.close()
+        till.store.close()
+
+
+def test_commands_print_json(server: RunningServer, tmp_path: Path, capsys) -> None:
+    from sync_server.cli import main
+
+    base = ["--home", str(server.hq.settings.resolved_home())]
+    db = ["--database-url", server.hq.settings.resolved_database_url()]
+    till = enroll_terminal(server, tmp_path / "t", "M-GYM")
+    seal_and_post(server, till, [1, 3])
+    assert main([*base, "reconcile", "--keep-tiers", *db]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] and out["journal_gaps"] >= 1 and out["records"] >= 0
+    assert main([*base, "anomaly", "list", *db]) == 0
+    cases = [a for a in json.loads(capsys.readouterr().out)["anomalies"]
+             if a["type"] == "journal_gap" and a["terminal_id"] == till.terminal_id]
+    assert len(cases) == 1 and 0 < cases[0]["seconds_left"] <= 48 * 3600
+    assert main([*base, "anomaly", "review", str(cases[0]["id"]), "--action", "accept", "--by", "cli",
+                 "--note", "checked", *db]) == 0
+    reviewed = json.loads(capsys.readouterr().out)
+    assert reviewed["status"] == "accepted" and reviewed["reviewed_by"] == "cli"
+    assert main([*base, "anomaly", "review", str(cases[0]["id"]), "--action", "accept", "--by", "cli",
+                 "--note", "again", *db]) == 1
+    assert json.loads(capsys.readouterr().out)["reason"] == "REQUEST_INVALID"
+    assert main([*base, "report", "settlement", "--date", "2026-13-01", *db]) == 2
+    till.client.close()
+    till.store.close()
