@@ -36,9 +36,9 @@ import bisect
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
