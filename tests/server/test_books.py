@@ -399,6 +399,13 @@ def test_points_expire_by_cycle_and_expiring_soon_reaches_the_wallet(server: Run
         m = s.get(Member, 77001)
         assert (m.balance, m.expiring_soon) == (1_300, 1_300)
     assert server_client.balance(w, server.url, 77001, "books-77001").expiring_soon == 1_300
+    # ... and to terminals with their next balance download (the change cursor moved).
+    from terminal_app.store.models import MemberBalance
+
+    assert till.client.sync_once().ok
+    with Session(till.store.writer) as s:
+        pushed = s.get(MemberBalance, 77001)
+        assert (pushed.balance, pushed.expiring_soon) == (1_300, 1_300)
     report = reconcile(server.hq, now=end + 86_400_000, tiers=False)
     assert balance(server, 77001) == 0 and report.expired_points >= 1_300
     reconcile(server.hq, tiers=False)  # back to today: nothing has expired yet
