@@ -4,13 +4,16 @@ Recent batches, terminals (merchant, status, last seen, the queue they reported,
 open anomalies with the time left to their review deadline. HTTP Basic login against
 settings.hq_user / settings.hq_password: with no password set the page is closed (403
 HQ_LOGIN_REQUIRED, saying to set SYNC_SERVER_HQ_PASSWORD); wrong or missing credentials get 401
-with a WWW-Authenticate challenge.
+with a WWW-Authenticate challenge. Merchant logins (`sync-server hq-login add NAME --merchant M`,
+PBKDF2-SHA256 hashes in the settings table) see only their own merchant's terminals, batches
+and cases.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import secrets
 import time
 from datetime import UTC, datetime
@@ -20,30 +23,56 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from .db.models import Anomaly, Batch, Terminal
-from .hq import HQ
+from .db.models import Anomaly, Batch, Merchant, Terminal
+from .hq import HQ, HQError
+
+MERCHANT_LOGINS = "hq_merchant_logins"  # settings row: {name: {merchant_id, salt, hash}}
+PBKDF2_ROUNDS = 100_000
 
 
-def _check_login(hq: HQ, request: Request) -> Response | None:
+def _hash(password: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), PBKDF2_ROUNDS).hex()
+
+
+def add_merchant_login(hq: HQ, name: str, merchant_id: str, password: str) -> None:
+    """A login that sees only one merchant's terminals, batches and cases (PBKDF2-SHA256 hash kept)."""
+    if not name or ":" in name or len(password) < 8:
+        raise HQError("REQUEST_INVALID", "a login needs a name without ':' and a password of 8+ characters")
+    salt = secrets.token_hex(16)
+    with hq.session() as s, s.begin():
+        if s.get(Merchant, merchant_id) is None:
+            raise HQError("UNKNOWN_MERCHANT", merchant_id, 404)
+        logins = hq.get_setting(s, MERCHANT_LOGINS, {})
+        logins[name] = {"merchant_id": merchant_id, "salt": salt, "hash": _hash(password, salt)}
+        hq.put_setting(s, MERCHANT_LOGINS, logins)
+
+
+def _check_login(hq: HQ, request: Request) -> tuple[Response | None, str | None]:
+    """(refusal or None, the merchant the login is limited to or None for HQ itself)."""
     from .api import error_response
 
-    if not hq.settings.hq_password:
+    with hq.session() as s:
+        logins = hq.get_setting(s, MERCHANT_LOGINS, {})
+    if not hq.settings.hq_password and not logins:
         return error_response("HQ_LOGIN_REQUIRED", 403, "the HQ page is closed until a password is set: "
-                              "set SYNC_SERVER_HQ_PASSWORD (and SYNC_SERVER_HQ_USER) and restart the server")
+                              "set SYNC_SERVER_HQ_PASSWORD (and SYNC_SERVER_HQ_USER) and restart the "
+                              "server"), None
     header = request.headers.get("authorization", "")
-    ok = False
     if header.lower().startswith("basic "):
         try:
             user, _, password = base64.b64decode(header[6:].strip(), validate=True).decode().partition(":")
-            ok = (secrets.compare_digest(user.encode(), hq.settings.hq_user.encode())
-                  & secrets.compare_digest(password.encode(), hq.settings.hq_password.encode()))
         except (binascii.Error, UnicodeDecodeError, ValueError):
-            ok = False
-    if ok:
-        return None
+            user, password = "", ""
+        if user and hq.settings.hq_password and (
+                secrets.compare_digest(user.encode(), hq.settings.hq_user.encode())
+                & secrets.compare_digest(password.encode(), hq.settings.hq_password.encode())):
+            return None, None
+        entry = logins.get(user)
+        if entry and secrets.compare_digest(_hash(password, entry["salt"]), entry["hash"]):
+            return None, entry["merchant_id"]
     resp = error_response("HQ_LOGIN_REQUIRED", 401, "HQ login required (HTTP basic)")
     resp.headers["WWW-Authenticate"] = 'Basic realm="alliance-hq", charset="UTF-8"'
-    return resp
+    return resp, None
 
 
 def _when(ms: int | None) -> str:
@@ -64,18 +93,27 @@ def _table(headers: list[str], rows: list[list[object]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body or ''}</tbody></table>"
 
 
-def render(hq: HQ, now_s: int | None = None) -> str:
+def render(hq: HQ, now_s: int | None = None, merchant_id: str | None = None) -> str:
+    """The page; with `merchant_id` only that merchant's terminals, their batches and cases."""
     now_s = int(time.time()) if now_s is None else now_s
     with hq.session() as s:
-        batches = s.scalars(select(Batch).order_by(Batch.id.desc()).limit(50)).all()
-        terminals = s.scalars(select(Terminal).order_by(Terminal.merchant_id, Terminal.id)).all()
-        open_cases = s.scalars(select(Anomaly).where(Anomaly.status == "open")
-                               .order_by(Anomaly.deadline, Anomaly.id).limit(500)).all()
+        tq = select(Terminal).order_by(Terminal.merchant_id, Terminal.id)
+        bq = select(Batch).order_by(Batch.id.desc()).limit(50)
+        aq = select(Anomaly).where(Anomaly.status == "open").order_by(Anomaly.deadline, Anomaly.id).limit(500)
+        if merchant_id is not None:
+            own = select(Terminal.id).where(Terminal.merchant_id == merchant_id)
+            tq = tq.where(Terminal.merchant_id == merchant_id)
+            bq = bq.where(Batch.terminal_id.in_(own))
+            aq = aq.where(Anomaly.terminal_id.in_(own))
+        batches = s.scalars(bq).all()
+        terminals = s.scalars(tq).all()
+        open_cases = s.scalars(aq).all()
     parts = [
         "<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>联盟总部 Alliance HQ</title>",
         ("<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}"
          "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}th{background:#eee}</style></head><body>"),
-        f"<h1>联盟总部 Alliance HQ — {escape(hq.settings.alliance_id)}</h1>",
+        (f"<h1>联盟总部 Alliance HQ — {escape(hq.settings.alliance_id)}"
+         f"{' — ' + escape(merchant_id) if merchant_id else ''}</h1>"),
         f"<h2>未处理异常 Open anomalies ({len(open_cases)})</h2>",
         _table(["id", "type", "member", "terminal", "detected", "deadline", "time left", "evidence"],
                [[a.id, a.type, a.member_id if a.member_id is not None else "", a.terminal_id or "",
@@ -98,7 +136,7 @@ def render(hq: HQ, now_s: int | None = None) -> str:
 def mount_hq_page(app: FastAPI, hq: HQ) -> None:
     @app.get("/hq", include_in_schema=False)
     def hq_page(request: Request) -> Response:
-        refused = _check_login(hq, request)
+        refused, merchant_id = _check_login(hq, request)
         if refused is not None:
             return refused
-        return HTMLResponse(render(hq), headers={"Cache-Control": "no-store"})
+        return HTMLResponse(render(hq, merchant_id=merchant_id), headers={"Cache-Control": "no-store"})

@@ -50,6 +50,18 @@ def cmd_report_settlement(args: argparse.Namespace) -> int:
     return 0
 
 
+@_guard
+def cmd_hq_login_add(args: argparse.Namespace) -> int:
+    import getpass
+
+    from ..hq_page import add_merchant_login
+
+    password = args.password or getpass.getpass(f"password for {args.name}: ")
+    add_merchant_login(_open(args), args.name, args.merchant, password)
+    _print({"ok": True, "login": args.name, "merchant_id": args.merchant})
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     def db_opt(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--database-url", help="default: $SYNC_SERVER_DATABASE_URL or a SQLite file under HOME")
@@ -77,3 +89,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", required=True, help="local day YYYY-MM-DD")
     p.add_argument("--csv", help="also write the lines to this CSV file")
     p.set_defaults(func=cmd_report_settlement)
+
+    login = sub.add_parser("hq-login", help="merchant logins for the HQ page").add_subparsers(dest="login_action",
+                                                                                             required=True)
+    p = db_opt(login.add_parser("add", help="a login that sees one merchant's data only"))
+    p.add_argument("name")
+    p.add_argument("--merchant", required=True)
+    p.add_argument("--password", help="default: asked for")
+    p.set_defaults(func=cmd_hq_login_add)

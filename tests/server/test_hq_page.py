@@ -77,3 +77,42 @@ def test_time_left_wording() -> None:
     assert time_left(48 * 3600) == "48 h 0 min left"
     assert time_left(3 * 3600 + 59 * 60 + 59) == "3 h 59 min left"
     assert time_left(-90 * 60) == "overdue by 1 h 30 min"
+
+
+def test_a_merchant_login_sees_only_its_own_terminals_and_cases(server: RunningServer, tmp_path: Path) -> None:
+    from sync_server.hq import HQError
+    from sync_server.hq_page import add_merchant_login
+
+    hq = server.hq
+    hq.create_merchant("M-OWN", "Own shop")
+    hq.create_merchant("M-OTHER", "Other shop")
+    mine = enroll_terminal(server, tmp_path / "mine", "M-OWN")
+    theirs = enroll_terminal(server, tmp_path / "theirs", "M-OTHER")
+    seal_and_post(server, mine, [1, 3])
+    seal_and_post(server, theirs, [1, 4])
+    reconcile(hq, tiers=False)
+    add_merchant_login(hq, "own-manager", "M-OWN", "correct horse")
+    try:
+        assert httpx.get(server.url + "/hq", auth=("own-manager", "wrong pass"), timeout=10).status_code == 401
+        r = httpx.get(server.url + "/hq", auth=("own-manager", "correct horse"), timeout=10)
+        assert r.status_code == 200
+        assert mine.terminal_id in r.text and theirs.terminal_id not in r.text
+        assert re.search(rf"<td>journal_gap</td><td></td><td>{re.escape(mine.terminal_id)}</td>", r.text)
+        # HQ's own login (when set) still sees everything.
+        hq.settings.hq_password = "s3cret"
+        full = httpx.get(server.url + "/hq", auth=("hq", "s3cret"), timeout=10).text
+        assert mine.terminal_id in full and theirs.terminal_id in full
+        # The merchant login cannot pass as HQ, nor be created for an unknown merchant.
+        assert httpx.get(server.url + "/hq", auth=("hq", "correct horse"), timeout=10).status_code == 401
+        try:
+            add_merchant_login(hq, "x", "M-NOPE", "long enough")
+            raise AssertionError("an unknown merchant was accepted")
+        except HQError as exc:
+            assert exc.reason == "UNKNOWN_MERCHANT"
+    finally:
+        hq.settings.hq_password = ""
+        with hq.session() as s, s.begin():
+            hq.put_setting(s, "hq_merchant_logins", {})
+        for t in (mine, theirs):
+            t.client.close()
+            t.store.close()
