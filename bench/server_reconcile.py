@@ -20,18 +20,16 @@ import json
 import random
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from bench.common import machine
+from bench.common import machine, temp_database
 from sync_server.db.models import LedgerAdjustment, Member, Merchant, Record, Terminal
 from sync_server.hq import HQ
 from sync_server.reconcile import reconcile
 from sync_server.settings import ServerSettings
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 OPENING = 5_000
 CHUNK = 10_000
 
@@ -120,17 +118,7 @@ def independent_ledger(hq: HQ) -> dict[int, int]:
 
 def run(db: str, n: int, members: int, terminals: int) -> None:
     home = Path(tempfile.mkdtemp(prefix="bench-reconcile-"))
-    pg_name = None
-    if db == "sqlite":
-        url = f"sqlite:///{home / 'server.sqlite3'}"
-    else:
-        import psycopg
-
-        pg_name = f"bench_reconcile_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{pg_name}"')
-        url = f"postgresql://postgres@127.0.0.1:5432/{pg_name}"
-    try:
+    with temp_database(db, home) as url:
         hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
         t0 = time.perf_counter()
         expected = generate(hq, n, members, terminals)
@@ -154,12 +142,6 @@ def run(db: str, n: int, members: int, terminals: int) -> None:
         print(f"[{db}] ledger equals the independent recomputation and the generator's own sums: {equal}")
         print(f"[{db}] target <= 60 s: {'met' if max(first.seconds, second.seconds) <= 60 else 'MISSED'}")
         hq.engine.dispose()
-    finally:
-        if pg_name:
-            import psycopg
-
-            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
 
 
 def main() -> None:
