@@ -17,11 +17,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from . import canonical
-from .keys import b64, unb64
+from .keys import b64, unb64, verify_signature
 
 RECORD_DOMAIN = b"LOYALTY-ALLIANCE/journal-record/v1\x00"
 SIG_DOMAIN = b"LOYALTY-ALLIANCE/journal-sig/v1\x00"
@@ -78,10 +77,8 @@ def check(record: Any, public: Ed25519PublicKey) -> CheckedRecord:
         raise RecordError("malformed", repr(exc)) from None
     if actual != stated:
         raise RecordError("hash", f"seq {seq}: stated {stated[:12]}, computed {actual[:12]}")
-    try:
-        public.verify(sig, SIG_DOMAIN + bytes.fromhex(actual))
-    except InvalidSignature:
-        raise RecordError("signature", f"seq {seq}: terminal signature does not verify") from None
+    if not verify_signature(public, sig, SIG_DOMAIN + bytes.fromhex(actual)):
+        raise RecordError("signature", f"seq {seq}: terminal signature does not verify")
     return CheckedRecord(seq, actual, str(body["prev_hash"]), body, data)
 
 

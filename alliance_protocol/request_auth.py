@@ -17,10 +17,9 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .keys import b64, unb64
+from .keys import b64, unb64, verify_signature
 
 REQUEST_DOMAIN = b"LOYALTY-ALLIANCE/terminal-request/v1\x00"
 MAX_SKEW_MS = 5 * 60 * 1000
@@ -76,7 +75,5 @@ def check(req: SignedRequest, public: Ed25519PublicKey, method: str, path: str, 
     """Signature and freshness; the caller also records the nonce (unique) to refuse replays."""
     if abs(server_now_ms - req.timestamp_ms) > MAX_SKEW_MS:
         raise AuthError("REQUEST_CLOCK_SKEW", f"timestamp {req.timestamp_ms - server_now_ms} ms off the server clock")
-    try:
-        public.verify(req.signature, signing_input(method, path, req.timestamp_ms, req.nonce, body))
-    except InvalidSignature:
-        raise AuthError("REQUEST_BAD_SIGNATURE", "signature does not verify") from None
+    if not verify_signature(public, req.signature, signing_input(method, path, req.timestamp_ms, req.nonce, body)):
+        raise AuthError("REQUEST_BAD_SIGNATURE", "signature does not verify")

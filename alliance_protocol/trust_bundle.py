@@ -13,11 +13,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from . import canonical
-from .keys import b64, kid_for, load_public, public_raw, unb64
+from .keys import b64, kid_for, load_public, public_raw, unb64, verify_signature
 
 FORMAT = "alliance-trust-bundle/1"
 BUNDLE_DOMAIN = b"LOYALTY-ALLIANCE/trust-bundle/v1\x00"
@@ -132,9 +131,6 @@ def load_bundle(envelope: bytes, root_publics: list[bytes]) -> TrustBundle:
     except (ValueError, KeyError, TypeError) as exc:
         raise BundleError(f"unreadable bundle: {exc!r}") from None
     for raw in root_publics:
-        try:
-            load_public(raw).verify(signature, message)
-        except (InvalidSignature, ValueError):
-            continue
-        return TrustBundle.from_payload(payload, envelope)
+        if verify_signature(raw, signature, message):
+            return TrustBundle.from_payload(payload, envelope)
     raise BundleError("root signature does not verify")

@@ -22,9 +22,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
-from cryptography.exceptions import InvalidSignature
 
-from .keys import load_public
+from .keys import verify_signature
 from .base36 import normalize
 from .member_code import TEXT_LEN, MemberCode, ParseError, parse
 from .reasons import Explained, Reason
@@ -232,9 +231,7 @@ class OfflineVerifier:
         for key in current:
             if self.cert_cache is not None and self.cert_cache.known_good(key.public_raw, cert_input, cert.signature):
                 break
-            try:
-                key.public.verify(cert.signature, cert_input)
-            except InvalidSignature:
+            if not verify_signature(key.public_raw, cert.signature, cert_input):
                 continue
             if self.cert_cache is not None:
                 self.cert_cache.add(key.public_raw, cert_input, cert.signature)
@@ -249,9 +246,7 @@ class OfflineVerifier:
         if cert.member_id in bundle.deny_members:
             return reject(Reason.MEMBER_BLOCKED)
 
-        try:
-            load_public(cert.device_public).verify(code.signature, code.signing_input())
-        except (InvalidSignature, ValueError):
+        if not verify_signature(cert.device_public, code.signature, code.signing_input()):
             return reject(Reason.CODE_SIGNATURE_INVALID)
 
         age = self.clock.confirmed_age()

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol import journal_record as jr
@@ -195,10 +195,12 @@ def _detect_code_reuse(s: Session, window: int, terminal_id: str, new: list[_Row
     keys = list(pairs)
     for i in range(0, len(keys), 400):
         chunk = keys[i:i + 400]
+        # An OR of pairs, not a row-value IN: both SQLite (multi-index OR) and PostgreSQL (bitmap OR)
+        # answer it from ix_records_code; SQLite scans the whole table for (a, b) IN (VALUES ...).
+        pair_match = or_(*[and_(Record.cert_serial == serial, Record.counter == counter) for serial, counter in chunk])
         others = s.execute(select(Record.terminal_id, Record.seq, Record.cert_serial, Record.counter,
                                   Record.member_id)
-                           .where(tuple_(Record.cert_serial, Record.counter).in_(chunk),
-                                  Record.status.in_(APPLIES), Record.terminal_id != terminal_id)).all()
+                           .where(pair_match, Record.status.in_(APPLIES), Record.terminal_id != terminal_id)).all()
         for other_terminal, other_seq, serial, counter, member_id in others:
             mine = pairs[(serial, counter)].values
             an.raise_anomaly(s, window, an.CODE_REUSED, f"{serial}:{counter}",
