@@ -121,3 +121,14 @@ def till(server: RunningServer, tmp_path: Path) -> Till:
     yield t
     t.client.close()
     t.store.close()
+
+
+def independent_delta(body: dict) -> int:
+    """Written independently of the server's ingest: what one record does to a member's points.
+    Tests compare the server's ledger with sums of this over the terminals' own journals."""
+    if body["kind"] == "void":
+        return body.get("reversed_points_spent", 0) - body.get("reversed_points_earned", 0) \
+            if body["status"] == "approved" else 0
+    if body["status"] in ("approved", "pending_verification"):
+        return body.get("points_earned", 0) - body.get("points_spent", 0)
+    return 0

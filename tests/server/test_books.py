@@ -26,7 +26,7 @@ from sync_server.reviews import review
 from sync_server.settlement import commission, settlement_report
 from terminal_app.core import journal
 
-from .conftest import RunningServer, Till, enroll_terminal
+from .conftest import independent_delta, RunningServer, Till, enroll_terminal
 
 CHINA = 480 * 60_000
 
@@ -67,16 +67,6 @@ def balance(server: RunningServer, member_id: int) -> int:
         return s.get(Member, member_id).balance
 
 
-def body_delta(body: dict) -> int:
-    """Independent of the server code: what one record does to a member's points."""
-    if body["kind"] == "void":
-        return body.get("reversed_points_spent", 0) - body.get("reversed_points_earned", 0) \
-            if body["status"] == "approved" else 0
-    if body["status"] in ("approved", "pending_verification"):
-        return body.get("points_earned", 0) - body.get("points_spent", 0)
-    return 0
-
-
 def anomalies(server: RunningServer, type_: str, **where) -> list[Anomaly]:
     with server.hq.session() as s:
         q = select(Anomaly).where(Anomaly.type == type_)
@@ -115,7 +105,7 @@ def test_reconcile_equals_an_independent_recomputation(server: RunningServer, tm
             Record.terminal_id == till.terminal_id, Record.flag.is_(None))).all()]
         assert s.get(Member, 71001).change_cursor > cursor_before
     for member_id, opening in ((71001, 5_000), (71002, 300)):
-        expected = opening + sum(body_delta(b) for b in bodies if b.get("member_id") == member_id)
+        expected = opening + sum(independent_delta(b) for b in bodies if b.get("member_id") == member_id)
         assert balance(server, member_id) == expected
     assert balance(server, 71001) == 5_000 + 120 - 300 + 60 - 2_000 + 300 - 60
     # Running it again changes nothing.

@@ -35,7 +35,7 @@ from terminal_app.store import open_store
 from terminal_app.store.models import JournalRow
 from terminal_app.sync import SyncClient
 
-from .conftest import RunningServer, Till, create_pg_database, drop_pg_database, enroll_terminal, free_port
+from .conftest import independent_delta, RunningServer, Till, create_pg_database, drop_pg_database, enroll_terminal, free_port
 
 INITIAL = {m[0]: m[4] for m in MEMBERS}
 
@@ -46,16 +46,6 @@ def journal_of(store) -> list[dict]:
     with Session(store.reader) as s:
         return [{"seq": r.seq, "hash": r.hash, "body": json.loads(r.body)}
                 for r in s.scalars(select(JournalRow).order_by(JournalRow.seq))]
-
-
-def expected_delta(body: dict) -> int:
-    """Written independently of the server's ingest: what a record does to a balance."""
-    if body["kind"] == "void":
-        return body.get("reversed_points_spent", 0) - body.get("reversed_points_earned", 0) \
-            if body["status"] == "approved" else 0
-    if body["status"] in ("approved", "pending_verification"):
-        return body.get("points_earned", 0) - body.get("points_spent", 0)
-    return 0
 
 
 def assert_exactly_once_and_ledger(hq: HQ, stores: list, baseline: dict[int, int]) -> int:
@@ -76,7 +66,7 @@ def assert_exactly_once_and_ledger(hq: HQ, stores: list, baseline: dict[int, int
             for rec in local:
                 member = rec["body"].get("member_id")
                 if member is not None:
-                    expected[member] = expected.get(member, 0) + expected_delta(rec["body"])
+                    expected[member] = expected.get(member, 0) + independent_delta(rec["body"])
         balances = dict(s.execute(select(Member.id, Member.balance)).all())
     for member_id, balance in expected.items():
         assert balances[member_id] == balance, member_id
