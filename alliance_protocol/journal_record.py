@@ -58,7 +58,7 @@ class CheckedRecord:
     canonical: bytes = b""  # canonical JSON of the body, as hashed (store this, do not re-serialise)
 
 
-def check(record: Any, public: Ed25519PublicKey) -> CheckedRecord:
+def check(record: Any, public: bytes | Ed25519PublicKey) -> CheckedRecord:
     """Check one record on its own (shape, hash, signature). Raises RecordError."""
     try:
         body = record["body"]
@@ -82,7 +82,7 @@ def check(record: Any, public: Ed25519PublicKey) -> CheckedRecord:
     return CheckedRecord(seq, actual, str(body["prev_hash"]), body, data)
 
 
-def check_chain(records: list[Any], public: Ed25519PublicKey, *, prev_seq: int = 0,
+def check_chain(records: list[Any], public: bytes | Ed25519PublicKey, *, prev_seq: int = 0,
                 prev_hash: str = GENESIS_HASH) -> list[CheckedRecord]:
     """Check consecutive records following (prev_seq, prev_hash). Raises at the first broken one."""
     out = []

@@ -57,9 +57,6 @@ def read_private_key(path: Path) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(unb64(path.read_text().strip()))
 
 
-def load_public(raw: bytes) -> Ed25519PublicKey:
-    return Ed25519PublicKey.from_public_bytes(raw)
-
 
 def verify_signature(public: bytes | Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
     """The one Ed25519 check used everywhere (member codes, certificates, bundles, journal records,

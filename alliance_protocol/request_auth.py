@@ -70,7 +70,7 @@ def parse_headers(headers) -> SignedRequest:
     return SignedRequest(terminal_id, ts, nonce, sig)
 
 
-def check(req: SignedRequest, public: Ed25519PublicKey, method: str, path: str, body: bytes,
+def check(req: SignedRequest, public: bytes | Ed25519PublicKey, method: str, path: str, body: bytes,
           server_now_ms: int) -> None:
     """Signature and freshness; the caller also records the nonce (unique) to refuse replays."""
     if abs(server_now_ms - req.timestamp_ms) > MAX_SKEW_MS:

@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from . import canonical
-from .keys import b64, kid_for, load_public, public_raw, unb64, verify_signature
+from .keys import b64, kid_for, public_raw, unb64, verify_signature
 
 FORMAT = "alliance-trust-bundle/1"
 BUNDLE_DOMAIN = b"LOYALTY-ALLIANCE/trust-bundle/v1\x00"
@@ -37,7 +37,6 @@ class BundleKey:
     role: str
     not_before: int
     not_after: int
-    public: Ed25519PublicKey = field(compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -54,13 +53,13 @@ class BundleKey:
         kid = bytes.fromhex(d["kid"])
         if len(kid) != 4 or len(raw) != 32:
             raise BundleError("bad key id or public key length")
-        return cls(kid, raw, str(d["role"]), int(d["not_before"]), int(d["not_after"]), load_public(raw))
+        return cls(kid, raw, str(d["role"]), int(d["not_before"]), int(d["not_after"]))
 
 
 def key_entry(public: Ed25519PublicKey | Ed25519PrivateKey, *, role: str, not_before: int, not_after: int,
               kid: bytes | None = None) -> dict[str, Any]:
     raw = public_raw(public)
-    return BundleKey(kid or kid_for(raw), raw, role, not_before, not_after, load_public(raw)).to_json()
+    return BundleKey(kid or kid_for(raw), raw, role, not_before, not_after).to_json()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alliance_protocol import request_auth
-from alliance_protocol.keys import b64, load_public, unb64
+from alliance_protocol.keys import b64, unb64
 from alliance_protocol.reasons import message_for
 from alliance_protocol.trust_bundle import TrustBundle, load_bundle
 from alliance_protocol.wire import (BalanceEntry, BalancesResponse, BatchAck, BatchUpload, BundleResponse,
@@ -111,7 +111,7 @@ def create_app(hq: HQ) -> FastAPI:
             raise HQError("TERMINAL_UNKNOWN", req.terminal_id, 401)
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         try:
-            request_auth.check(req, load_public(unb64(terminal.public_key)), request.method, path, body, now_ms())
+            request_auth.check(req, unb64(terminal.public_key), request.method, path, body, now_ms())
         except request_auth.AuthError as exc:
             raise HQError(exc.reason, str(exc), 401) from None
         if terminal.status != "active":

@@ -20,7 +20,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol import journal_record as jr
-from alliance_protocol.keys import load_public, unb64
+from alliance_protocol.keys import unb64
 from alliance_protocol.trust_bundle import TrustBundle
 from alliance_protocol.verifier import CertificateCache, FixedClock, OfflineVerifier, VerifierSettings
 from alliance_protocol.wire import BatchAck, WireRecord
@@ -112,7 +112,7 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
     """Inside the caller's transaction (the request's). Returns the acknowledgement."""
     window = hq.settings.review_window_s
     received = now_ms()
-    public = load_public(unb64(terminal.public_key))
+    public = unb64(terminal.public_key)
     rows = [r for r in (_examine(rec, terminal, public, bundle, received) for rec in records) if r]
     batch = Batch(terminal_id=terminal.id, received_at=received, records=len(records), stored=0,
                   duplicates=0, flagged=0, acked_seq=terminal.acked_seq)

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from .server import _guard, _open, _print
+from .server import _guard, _open, _print, db_opt
 
 
 @_guard
@@ -63,10 +63,6 @@ def cmd_hq_login_add(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    def db_opt(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--database-url", help="default: $SYNC_SERVER_DATABASE_URL or a SQLite file under HOME")
-        return p
-
     p = db_opt(sub.add_parser("reconcile", help="recompute the ledger from all records; raise anomalies; tiers"))
     p.add_argument("--keep-tiers", action="store_true", help="do not recompute tiers from rolling spend")
     p.set_defaults(func=cmd_reconcile)

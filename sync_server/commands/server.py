@@ -112,11 +112,13 @@ def cmd_member_block(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    def db_opt(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--database-url", help="default: $SYNC_SERVER_DATABASE_URL or a SQLite file under HOME")
-        return p
+def db_opt(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The --database-url option every command that opens HQ's database takes."""
+    p.add_argument("--database-url", help="default: $SYNC_SERVER_DATABASE_URL or a SQLite file under HOME")
+    return p
 
+
+def register(sub: argparse._SubParsersAction) -> None:
     p = db_opt(sub.add_parser("serve", help="run the HTTP server"))
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
