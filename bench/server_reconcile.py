@@ -34,8 +34,13 @@ OPENING = 5_000
 CHUNK = 10_000
 
 
-def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dict[int, int]:
-    """Insert merchants, terminals, members and n records. Returns each member's expected balance."""
+COPY_EVERY = 20_000  # about one approved record in this many reuses a code first used at another terminal
+
+
+def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> tuple[dict[int, int], int]:
+    """Insert merchants, terminals, members and n records. Returns each member's expected balance and
+    how many copied codes were planted (each member's phone counts its codes; a copy repeats the
+    member's last (serial, counter), first used at another terminal)."""
     rng = random.Random(seed)
     now_ms = int(time.time() * 1000)
     start = now_ms - 300 * 86_400_000
@@ -52,6 +57,10 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dic
     code = "LM1" + "0" * 301
     rows: list[dict] = []
     inserted = 0
+    counters: dict[int, int] = {}
+    last_use: dict[int, str] = {}
+    copied: dict[int, int] = {}
+    copies = 0
     t0 = time.perf_counter()
     # Round-robin over terminals so event times interleave; each terminal's seq rises with time.
     step = (now_ms - start) // per_terminal
@@ -67,11 +76,11 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dic
             if roll < 0.85:
                 paid = rng.randint(20, 500) * 100
                 body.update(kind="purchase", status="approved", member_id=member, cert_serial=member,
-                            counter=seq, code=code, bill_fen=paid, paid_fen=paid, points_earned=paid // 100)
+                            code=code, bill_fen=paid, paid_fen=paid, points_earned=paid // 100)
                 delta = paid // 100
             elif roll < 0.95:
                 spent = rng.randint(1, 20) * 100
-                body.update(kind="gift", status="approved", member_id=member, cert_serial=member, counter=seq,
+                body.update(kind="gift", status="approved", member_id=member, cert_serial=member,
                             code=code, gift_id="G-CUP", points_spent=spent)
                 delta = -spent
             else:
@@ -79,11 +88,19 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dic
                 member, delta = None, 0
             if member is not None:
                 expected[member] += delta
+                if (rng.randrange(COPY_EVERY) == 0 and last_use.get(member, tid) != tid
+                        and copied.get(member) != counters[member]):
+                    copies += 1  # the same screenshot shown again, at another counter
+                    copied[member] = counters[member]
+                else:
+                    counters[member] = counters.get(member, 0) + 1
+                body["counter"] = counters[member]
+                last_use[member] = tid
             rows.append({"terminal_id": tid, "merchant_id": mid, "seq": seq, "hash": f"{ti:04d}{seq:060d}",
                          "prev_hash": "0" * 64, "sig": "s" * 86,
                          "body": json.dumps(body, sort_keys=True, separators=(",", ":")), "kind": body["kind"],
                          "status": body["status"], "reason": body["reason"], "member_id": member,
-                         "cert_serial": member, "counter": seq if member else None, "points_delta": delta,
+                         "cert_serial": member, "counter": body.get("counter"), "points_delta": delta,
                          "recorded_at": at, "received_at": now_ms, "flag": None, "batch_id": None})
             if len(rows) >= CHUNK:
                 with hq.engine.begin() as conn:
@@ -100,7 +117,7 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dic
             {"id": m, "name": "", "phone": "", "tier": 0, "balance": b, "expiring_soon": 0, "birthday_month": 0,
              "home_merchant_id": f"M{m % 20:03d}", "secret_hash": "", "blocked": False, "change_cursor": 0}
             for m, b in expected.items()])
-    return expected
+    return expected, copies
 
 
 def independent_ledger(hq: HQ) -> dict[int, int]:
@@ -121,7 +138,7 @@ def run(db: str, n: int, members: int, terminals: int) -> None:
     with temp_database(db, home) as url:
         hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
         t0 = time.perf_counter()
-        expected = generate(hq, n, members, terminals)
+        expected, copies = generate(hq, n, members, terminals)
         gen_s = time.perf_counter() - t0
         if db == "postgresql":
             with hq.engine.connect() as conn:
@@ -139,6 +156,7 @@ def run(db: str, n: int, members: int, terminals: int) -> None:
               f"tiers changed {first.tiers_changed}, members updated {first.members_updated}")
         print(f"[{db}] reconcile #2 (steady state): {second.seconds:.1f} s, drift {second.drift_members}, "
               f"members updated {second.members_updated}")
+        print(f"[{db}] copied codes found by the sweep: {first.codes_reused} (planted {copies})")
         print(f"[{db}] ledger equals the independent recomputation and the generator's own sums: {equal}")
         print(f"[{db}] target <= 60 s: {'met' if max(first.seconds, second.seconds) <= 60 else 'MISSED'}")
         hq.engine.dispose()

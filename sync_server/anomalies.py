@@ -31,3 +31,12 @@ def raise_anomaly(s: Session, review_window_s: int, type_: str, key: str, eviden
         type=type_, dedupe_key=key[:200], member_id=member_id, terminal_id=terminal_id,
         evidence=json.dumps(evidence, ensure_ascii=False, sort_keys=True), detected_at=now,
         deadline=now + review_window_s, status="open"))
+
+
+def raise_code_reused(s: Session, review_window_s: int, serial: int, counter: int, member_id: int | None,
+                      uses: list[tuple[str, int]]) -> None:
+    """One case per (certificate serial, counter), whether ingest or reconciliation finds it."""
+    raise_anomaly(s, review_window_s, CODE_REUSED, f"{serial}:{counter}",
+                  {"cert_serial": serial, "counter": counter, "member_id": member_id,
+                   "uses": [{"terminal_id": t, "seq": q} for t, q in uses]},
+                  member_id=member_id, terminal_id=uses[0][0])

@@ -12,12 +12,11 @@ hash chain (a broken link is flagged and raised as an anomaly, and does not stop
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from alliance_protocol import journal_record as jr
 from alliance_protocol.keys import unb64
@@ -27,7 +26,7 @@ from alliance_protocol.wire import BatchAck, WireRecord
 
 from . import anomalies as an
 from .db.models import Batch, Member, Record, Terminal
-from .dialect import insert_ignore
+from .dialect import insert_ignore_returning
 from .hq import HQ, now_ms
 
 # At the server a code is checked for authenticity at the time the terminal recorded it: the
@@ -118,12 +117,10 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
                   duplicates=0, flagged=0, acked_seq=terminal.acked_seq)
     s.add(batch)
     s.flush()
-    inserted: set[int] = set()
-    if rows:
-        for r in rows:
-            r.values["batch_id"] = batch.id
-        stmt = insert_ignore(s, Record, ["terminal_id", "seq"]).returning(Record.seq)
-        inserted = set(s.scalars(stmt, [r.values for r in rows]).all())
+    for r in rows:
+        r.values["batch_id"] = batch.id
+    inserted = set(insert_ignore_returning(s, Record, [r.values for r in rows], ["terminal_id", "seq"],
+                                           "seq"))
     new = [r for r in rows if r.values["seq"] in inserted]
 
     # The member ledger moves for new records only (a duplicate was applied when first stored).
@@ -160,7 +157,7 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
                              {"terminal_id": terminal.id, "seq": v["seq"],
                               "backup_code": r.body.get("backup_code"), "bill_fen": r.body.get("bill_fen")},
                              terminal_id=terminal.id)
-    _detect_code_reuse(s, window, terminal.id, new)
+    _detect_code_reuse(s, window, terminal.id, batch.id, new)
 
     # Acknowledge the highest contiguous sequence, walking the hash chain link by link.
     acked_seq, acked_hash = terminal.acked_seq, terminal.acked_hash
@@ -186,25 +183,26 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
                     server_time_ms=now_ms())
 
 
-def _detect_code_reuse(s: Session, window: int, terminal_id: str, new: list[_Row]) -> None:
-    """The same (serial, counter) approved at another terminal: a copied code (a bearer token)."""
-    pairs = {(r.values["cert_serial"], r.values["counter"]): r for r in new
-             if r.values["cert_serial"] is not None and r.values["status"] in APPLIES}
-    if not pairs:
+def _detect_code_reuse(s: Session, window: int, terminal_id: str, batch_id: int, new: list[_Row]) -> None:
+    """The same (serial, counter) approved at another terminal: a copied code (a bearer token).
+
+    One self-join from this batch's new rows (found by the unique key (terminal, seq)) to every
+    other terminal's record with the same pair (ix_records_code). Batches that move points have
+    queued on the change-cursor lock before this runs, so on PostgreSQL this statement sees what the
+    other committed; two batches that move no points (coupon write-offs) in flight at the same
+    moment cannot see each other's rows. Reconciliation sweeps the whole table for those
+    (reconcile.sweep_code_reuse); the anomaly's key makes the two findings one case."""
+    seqs = [r.values["seq"] for r in new
+            if r.values["cert_serial"] is not None and r.values["status"] in APPLIES]
+    if not seqs:
         return
-    keys = list(pairs)
-    for i in range(0, len(keys), 400):
-        chunk = keys[i:i + 400]
-        # An OR of pairs, not a row-value IN: both SQLite (multi-index OR) and PostgreSQL (bitmap OR)
-        # answer it from ix_records_code; SQLite scans the whole table for (a, b) IN (VALUES ...).
-        pair_match = or_(*[and_(Record.cert_serial == serial, Record.counter == counter) for serial, counter in chunk])
-        others = s.execute(select(Record.terminal_id, Record.seq, Record.cert_serial, Record.counter,
-                                  Record.member_id)
-                           .where(pair_match, Record.status.in_(APPLIES), Record.terminal_id != terminal_id)).all()
-        for other_terminal, other_seq, serial, counter, member_id in others:
-            mine = pairs[(serial, counter)].values
-            an.raise_anomaly(s, window, an.CODE_REUSED, f"{serial}:{counter}",
-                             {"cert_serial": serial, "counter": counter, "member_id": member_id,
-                              "uses": [{"terminal_id": terminal_id, "seq": mine["seq"]},
-                                       {"terminal_id": other_terminal, "seq": other_seq}]},
-                             member_id=member_id, terminal_id=terminal_id)
+    mine, other = aliased(Record), aliased(Record)
+    found = s.execute(
+        select(mine.seq, other.terminal_id, other.seq, other.cert_serial, other.counter, other.member_id)
+        .join(other, and_(other.cert_serial == mine.cert_serial, other.counter == mine.counter))
+        .where(mine.terminal_id == terminal_id, mine.seq.between(min(seqs), max(seqs)),
+               mine.batch_id == batch_id, mine.status.in_(APPLIES),
+               other.status.in_(APPLIES), other.terminal_id != terminal_id)).all()
+    for my_seq, other_terminal, other_seq, serial, counter, member_id in found:
+        an.raise_code_reused(s, window, serial, counter, member_id,
+                             [(terminal_id, my_seq), (other_terminal, other_seq)])

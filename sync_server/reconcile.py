@@ -17,7 +17,11 @@ Steps, each its own transaction:
    that moment in event time (recomputed each run, never stored); expiring_soon = what expires
    within expiring_soon_days of now.
 4. Journal gaps (a seq missing below a terminal's highest stored one) and clock skew
-   (|clock_offset_ms| > settings.clock_tolerance_ms) raise journal_gap / clock_skew.
+   (|clock_offset_ms| > settings.clock_tolerance_ms) raise journal_gap / clock_skew. Codes used at
+   two terminals (one (certificate serial, counter) approved by both) raise code_reused: ingest
+   finds them as they arrive, except two batches that move no points (coupon write-offs) in flight
+   at the same moment on PostgreSQL, which cannot see each other; this sweep of the whole table
+   finds those.
 5. Tiers from rolling spend (paid_fen of approved purchases and verified backups in the window, less
    the purchases voided in the window).
 6. Written back: balances (drift against members.balance reported), tier, expiring_soon; every
@@ -50,12 +54,13 @@ from . import anomalies as an
 from .books_config import BooksConfig, load_books_config
 from .db.models import LedgerAdjustment, Member, Record, Terminal
 from .hq import HQ, now_ms
+from .ingest import APPLIES
 
 STREAM_CHUNK = 20_000
 DAY_MS = 86_400_000
 PAID_RE = re.compile(r'"paid_fen":(-?\d+)')
 SALE_KINDS = ("purchase", "backup")
-SALE_STATUSES = ("approved", "pending_verification")
+SALE_STATUSES = APPLIES  # the statuses that move points are the ones that count as sales
 
 
 @dataclass
@@ -69,6 +74,7 @@ class ReconcileReport:
     negative_crossings: int = 0
     journal_gaps: int = 0
     clock_skews: int = 0
+    codes_reused: int = 0  # (serial, counter) pairs approved at more than one terminal
     expired_points: int = 0
     drift: list[dict[str, int]] = field(default_factory=list)  # first 100 members whose stored balance was wrong
     drift_members: int = 0
@@ -281,6 +287,7 @@ def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileRepor
                              {"terminal_id": terminal_id, "missing_ranges": missing[:50],
                               "missing": sum(b - a + 1 for a, b in missing), "highest_stored": top},
                              terminal_id=terminal_id)
+        report.codes_reused = sweep_code_reuse(s, window)
         for t in s.scalars(select(Terminal).where(Terminal.clock_offset_ms.is_not(None))).all():
             if abs(t.clock_offset_ms) > tolerance:
                 report.clock_skews += 1
@@ -289,6 +296,25 @@ def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileRepor
                                  {"terminal_id": t.id, "clock_offset_ms": t.clock_offset_ms,
                                   "tolerance_ms": tolerance, "last_seen_ms": t.last_seen_ms},
                                  terminal_id=t.id)
+
+
+def sweep_code_reuse(s, window: int) -> int:
+    """Every (serial, counter) approved at more than one terminal, with all its uses in event time."""
+    pairs = (select(Record.cert_serial, Record.counter)
+             .where(Record.cert_serial.is_not(None), Record.status.in_(APPLIES))
+             .group_by(Record.cert_serial, Record.counter)
+             .having(func.min(Record.terminal_id) != func.max(Record.terminal_id)).subquery())
+    same_pair = (Record.cert_serial == pairs.c.cert_serial) & (Record.counter == pairs.c.counter)
+    uses = s.execute(
+        select(Record.cert_serial, Record.counter, Record.terminal_id, Record.seq, Record.member_id)
+        .join(pairs, same_pair).where(Record.status.in_(APPLIES))
+        .order_by(Record.cert_serial, Record.counter, Record.recorded_at, Record.terminal_id)).all()
+    found: dict[tuple[int, int], list] = {}
+    for serial, counter, terminal_id, seq, member_id in uses:
+        found.setdefault((serial, counter), []).append((terminal_id, seq, member_id))
+    for (serial, counter), group in found.items():
+        an.raise_code_reused(s, window, serial, counter, group[0][2], [(t, q) for t, q, _ in group])
+    return len(found)
 
 
 def paid_fen(body_text: str) -> int:

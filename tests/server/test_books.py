@@ -192,6 +192,64 @@ def test_a_terminal_clock_off_by_more_than_the_tolerance(server: RunningServer, 
         t.store.close()
 
 
+def test_a_coupon_code_copied_to_two_terminals_uploading_at_once_is_found(server: RunningServer,
+                                                                            tmp_path: Path) -> None:
+    """A copied code used to write off a coupon at two counters. Batches that move points queue on the
+    change-cursor lock before looking for copies, so each sees the other; a coupon moves no points, so
+    two such batches in flight at once on PostgreSQL cannot see each other's rows and neither finds
+    the copy at ingest. The reconciliation sweep does, as one case naming both uses."""
+    if server.hq.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: two uploads cannot overlap "
+                    "(ingest finds the copy: test_protocol)")
+    from alliance_protocol.member_code import parse
+    from alliance_protocol.trust_bundle import load_bundle
+    from alliance_protocol.wire import WireRecord
+    from sync_server.ingest import ingest_batch
+
+    a = enroll_terminal(server, tmp_path / "a", "M-MALL")
+    b = enroll_terminal(server, tmp_path / "b", "M-GYM")
+    wallet = new_member(server, tmp_path, 20_601, 1_000)
+    now = int(time.time())
+    code = wallet.next_code(at=now)  # one screenshot, shown at two counters
+    c = parse(code)
+    for till in (a, b):
+        append(till, None, now, kind="coupon", coupon_id="C-COFFEE", member_id=c.cert.member_id,
+               cert_serial=c.cert.serial, counter=c.counter, code_time=c.code_time, tier=c.cert.tier,
+               code=code)
+    _, envelope = server.hq.current_bundle()
+    bundle = load_bundle(envelope, [server.hq.ring.root_public])
+
+    def begin_upload(till: Till):
+        s = server.hq.session()
+        s.begin()
+        terminal = s.get(Terminal, till.terminal_id, with_for_update=True)
+        records = [WireRecord.model_validate(r) for r in till.store.outbox_pending(10)]
+        return s, ingest_batch(server.hq, s, terminal, records, 0, bundle)
+
+    first, ack_a = begin_upload(a)
+    second, ack_b = begin_upload(b)  # while the first is still open
+    second.commit()
+    first.commit()
+    first.close()
+    second.close()
+    assert (ack_a.stored, ack_a.flagged, ack_b.stored, ack_b.flagged) == (1, 0, 1, 0)
+    assert anomalies(server, "code_reused", member_id=20_601) == []  # the race is real: ingest missed it
+
+    report = reconcile(server.hq, tiers=False)
+    assert report.codes_reused >= 1
+    cases = anomalies(server, "code_reused", member_id=20_601)
+    assert len(cases) == 1
+    ev = json.loads(cases[0].evidence)
+    assert (ev["cert_serial"], ev["counter"]) == (c.cert.serial, c.counter)
+    assert sorted(u["terminal_id"] for u in ev["uses"]) == sorted([a.terminal_id, b.terminal_id])
+    assert cases[0].deadline - cases[0].detected_at == 48 * 3600
+    reconcile(server.hq, tiers=False)  # found again: still one case
+    assert len(anomalies(server, "code_reused", member_id=20_601)) == 1
+    for t in (a, b):
+        t.client.close()
+        t.store.close()
+
+
 def test_backup_codes_verified_at_reconciliation(server: RunningServer, tmp_path: Path) -> None:
     till = enroll_terminal(server, tmp_path / "t", "M-CAFE")
     server.hq.create_member(73001, balance=400, secret="books-73001")
