@@ -45,8 +45,20 @@ def points_delta(body: dict[str, Any]) -> int:
     return 0
 
 
+def _column(v: Any, limit: int) -> str:
+    """A short text column derived from a record: a NUL (which a PostgreSQL text column cannot hold)
+    becomes U+FFFD. The body column keeps the record exactly as signed (canonical JSON escapes it)."""
+    return str(v).replace("\x00", "\ufffd")[:limit]
+
+
+BIGINT = (-(2**63), 2**63 - 1)  # what the integer columns hold
+
+
 def _int_or_none(v: Any) -> int | None:
-    return v if isinstance(v, int) and not isinstance(v, bool) else None
+    """An integer field that fits its column; anything else is not used as a key or an amount."""
+    if isinstance(v, int) and not isinstance(v, bool) and BIGINT[0] <= v <= BIGINT[1]:
+        return v
+    return None
 
 
 # A code refused only by TODAY's deny list was acceptable when the terminal took it offline (it had
@@ -74,7 +86,7 @@ def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, r
     except jr.RecordError as exc:  # shape, floats, hash or signature
         flags.append(f"{exc.problem}: {exc}"[:120])
     if text is None:
-        text = json.dumps(body, sort_keys=True, ensure_ascii=False)
+        text = json.dumps(body, sort_keys=True)  # ASCII: whatever the body holds can be stored
     if body.get("terminal_id") != terminal.id:
         flags.append("names another terminal")
     code = body.get("code")
@@ -92,14 +104,16 @@ def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, r
             flags.append("member code does not match the record's member fields")
     try:
         delta = points_delta(body)
+        if _int_or_none(delta) is None:
+            raise ValueError(delta)
     except (TypeError, ValueError):
         delta = 0
-        flags.append("amounts are not integers")
+        flags.append("amounts are not integers in range")
     values = dict(
-        terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=seq, hash=rec.hash,
-        prev_hash=str(body.get("prev_hash", ""))[:64], sig=rec.sig, body=text,
-        kind=str(body.get("kind", "?"))[:20], status=str(body.get("status", "?"))[:24],
-        reason=str(body.get("reason", "?"))[:40], member_id=_int_or_none(body.get("member_id")),
+        terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=seq, hash=_column(rec.hash, 64),
+        prev_hash=_column(body.get("prev_hash", ""), 64), sig=_column(rec.sig, 100), body=text,
+        kind=_column(body.get("kind", "?"), 20), status=_column(body.get("status", "?"), 24),
+        reason=_column(body.get("reason", "?"), 40), member_id=_int_or_none(body.get("member_id")),
         cert_serial=_int_or_none(body.get("cert_serial")), counter=_int_or_none(body.get("counter")),
         points_delta=0 if flags else delta, recorded_at=recorded_at, received_at=received,
         flag="; ".join(flags)[:200] or None)

@@ -147,6 +147,37 @@ def test_a_bad_record_is_stored_flagged_and_does_not_block_the_queue(server: Run
             Anomaly.type == "bad_record", Anomaly.terminal_id == till.terminal_id)) == 1
 
 
+def test_control_characters_and_huge_numbers_in_signed_records_do_not_block_the_queue(
+        server: RunningServer, till: Till) -> None:
+    """A NUL cannot live in a PostgreSQL text column, nor 10**25 in a BIGINT one: such records are still
+    stored (their bodies exactly as signed) and acknowledged, out-of-range amounts flagged, and the
+    next record goes through."""
+    from alliance_protocol import journal_record as jr
+
+    stored = records_of(server, till.terminal_id)
+    prev = stored[-1].hash if stored else jr.GENESIS_HASH
+    seq = till.store.synced_through() + 1
+    now = int(time.time() * 1000)
+    key = till.store.terminal_key()
+    odd = jr.seal({"terminal_id": till.terminal_id, "seq": seq, "prev_hash": prev, "recorded_at": now,
+                   "kind": "no\x00te", "status": "rejected", "reason": "A\x00\x01B", "text": "\x00"}, key)
+    huge = jr.seal({"terminal_id": till.terminal_id, "seq": seq + 1, "prev_hash": odd["hash"],
+                    "recorded_at": 10**30, "kind": "backfill", "status": "approved", "reason": "OK",
+                    "member_id": 2**70, "points_earned": 10**25}, key)
+    after = jr.seal({"terminal_id": till.terminal_id, "seq": seq + 2, "prev_hash": huge["hash"],
+                     "recorded_at": now, "kind": "scan", "status": "rejected", "reason": "CODE_EXPIRED"}, key)
+    response = signed_post(till, "/v1/terminal/batches", {"records": [odd, huge, after]})
+    assert response.status_code == 200, response.text
+    ack = response.json()
+    assert ack["stored"] == 3 and ack["flagged"] == 1 and ack["acked_seq"] == seq + 2
+    flagged = {r.seq: r for r in records_of(server, till.terminal_id)}[seq + 1]
+    assert "amounts are not integers in range" in flagged.flag and flagged.points_delta == 0
+    assert flagged.member_id is None and json.loads(flagged.body)["member_id"] == 2**70
+    rec = {r.seq: r for r in records_of(server, till.terminal_id)}[seq]
+    assert json.loads(rec.body)["reason"] == "A\x00\x01B"  # the body keeps what was signed
+    assert "\x00" not in rec.reason + rec.kind and rec.hash == odd["hash"]
+
+
 def test_a_forged_member_code_inside_a_signed_record_is_flagged(server: RunningServer, till: Till,
                                                                 tmp_path: Path) -> None:
     from alliance_protocol import journal_record as jr
