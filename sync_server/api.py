@@ -37,7 +37,7 @@ from alliance_protocol.wire import (BalanceEntry, BalancesResponse, BatchAck, Ba
 
 from .db.models import Member, RequestNonce, Terminal
 from .hq import HQ, HQError, mask_name, mask_phone, now_ms
-from .ingest import ingest_batch
+from .ingest import examine_batch, store_batch
 
 
 def error_response(reason: str, status: int, detail: str = "") -> JSONResponse:
@@ -107,6 +107,7 @@ def create_app(hq: HQ) -> FastAPI:
             raise HQError(exc.reason, str(exc), 401) from None
         with hq.session() as s:
             terminal = s.get(Terminal, req.terminal_id)
+            seen = terminal is not None and s.get(RequestNonce, (req.terminal_id, req.nonce)) is not None
         if terminal is None or terminal.public_key is None:
             raise HQError("TERMINAL_UNKNOWN", req.terminal_id, 401)
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -116,7 +117,10 @@ def create_app(hq: HQ) -> FastAPI:
             raise HQError(exc.reason, str(exc), 401) from None
         if terminal.status != "active":
             raise HQError("TERMINAL_SUSPENDED", terminal.id, 403)
+        if seen:  # early and cheap; the nonce's insert in the handler's transaction is what decides
+            raise HQError("REQUEST_REPLAYED", "nonce already used", 409)
         request.state.auth = req
+        request.state.terminal = terminal  # as authenticated (detached; read-only)
         return terminal.id, body
 
     def touch(s: Session, terminal_id: str, request: Request) -> Terminal:
@@ -148,6 +152,9 @@ def create_app(hq: HQ) -> FastAPI:
         except ValueError as exc:
             raise HQError("REQUEST_INVALID", str(exc)[:300], 422) from None
         _, _, bundle = current_bundle()
+        # Signatures and member codes are checked before the transaction opens: no lock is held and
+        # no transaction stays open while the CPU works.
+        examined = examine_batch(request.state.terminal, batch.records, bundle)
         with hq.session() as s, s.begin():
             terminal = touch(s, terminal_id, request)
             s.refresh(terminal, with_for_update=True)
@@ -155,7 +162,7 @@ def create_app(hq: HQ) -> FastAPI:
                 # The request itself is signed with the corrected clock: only the terminal knows how
                 # far its host clock is off. Reconciliation raises clock_skew past the tolerance.
                 terminal.clock_offset_ms = -batch.clock_offset_ms
-            return ingest_batch(hq, s, terminal, batch.records, batch.queued, bundle)
+            return store_batch(hq, s, terminal, examined, batch.queued)
 
     @app.get("/v1/terminal/bundle", response_model=BundleResponse)
     def bundle(request: Request, have: int = 0, auth: tuple[str, bytes] = Depends(signed_terminal)):

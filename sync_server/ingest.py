@@ -120,14 +120,37 @@ def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, r
     return _Row(values, body, denied)
 
 
-def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int,
-                 bundle: TrustBundle) -> BatchAck:
-    """Inside the caller's transaction (the request's). Returns the acknowledgement."""
-    window = hq.settings.review_window_s
+@dataclass
+class Examined:
+    """A batch checked outside any transaction: the expensive part (signatures, member codes)."""
+
+    rows: list[_Row]
+    records: int  # as sent, including records that could not be placed (no usable seq)
+    received: int
+
+
+def examine_batch(terminal: Terminal, records: list[WireRecord], bundle: TrustBundle) -> Examined:
+    """Check every record (shape, hash, terminal signature, member code). Pure computation: run it
+    before opening the transaction, so no lock and no open transaction waits on the CPU."""
     received = now_ms()
     public = unb64(terminal.public_key)
     rows = [r for r in (_examine(rec, terminal, public, bundle, received) for rec in records) if r]
-    batch = Batch(terminal_id=terminal.id, received_at=received, records=len(records), stored=0,
+    return Examined(rows, len(records), received)
+
+
+def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int,
+                 bundle: TrustBundle) -> BatchAck:
+    """examine_batch then store_batch, inside the caller's transaction."""
+    return store_batch(hq, s, terminal, examine_batch(terminal, records, bundle), queued)
+
+
+def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: Examined, queued: int) -> BatchAck:
+    """Inside the caller's transaction (the request's), the terminal's row locked. Returns the
+    acknowledgement. The alliance-wide change-cursor lock is taken last, just before the commit, so
+    concurrent batches queue on it for as short a time as possible."""
+    window = hq.settings.review_window_s
+    rows, received = examined.rows, examined.received
+    batch = Batch(terminal_id=terminal.id, received_at=received, records=examined.records, stored=0,
                   duplicates=0, flagged=0, acked_seq=terminal.acked_seq)
     s.add(batch)
     s.flush()
@@ -136,23 +159,6 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
     inserted = set(insert_ignore_returning(s, Record, [r.values for r in rows], ["terminal_id", "seq"],
                                            "seq"))
     new = [r for r in rows if r.values["seq"] in inserted]
-
-    # The member ledger moves for new records only (a duplicate was applied when first stored).
-    deltas: dict[int, int] = {}
-    for r in new:
-        m, d = r.values["member_id"], r.values["points_delta"]
-        if m is not None and d:
-            deltas[m] = deltas.get(m, 0) + d
-    if deltas:
-        cursor = hq.next_cursor(s, len(deltas))
-        for i, (member_id, d) in enumerate(sorted(deltas.items())):
-            s.execute(update(Member).where(Member.id == member_id)
-                      .values(balance=Member.balance + d, change_cursor=cursor + i))
-        for member_id, balance in s.execute(select(Member.id, Member.balance).where(
-                Member.id.in_(deltas), Member.balance < 0)):
-            an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{member_id}:{received // 86_400_000}",
-                             {"member_id": member_id, "balance": balance, "terminal_id": terminal.id},
-                             member_id=member_id, terminal_id=terminal.id)
 
     for r in new:
         v = r.values
@@ -171,7 +177,6 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
                              {"terminal_id": terminal.id, "seq": v["seq"],
                               "backup_code": r.body.get("backup_code"), "bill_fen": r.body.get("bill_fen")},
                              terminal_id=terminal.id)
-    _detect_code_reuse(s, window, terminal.id, batch.id, new)
 
     # Acknowledge the highest contiguous sequence, walking the hash chain link by link.
     acked_seq, acked_hash = terminal.acked_seq, terminal.acked_hash
@@ -193,6 +198,25 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
     flagged = sum(1 for r in new if r.values["flag"])
     batch.stored, batch.duplicates, batch.flagged, batch.acked_seq = (
         len(new), len(rows) - len(new), flagged, acked_seq)
+
+    # The member ledger moves for new records only (a duplicate was applied when first stored).
+    deltas: dict[int, int] = {}
+    for r in new:
+        m, d = r.values["member_id"], r.values["points_delta"]
+        if m is not None and d:
+            deltas[m] = deltas.get(m, 0) + d
+    if deltas:
+        cursor = hq.next_cursor(s, len(deltas))  # the alliance-wide lock, held until the commit
+        for i, (member_id, d) in enumerate(sorted(deltas.items())):
+            s.execute(update(Member).where(Member.id == member_id)
+                      .values(balance=Member.balance + d, change_cursor=cursor + i))
+        for member_id, balance in s.execute(select(Member.id, Member.balance).where(
+                Member.id.in_(deltas), Member.balance < 0)):
+            an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{member_id}:{received // 86_400_000}",
+                             {"member_id": member_id, "balance": balance, "terminal_id": terminal.id},
+                             member_id=member_id, terminal_id=terminal.id)
+    # After the cursor lock: a batch that moved points and committed meanwhile is visible here.
+    _detect_code_reuse(s, window, terminal.id, batch.id, new)
     return BatchAck(acked_seq=acked_seq, stored=len(new), duplicates=len(rows) - len(new), flagged=flagged,
                     server_time_ms=now_ms())
 

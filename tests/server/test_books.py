@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import json
+import threading
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -192,42 +194,70 @@ def test_a_terminal_clock_off_by_more_than_the_tolerance(server: RunningServer, 
         t.store.close()
 
 
-def test_a_coupon_code_copied_to_two_terminals_uploading_at_once_is_found(server: RunningServer,
-                                                                            tmp_path: Path) -> None:
-    """A copied code used to write off a coupon at two counters. Batches that move points queue on the
-    change-cursor lock before looking for copies, so each sees the other; a coupon moves no points, so
-    two such batches in flight at once on PostgreSQL cannot see each other's rows and neither finds
-    the copy at ingest. The reconciliation sweep does, as one case naming both uses."""
-    if server.hq.engine.dialect.name != "postgresql":
-        pytest.skip("SQLite has one writer: two uploads cannot overlap "
-                    "(ingest finds the copy: test_protocol)")
+@dataclass
+class CopiedCode:
+    """One member code (a screenshot) recorded at two terminals, not uploaded yet."""
+
+    a: Till
+    b: Till
+    serial: int
+    counter: int
+
+    def close(self) -> None:
+        for t in (self.a, self.b):
+            t.client.close()
+            t.store.close()
+
+
+def copied_code(server: RunningServer, tmp_path: Path, member_id: int, **fields) -> CopiedCode:
     from alliance_protocol.member_code import parse
+
+    if server.hq.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: two uploads cannot overlap (ingest finds the copy: test_protocol)")
+    a = enroll_terminal(server, tmp_path / "a", "M-MALL")
+    b = enroll_terminal(server, tmp_path / "b", "M-GYM")
+    wallet = new_member(server, tmp_path, member_id, 1_000)
+    now = int(time.time())
+    code = wallet.next_code(at=now)
+    c = parse(code)
+    for till in (a, b):
+        append(till, None, now, member_id=c.cert.member_id, cert_serial=c.cert.serial, counter=c.counter,
+               code_time=c.code_time, tier=c.cert.tier, code=code, **fields)
+    return CopiedCode(a, b, c.cert.serial, c.counter)
+
+
+def begin_upload(server: RunningServer, till: Till):
+    """The upload handler's work up to (not including) its commit: (open session, acknowledgement)."""
     from alliance_protocol.trust_bundle import load_bundle
     from alliance_protocol.wire import WireRecord
     from sync_server.ingest import ingest_batch
 
-    a = enroll_terminal(server, tmp_path / "a", "M-MALL")
-    b = enroll_terminal(server, tmp_path / "b", "M-GYM")
-    wallet = new_member(server, tmp_path, 20_601, 1_000)
-    now = int(time.time())
-    code = wallet.next_code(at=now)  # one screenshot, shown at two counters
-    c = parse(code)
-    for till in (a, b):
-        append(till, None, now, kind="coupon", coupon_id="C-COFFEE", member_id=c.cert.member_id,
-               cert_serial=c.cert.serial, counter=c.counter, code_time=c.code_time, tier=c.cert.tier,
-               code=code)
     _, envelope = server.hq.current_bundle()
     bundle = load_bundle(envelope, [server.hq.ring.root_public])
+    s = server.hq.session()
+    s.begin()
+    terminal = s.get(Terminal, till.terminal_id, with_for_update=True)
+    records = [WireRecord.model_validate(r) for r in till.store.outbox_pending(10)]
+    return s, ingest_batch(server.hq, s, terminal, records, 0, bundle)
 
-    def begin_upload(till: Till):
-        s = server.hq.session()
-        s.begin()
-        terminal = s.get(Terminal, till.terminal_id, with_for_update=True)
-        records = [WireRecord.model_validate(r) for r in till.store.outbox_pending(10)]
-        return s, ingest_batch(server.hq, s, terminal, records, 0, bundle)
 
-    first, ack_a = begin_upload(a)
-    second, ack_b = begin_upload(b)  # while the first is still open
+def assert_one_copy_case(server: RunningServer, copy: CopiedCode, member_id: int) -> None:
+    cases = anomalies(server, "code_reused", member_id=member_id)
+    assert len(cases) == 1
+    ev = json.loads(cases[0].evidence)
+    assert (ev["cert_serial"], ev["counter"]) == (copy.serial, copy.counter)
+    assert sorted(u["terminal_id"] for u in ev["uses"]) == sorted([copy.a.terminal_id, copy.b.terminal_id])
+    assert cases[0].deadline - cases[0].detected_at == 48 * 3600
+
+
+def test_a_coupon_code_copied_to_two_terminals_uploading_at_once_is_found(server: RunningServer,
+                                                                            tmp_path: Path) -> None:
+    """A copied code used to write off a coupon at two counters. A coupon moves no points, so two
+    such batches in flight at once on PostgreSQL take no common lock and cannot see each other's
+    rows: neither finds the copy at ingest. The reconciliation sweep does, as one case naming both."""
+    copy = copied_code(server, tmp_path, 20_601, kind="coupon", coupon_id="C-COFFEE")
+    first, ack_a = begin_upload(server, copy.a)
+    second, ack_b = begin_upload(server, copy.b)  # while the first is still open
     second.commit()
     first.commit()
     first.close()
@@ -237,17 +267,32 @@ def test_a_coupon_code_copied_to_two_terminals_uploading_at_once_is_found(server
 
     report = reconcile(server.hq, tiers=False)
     assert report.codes_reused >= 1
-    cases = anomalies(server, "code_reused", member_id=20_601)
-    assert len(cases) == 1
-    ev = json.loads(cases[0].evidence)
-    assert (ev["cert_serial"], ev["counter"]) == (c.cert.serial, c.counter)
-    assert sorted(u["terminal_id"] for u in ev["uses"]) == sorted([a.terminal_id, b.terminal_id])
-    assert cases[0].deadline - cases[0].detected_at == 48 * 3600
+    assert_one_copy_case(server, copy, 20_601)
     reconcile(server.hq, tiers=False)  # found again: still one case
     assert len(anomalies(server, "code_reused", member_id=20_601)) == 1
-    for t in (a, b):
-        t.client.close()
-        t.store.close()
+    copy.close()
+
+
+def test_a_purchase_code_copied_to_two_terminals_uploading_at_once_is_found_at_ingest(
+        server: RunningServer, tmp_path: Path) -> None:
+    """Batches that move points take the change-cursor lock before looking for copies: the second
+    waits for the first to commit, then sees its record, and raises the case without reconciliation."""
+    copy = copied_code(server, tmp_path, 20_602, bill_fen=8_000, paid_fen=8_000, points_earned=80)
+    first, ack_a = begin_upload(server, copy.a)  # holds the cursor lock until it commits
+    done: dict = {}
+    waiting = threading.Thread(target=lambda: done.update(b=begin_upload(server, copy.b)))
+    waiting.start()
+    waiting.join(1.0)
+    assert waiting.is_alive(), "the second upload should wait for the first one's cursor lock"
+    first.commit()
+    first.close()
+    waiting.join(30)
+    second, ack_b = done["b"]
+    second.commit()
+    second.close()
+    assert (ack_a.stored, ack_b.stored) == (1, 1)
+    assert_one_copy_case(server, copy, 20_602)
+    copy.close()
 
 
 def test_backup_codes_verified_at_reconciliation(server: RunningServer, tmp_path: Path) -> None:
