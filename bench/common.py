@@ -49,3 +49,43 @@ def temp_database(kind: str, home):
     finally:
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def worker_pids(server_pid: int) -> list[int]:
+    """The worker processes of a multi-process uvicorn (spawned children; Linux /proc)."""
+    from pathlib import Path
+
+    return sorted(int(c) for task in Path(f"/proc/{server_pid}/task").iterdir()
+                  for c in (task / "children").read_text().split()
+                  if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes())
+
+
+def wait_workers_started(server_pid: int, workers: int, timeout_s: float = 60.0) -> None:
+    """Until every worker has finished starting (its CPU time stops rising). A server answers as soon
+    as its first worker is up; clients that connect before the others are listening all land on it
+    and stay there (keep-alive), which would measure one worker instead of N."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    last: dict[int, int] = {}
+    while time.monotonic() < deadline:
+        try:
+            now = worker_cpu_s(server_pid)
+        except OSError:
+            return
+        if len(now) >= workers and now == last:
+            return
+        last = now
+        time.sleep(0.5)
+
+
+def worker_cpu_s(server_pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) each worker process has used so far (Linux /proc)."""
+    from pathlib import Path
+
+    ticks = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for pid in worker_pids(server_pid):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        out[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return out

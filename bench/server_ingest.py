@@ -1,10 +1,14 @@
 """Ingest throughput: records/s stored by the sync server, 500-record batches vs one request per record.
 
-    .venv/bin/python -m bench.server_ingest [--records 20000] [--single 2000] [--workers 2] [--db sqlite|postgresql|both]
+    .venv/bin/python -m bench.server_ingest [--records 20000] [--single 2000] [--workers 2]
+                                            [--terminals 4,16] [--db sqlite|postgresql|both]
 
 Real member codes and sealed, chained terminal records (the server checks every signature and
 re-verifies every code); a real server process on loopback (uvicorn, N workers); several
-terminals uploading concurrently. Target: >= 5,000 records/s on PostgreSQL with 500-record batches.
+terminals uploading concurrently, each over its own keep-alive connection. Target: >= 5,000
+records/s on PostgreSQL with 500-record batches.
+
+Each line shows the CPU seconds each worker process spent ("worker CPU"): how evenly the work fell.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from alliance_protocol import request_auth
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.member_code import make_code
 from alliance_protocol.testkit import derive_key
-from bench.common import machine, temp_database
+from bench.common import machine, temp_database, wait_workers_started, worker_cpu_s
+from sync_server.local import free_port
 from sync_server.demo import init_demo, member_secret
 from sync_server.hq import HQ
 from sync_server.settings import ServerSettings
@@ -80,7 +85,7 @@ def measure(db: str, url: str, home: Path, n_records: int, n_single: int, worker
             tills.append((mode, terminal_id, key, make_records(hq, terminal_id, "M-MALL", key, per,
                                                                 [10001, 10002, 10003])))
     hq.engine.dispose()
-    port = 18_000 + (hash(db) % 1000)
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "sync_server.cli", "--home", str(home), "serve", "--port",
                              str(port), "--database-url", url, "--workers", str(workers)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -92,6 +97,8 @@ def measure(db: str, url: str, home: Path, n_records: int, n_single: int, worker
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
+        if workers > 1:
+            wait_workers_started(proc.pid, workers)
         for mode in ("batch", "single"):
             group = [t for t in tills if t[0] == mode]
             size = 500 if mode == "batch" else 1
@@ -104,16 +111,18 @@ def measure(db: str, url: str, home: Path, n_records: int, n_single: int, worker
                     assert ack["acked_seq"] == len(records), ack
 
             threads = [threading.Thread(target=upload, args=t[1:]) for t in group]
+            cpu_before = worker_cpu_s(proc.pid)
             t0 = time.perf_counter()
             for th in threads:
                 th.start()
             for th in threads:
                 th.join()
             elapsed = time.perf_counter() - t0
+            cpu = [round(c - cpu_before.get(p, 0.0), 1) for p, c in worker_cpu_s(proc.pid).items()]
             total = sum(len(t[3]) for t in group)
             lines.append(f"{db:<10} {mode:<6} {'500/req' if size == 500 else '1/req':<8} {total:>7} records "
                          f"{elapsed:7.2f} s  {total / elapsed:8.0f} records/s  ({terminals} terminals, "
-                         f"{workers} workers)")
+                         f"{workers} workers{', worker CPU ' + '+'.join(map(str, cpu)) + ' s' if cpu else ''})")
             print(lines[-1], flush=True)
     finally:
         proc.terminate()
@@ -126,12 +135,13 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--single", type=int, default=2_000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--terminals", type=int, default=4)
+    parser.add_argument("--terminals", default="4,16", help="comma-separated: one run per count")
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     args = parser.parse_args()
     print(f"machine: {machine()}")
     for db in (["sqlite", "postgresql"] if args.db == "both" else [args.db]):
-        run(db, args.records, args.single, args.workers, args.terminals)
+        for terminals in (int(t) for t in args.terminals.split(",")):
+            run(db, args.records, args.single, args.workers, terminals)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import json
 import time
 from functools import lru_cache
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
@@ -145,8 +145,13 @@ def create_app(hq: HQ) -> FastAPI:
                               root_public_keys=hq.root_public_keys(), server_time_ms=now_ms())
 
     @app.post("/v1/terminal/batches", response_model=BatchAck)
-    def upload(request: Request, auth: tuple[str, bytes] = Depends(signed_terminal)) -> BatchAck:
+    def upload(request: Request, response: Response,
+               auth: tuple[str, bytes] = Depends(signed_terminal)) -> BatchAck:
         terminal_id, body = auth
+        # The terminal's next batch connects anew, so it goes to whichever worker is free: with
+        # keep-alive, every batch of a terminal (a week's backlog is 20 of them) would stay on the worker
+        # that accepted its connection, while the other workers idle. One connect per 500 records.
+        response.headers["Connection"] = "close"
         try:
             batch = BatchUpload.model_validate_json(body)
         except ValueError as exc:

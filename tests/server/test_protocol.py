@@ -115,6 +115,21 @@ def test_same_batch_twice_and_lost_response_store_each_record_once(server: Runni
     assert member_balance(server, 10003) == before + earned
 
 
+def test_a_batch_upload_ends_its_connection_so_the_next_batch_goes_to_a_free_worker(
+        server: RunningServer, till: Till, tmp_path: Path) -> None:
+    """With keep-alive, every batch of a terminal's backlog would stay on the worker that accepted its
+    connection; a download keeps its connection."""
+    wallet = wallet_for(server, tmp_path, 10001)
+    scan = till.service.scan(wallet.next_code())
+    assert till.service.commit_purchase(scan.token, bill_fen=6_000).ok
+    upload = signed_post(till, "/v1/terminal/batches", {"records": till.store.outbox_pending(10)})
+    assert upload.status_code == 200 and upload.headers["connection"] == "close"
+    path = "/v1/terminal/balances?after=0&limit=1"
+    headers = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "GET", path, b"")
+    download = httpx.get(till.client.server_url + path, headers=headers, timeout=10)
+    assert download.status_code == 200 and download.headers.get("connection") != "close"
+
+
 def test_out_of_order_and_overlapping_batches(server: RunningServer, till: Till, tmp_path: Path) -> None:
     wallet = wallet_for(server, tmp_path, 10001)
     for _ in range(6):
