@@ -34,7 +34,6 @@ def cmd_register(args: argparse.Namespace) -> int:
         from .server_client import register
 
         register(wallet, args.server, args.member_id, args.secret)
-        wallet.remember_login(args.secret)
         return cmd_info(args)
     if not args.local_issuer:
         raise WalletError("give --server URL (with --secret) or --local-issuer KEYS_DIR")
@@ -72,6 +71,12 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
 def cmd_code(args: argparse.Namespace) -> int:
     print(_wallet(args).next_code())
+    return 0
+
+
+def cmd_backup_code(args: argparse.Namespace) -> int:
+    digits, seconds_left = _wallet(args).backup_code()
+    print(json.dumps({"backup_code": digits, "seconds_left": seconds_left}))
     return 0
 
 
@@ -116,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("refresh", help="renew the certificate from the server").set_defaults(func=cmd_refresh)
     sub.add_parser("balance", help="points balance from the server").set_defaults(func=cmd_balance)
     sub.add_parser("code", help="print a fresh member code").set_defaults(func=cmd_code)
+    sub.add_parser("backup-code", help="print the numeric backup code (for a counter that cannot scan)"
+                   ).set_defaults(func=cmd_backup_code)
     sub.add_parser("info", help="print the certificate as JSON").set_defaults(func=cmd_info)
     p = sub.add_parser("show", help="show the rotating QR code in a window")
     p.add_argument("--refresh", type=int, default=DEFAULT_REFRESH_S, help="seconds between codes")

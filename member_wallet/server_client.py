@@ -23,12 +23,14 @@ def _post(server_url: str, path: str, payload: dict, timeout_s: float) -> dict:
 
 def register(wallet: Wallet, server_url: str, member_id: int, secret: str, *, refresh: bool = False,
              timeout_s: float = 15.0) -> WalletCertificate:
-    """Get (or refresh) this device's certificate; tier and allowance come from HQ's records."""
+    """Get (or refresh) this device's certificate; tier and allowance come from HQ's records. The login
+    is kept (owner-only file) for refreshes, balances and the backup numeric code."""
     payload = {"member_id": member_id, "secret": secret, "device_public_key": b64(wallet.device_public())}
     data = WalletCertificate.model_validate(
         _post(server_url, "/v1/wallet/refresh" if refresh else "/v1/wallet/register", payload, timeout_s))
     wallet.install_certificate(unb64(data.certificate), server_time=data.server_time_ms / 1000,
                                server_url=server_url)
+    wallet.remember_login(secret)
     return data
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from alliance_protocol import backup_code
 from alliance_protocol import member_code as mc
 from alliance_protocol.appsupport import app_home
 from alliance_protocol.keys import b64, public_raw, read_private_key, unb64, write_private_key
@@ -119,6 +120,17 @@ class Wallet:
             self._save()
             counter = self.state.counter
         return mc.make_code(cert, key, code_time=self.now() if at is None else at, counter=counter)
+
+    def backup_code(self, at: int | None = None) -> tuple[str, int]:
+        """The backup numeric code, typed at a counter whose camera cannot read the QR code: the
+        digits and the seconds until the next one. Computed offline from the member's login (the
+        server checks it in reconciliation, within +-5 minutes of the time the counter recorded it)."""
+        if self.state.member_id is None or not self.state.secret:
+            raise WalletError("no backup code: this wallet has no member login "
+                              "(register with --server and --secret)")
+        now = self.now() if at is None else at
+        digits = backup_code.make(self.state.member_id, backup_code.key_from_secret(self.state.secret), now)
+        return digits, backup_code.STEP_S - now % backup_code.STEP_S
 
 
 def issue_from_local_issuer(wallet: Wallet, keys_dir: Path, *, member_id: int, tier: int,

@@ -12,7 +12,7 @@ from terminal_app.ui.qtfix import protect_none
 protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see terminal_app/ui/qtfix.py
 
 from .qr_render import qr_matrix
-from .wallet import DEFAULT_REFRESH_S, Wallet
+from .wallet import DEFAULT_REFRESH_S, Wallet, WalletError
 
 _TIER_NAMES = {
     Tier.BASIC: QCoreApplication.translate("Wallet", "Member"),
@@ -57,8 +57,12 @@ class WalletWindow(QWidget):
         self.qr_label.setMinimumSize(QSize(qr_size, qr_size))
         self.countdown = QLabel()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.backup = QLabel()  # the numeric code, for a counter that cannot scan
+        self.backup.setObjectName("backupCode")
+        self.backup.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.backup.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        for widget in (self.header, self.qr_label, self.countdown):
+        for widget in (self.header, self.qr_label, self.countdown, self.backup):
             layout.addWidget(widget)
         self.rotate_timer = QTimer(self)
         self.rotate_timer.timeout.connect(self.rotate)
@@ -83,3 +87,14 @@ class WalletWindow(QWidget):
         self.countdown.setText(self.tr("Refreshes in %1 s · counter %2")
                                .replace("%1", str(self._remaining))
                                .replace("%2", str(self.wallet.state.counter)))
+        self._show_backup()
+
+    def _show_backup(self) -> None:
+        try:
+            digits, seconds_left = self.wallet.backup_code()
+        except WalletError:  # a wallet without a member login (local issuer) has none
+            self.backup.hide()
+            return
+        self.backup.setText(self.tr("Can't scan? Backup code %1 (changes in %2 s)")
+                            .replace("%1", digits).replace("%2", str(seconds_left)))
+        self.backup.show()

@@ -326,6 +326,25 @@ def test_backup_codes_verified_at_reconciliation(server: RunningServer, tmp_path
     till.store.close()
 
 
+def test_the_wallet_backup_code_typed_at_a_counter_earns_points_after_reconciliation(server: RunningServer,
+                                                                                    tmp_path: Path) -> None:
+    """End to end: the phone shows the backup code, the cashier types it (no camera), the terminal
+    records it pending, HQ verifies it and the member's points arrive."""
+    till = enroll_terminal(server, tmp_path / "t", "M-CAFE")
+    wallet = new_member(server, tmp_path, 73101, 200)
+    digits, _ = wallet.backup_code()
+    result = till.service.backup_code(digits, bill_fen=6_000)
+    assert result.ok and result.reason.value == "BACKUP_CODE_PENDING" and result.points_earned == 60
+    sync(till)
+    assert balance(server, 73101) == 200  # not verified yet
+    reconcile(server.hq, tiers=False)
+    assert balance(server, 73101) == 260
+    assert anomalies(server, "backup_code_failed", terminal_id=till.terminal_id) == []
+    assert len(anomalies(server, "backup_code_review", terminal_id=till.terminal_id)) == 1  # a person looks
+    till.client.close()
+    till.store.close()
+
+
 # --- reviews
 def test_review_actions_keep_who_when_why_and_reverse_stays_in_the_ledger(server: RunningServer,
                                                                             tmp_path: Path) -> None:

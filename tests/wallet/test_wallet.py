@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from alliance_protocol import backup_code
 from alliance_protocol import trust_bundle as tb
 from alliance_protocol.member_code import Tier, parse
 from alliance_protocol.verifier import MemoryReplayGuard, OfflineVerifier, SystemClock
@@ -91,3 +93,34 @@ def test_window_shows_a_scannable_code_and_rotates(qtbot, tmp_path: Path, ring: 
         pass
     assert signal.args[0] != first
     assert parse(signal.args[0]).counter == parse(first).counter + 1
+
+
+def test_cli_backup_code_needs_a_member_login(tmp_path: Path, ring: KeyRing,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    home = str(tmp_path / "w")
+    assert cli.main(["--home", home, "register", "--local-issuer", str(ring.directory), "--member-id", "42"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--home", home, "backup-code"]) != 0
+    out = capsys.readouterr()
+    assert "no member login" in out.out + out.err
+    Wallet(tmp_path / "w").remember_login("s3cret")
+    assert cli.main(["--home", home, "backup-code"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert backup_code.verify(answer["backup_code"], 42, backup_code.key_from_secret("s3cret"), int(time.time()))
+    assert 1 <= answer["seconds_left"] <= backup_code.STEP_S
+
+
+def test_window_shows_the_backup_code_only_with_a_member_login(qtbot, tmp_path: Path, ring: KeyRing) -> None:
+    from member_wallet.window import WalletWindow
+
+    wallet = Wallet(tmp_path / "w")
+    issue_from_local_issuer(wallet, ring.directory, member_id=78, tier=Tier.GOLD, allowance=1)
+    window = WalletWindow(wallet, refresh_s=30, qr_size=200)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.backup.isVisible()
+    wallet.remember_login("s3cret")
+    qtbot.waitUntil(window.backup.isVisible, timeout=3000)  # next second's tick
+    digits = window.backup.text().split("code ")[1].split(" ")[0]
+    assert digits.startswith("78") and len(digits) == 2 + backup_code.DIGITS
+    assert backup_code.verify(digits, 78, backup_code.key_from_secret("s3cret"), int(time.time()))
