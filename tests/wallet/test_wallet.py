@@ -74,14 +74,20 @@ def test_cli_register_then_code(tmp_path: Path, ring: KeyRing, capsys: pytest.Ca
     assert verdict.ok and verdict.member_id == 42 and verdict.tier == Tier.DIAMOND
 
 
-def test_window_shows_a_scannable_code_and_rotates(qtbot, tmp_path: Path, ring: KeyRing) -> None:
+def open_window(qtbot, tmp_path: Path, ring: KeyRing, member_id: int, refresh_s: int, qr_size: int):
+    """A locally issued wallet (no member login) and its window, shown."""
     from member_wallet.window import WalletWindow
 
     wallet = Wallet(tmp_path / "w")
-    issue_from_local_issuer(wallet, ring.directory, member_id=77, tier=Tier.SILVER, allowance=1)
-    window = WalletWindow(wallet, refresh_s=1, qr_size=360)
+    issue_from_local_issuer(wallet, ring.directory, member_id=member_id, tier=Tier.SILVER, allowance=1)
+    window = WalletWindow(wallet, refresh_s=refresh_s, qr_size=qr_size)
     qtbot.addWidget(window)
     window.show()
+    return wallet, window
+
+
+def test_window_shows_a_scannable_code_and_rotates(qtbot, tmp_path: Path, ring: KeyRing) -> None:
+    _, window = open_window(qtbot, tmp_path, ring, 77, refresh_s=1, qr_size=360)
     first = window.current_code
     image = window.qr_label.pixmap().toImage()
     image = image.convertToFormat(image.Format.Format_Grayscale8)
@@ -111,13 +117,7 @@ def test_cli_backup_code_needs_a_member_login(tmp_path: Path, ring: KeyRing,
 
 
 def test_window_shows_the_backup_code_only_with_a_member_login(qtbot, tmp_path: Path, ring: KeyRing) -> None:
-    from member_wallet.window import WalletWindow
-
-    wallet = Wallet(tmp_path / "w")
-    issue_from_local_issuer(wallet, ring.directory, member_id=78, tier=Tier.GOLD, allowance=1)
-    window = WalletWindow(wallet, refresh_s=30, qr_size=200)
-    qtbot.addWidget(window)
-    window.show()
+    wallet, window = open_window(qtbot, tmp_path, ring, 78, refresh_s=30, qr_size=200)
     assert not window.backup.isVisible()
     wallet.remember_login("s3cret")
     qtbot.waitUntil(window.backup.isVisible, timeout=3000)  # next second's tick
