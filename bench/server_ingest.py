@@ -30,10 +30,11 @@ from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.member_code import make_code
 from alliance_protocol.testkit import derive_key
 from bench.common import machine, temp_database, wait_workers_started, worker_cpu_s
-from sync_server.local import free_port
 from sync_server.demo import init_demo, member_secret
 from sync_server.hq import HQ
+from sync_server.local import free_port
 from sync_server.settings import ServerSettings
+
 
 def make_records(hq: HQ, terminal_id: str, merchant_id: str, key, n: int, member_ids: list[int]) -> list[dict]:
     devices = []
@@ -119,10 +120,11 @@ def measure(db: str, url: str, home: Path, n_records: int, n_single: int, worker
                 th.join()
             elapsed = time.perf_counter() - t0
             cpu = [round(c - cpu_before.get(p, 0.0), 1) for p, c in worker_cpu_s(proc.pid).items()]
+            per_worker = f", worker CPU {'+'.join(map(str, cpu))} s" if cpu else ""
             total = sum(len(t[3]) for t in group)
             lines.append(f"{db:<10} {mode:<6} {'500/req' if size == 500 else '1/req':<8} {total:>7} records "
                          f"{elapsed:7.2f} s  {total / elapsed:8.0f} records/s  ({terminals} terminals, "
-                         f"{workers} workers{', worker CPU ' + '+'.join(map(str, cpu)) + ' s' if cpu else ''})")
+                         f"{workers} workers{per_worker})")
             print(lines[-1], flush=True)
     finally:
         proc.terminate()

@@ -16,8 +16,6 @@ anything the client got wrong.
 
 from __future__ import annotations
 
-import json
-import time
 from functools import lru_cache
 
 from fastapi import Depends, FastAPI, Request, Response

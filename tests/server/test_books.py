@@ -28,7 +28,7 @@ from sync_server.reviews import review
 from sync_server.settlement import commission, settlement_report
 from terminal_app.core import journal
 
-from .conftest import independent_delta, RunningServer, Till, enroll_terminal
+from .conftest import RunningServer, Till, enroll_terminal, independent_delta
 
 CHINA = 480 * 60_000
 
@@ -213,7 +213,8 @@ def copied_code(server: RunningServer, tmp_path: Path, member_id: int, **fields)
     from alliance_protocol.member_code import parse
 
     if server.hq.engine.dialect.name != "postgresql":
-        pytest.skip("SQLite has one writer: two uploads cannot overlap (ingest finds the copy: test_protocol)")
+        pytest.skip("SQLite has one writer: two uploads cannot overlap "
+                    "(ingest finds the copy: test_protocol)")
     a = enroll_terminal(server, tmp_path / "a", "M-MALL")
     b = enroll_terminal(server, tmp_path / "b", "M-GYM")
     wallet = new_member(server, tmp_path, member_id, 1_000)

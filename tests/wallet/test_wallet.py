@@ -104,7 +104,8 @@ def test_window_shows_a_scannable_code_and_rotates(qtbot, tmp_path: Path, ring: 
 def test_cli_backup_code_needs_a_member_login(tmp_path: Path, ring: KeyRing,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     home = str(tmp_path / "w")
-    assert cli.main(["--home", home, "register", "--local-issuer", str(ring.directory), "--member-id", "42"]) == 0
+    assert cli.main(["--home", home, "register", "--local-issuer", str(ring.directory),
+                     "--member-id", "42"]) == 0
     capsys.readouterr()
     assert cli.main(["--home", home, "backup-code"]) != 0
     out = capsys.readouterr()
@@ -112,7 +113,8 @@ def test_cli_backup_code_needs_a_member_login(tmp_path: Path, ring: KeyRing,
     Wallet(tmp_path / "w").remember_login("s3cret")
     assert cli.main(["--home", home, "backup-code"]) == 0
     answer = json.loads(capsys.readouterr().out)
-    assert backup_code.verify(answer["backup_code"], 42, backup_code.key_from_secret("s3cret"), int(time.time()))
+    key = backup_code.key_from_secret("s3cret")
+    assert backup_code.verify(answer["backup_code"], 42, key, int(time.time()))
     assert 1 <= answer["seconds_left"] <= backup_code.STEP_S
 
 
