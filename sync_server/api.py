@@ -16,6 +16,7 @@ anything the client got wrong.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from fastapi import Depends, FastAPI, Request, Response
@@ -142,6 +143,11 @@ def create_app(hq: HQ) -> FastAPI:
         return EnrollResponse(terminal_id=terminal.id, merchant_id=merchant.id, merchant_name=merchant.name,
                               root_public_keys=hq.root_public_keys(), server_time_ms=now_ms())
 
+    # Batches examined and stored at once in this process. The work is CPU-bound Python: more
+    # threads only take turns on the interpreter lock (a transaction holding the change-cursor lock
+    # waits its turn too); the other requests wait here without using the CPU.
+    batch_slots = threading.BoundedSemaphore(hq.settings.batch_slots)
+
     @app.post("/v1/terminal/batches", response_model=BatchAck)
     def upload(request: Request, response: Response,
                auth: tuple[str, bytes] = Depends(signed_terminal)) -> BatchAck:
@@ -155,6 +161,10 @@ def create_app(hq: HQ) -> FastAPI:
         except ValueError as exc:
             raise HQError("REQUEST_INVALID", str(exc)[:300], 422) from None
         _, _, bundle = current_bundle()
+        with batch_slots:
+            return _ingest(request, terminal_id, batch, bundle)
+
+    def _ingest(request: Request, terminal_id: str, batch: BatchUpload, bundle: TrustBundle) -> BatchAck:
         # Signatures and member codes are checked before the transaction opens: no lock is held and
         # no transaction stays open while the CPU works.
         examined = examine_batch(request.state.terminal, batch.records, bundle)
