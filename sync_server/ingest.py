@@ -7,6 +7,10 @@ key (terminal, seq): a batch sent twice, a response lost after commit, overlappi
 out-of-order batches all end with one copy. Only newly stored records move the member ledger.
 The acknowledgement is the highest contiguous sequence stored, checked link by link along the
 hash chain (a broken link is flagged and raised as an anomaly, and does not stop the queue).
+
+Two phases: examine_batch (every check, pure computation, before any transaction opens), then
+store_batch in the request's transaction (insert, anomalies, acknowledgement, and last the
+member balances under the alliance-wide change-cursor lock, held only until the commit).
 """
 
 from __future__ import annotations
