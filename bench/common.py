@@ -67,7 +67,7 @@ def wait_workers_started(server_pid: int, workers: int, timeout_s: float = 60.0)
     import time
 
     deadline = time.monotonic() + timeout_s
-    last: dict[int, int] = {}
+    last: dict[int, float] = {}
     while time.monotonic() < deadline:
         try:
             now = worker_cpu_s(server_pid)
