@@ -36,7 +36,7 @@ def populate(hq: HQ, n: int) -> None:
             s.execute(insert(Member), [
                 {"id": 1_000_000 + i, "name": f"会员{i}", "phone": f"139{i:08d}", "tier": i % 4,
                  "balance": (i * 37) % 50_000, "blocked": i % 100 == 0, "change_cursor": cursor + i,
-                 "secret_hash": ""} for i in range(start, min(n, start + 10_000))])
+                 "secret_hash": "", "backup_key": ""} for i in range(start, min(n, start + 10_000))])
         s.execute(insert(Device), [
             {"serial": 5_000_000 + i, "member_id": 1_000_000 + i, "device_public_key": device, "issued_at": now,
              "not_after": now + 86_400, "revoked": True} for i in range(0, n, 50)])

@@ -115,7 +115,7 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> tup
     with hq.engine.begin() as conn:
         conn.execute(insert(Member.__table__), [
             {"id": m, "name": "", "phone": "", "tier": 0, "balance": b, "expiring_soon": 0, "birthday_month": 0,
-             "home_merchant_id": f"M{m % 20:03d}", "secret_hash": "", "blocked": False, "change_cursor": 0}
+             "home_merchant_id": f"M{m % 20:03d}", "secret_hash": "", "backup_key": "", "blocked": False, "change_cursor": 0}
             for m, b in expected.items()])
     return expected, copies
 

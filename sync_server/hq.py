@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
-from alliance_protocol import canonical
+from alliance_protocol import backup_code, canonical
 from alliance_protocol.keys import b64, unb64
 from alliance_protocol.member_code import Certificate
 from alliance_protocol.rules import AllianceRules
@@ -150,7 +150,9 @@ class HQ:
                       secret: str = "", home_merchant_id: str | None = None, birthday_month: int = 0) -> None:
         with self.session() as s, s.begin():
             s.add(Member(id=member_id, name=name, phone=phone, tier=tier, balance=balance,
-                         secret_hash=sha256_hex(secret) if secret else "", home_merchant_id=home_merchant_id,
+                         secret_hash=sha256_hex(secret) if secret else "",
+                         backup_key=backup_code.key_from_secret(secret).hex() if secret else "",
+                         home_merchant_id=home_merchant_id,
                          birthday_month=birthday_month, change_cursor=self.next_cursor(s)))
 
     def block_member(self, member_id: int, blocked: bool = True) -> None:

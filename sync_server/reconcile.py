@@ -183,8 +183,8 @@ def _verify_backups(hq: HQ, report: ReconcileReport) -> None:
             digits = body.get("backup_code")
             parts = backup_code.split(digits) if isinstance(digits, str) else None
             member = s.get(Member, parts[0]) if parts else None
-            ok = (member is not None and bool(member.secret_hash)
-                  and backup_code.verify(digits, member.id, bytes.fromhex(member.secret_hash), recorded_at // 1000))
+            ok = (member is not None and bool(member.backup_key)
+                  and backup_code.verify(digits, member.id, bytes.fromhex(member.backup_key), recorded_at // 1000))
             if ok:
                 s.execute(update(Record).where(Record.id == rid).values(member_id=member.id))
                 report.backup_verified += 1

@@ -66,6 +66,7 @@ class Member(Base):
     birthday_month: Mapped[int] = mapped_column(Integer, default=0)
     home_merchant_id: Mapped[str | None] = mapped_column(String(32), nullable=True)  # who brought them in
     secret_hash: Mapped[str] = mapped_column(String(64), default="")  # the wallet's login (demo)
+    backup_key: Mapped[str] = mapped_column(String(64), default="")  # hex HOTP key of the backup numeric code
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
     change_cursor: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
