@@ -28,7 +28,7 @@ from bench.terminal_common import terminal
 from terminal_app.core import journal as journal_mod
 from terminal_app.core import ledger
 from terminal_app.core.journal import verify_journal
-from terminal_app.core.pricing import local_date
+from alliance_protocol.pricing import local_date
 from alliance_protocol.rules import AllianceRules
 
 

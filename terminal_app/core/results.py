@@ -8,7 +8,7 @@ from typing import Any
 
 from alliance_protocol.reasons import Explained, Reason
 
-from .pricing import Pricing
+from alliance_protocol.pricing import Pricing
 
 
 class Severity(StrEnum):

@@ -64,7 +64,7 @@ from terminal_app.store.models import JournalRow
 
 from . import journal, ledger
 from .logview import LogFilter, read_log
-from .pricing import EarnContext, Pricing, is_member_day, local_date, price
+from alliance_protocol.pricing import EarnContext, Pricing, is_member_day, local_date, price
 from .results import MemberView, Result, ScanResult, TxnResult, ZReport
 
 SCAN_SESSION_S = 120

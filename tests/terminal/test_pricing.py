@@ -8,7 +8,7 @@ import pytest
 
 from alliance_protocol.reasons import Reason
 from alliance_protocol.rules import AllianceRules, OfflineLimits, RulesError
-from terminal_app.core.pricing import EarnContext, is_member_day, local_date, multiplier_pct, price
+from alliance_protocol.pricing import EarnContext, is_member_day, local_date, multiplier_pct, price
 
 R = AllianceRules()
 

@@ -70,7 +70,7 @@ def test_sounds_are_distinct_wavs_and_silent_player_records(tmp_path, qapp):
 
 
 def test_receipt_shows_amounts_in_yuan_and_both_messages():
-    from terminal_app.core.pricing import Pricing
+    from alliance_protocol.pricing import Pricing
 
     p = Pricing(bill_fen=12_000, tier=2, discount_pct=20, discount_fen=2_400, payable_fen=9_600, points_requested=0,
                 points_spent=0, cash_off_fen=0, paid_fen=9_600, base_points=96, multiplier_pct=100,

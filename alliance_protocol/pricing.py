@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from alliance_protocol.reasons import Reason
-from alliance_protocol.rules import AllianceRules
+from .reasons import Reason
+from .rules import AllianceRules
 
 
 @dataclass(frozen=True)
