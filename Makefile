@@ -34,7 +34,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.ui_start
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.ui_latency
 
-# Counter-app translations: resources/i18n/*.ts -> .qm (pyside6-lrelease; only stale ones)
+# Counter-app translations: terminal_app/ui/resources/i18n/*.ts -> .qm (pyside6-lrelease; only stale ones)
 translations: $(STAMP)
 	$(BIN)/python -m terminal_app.ui.i18n
 

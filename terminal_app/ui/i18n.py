@@ -1,10 +1,10 @@
 """Languages of the counter app: zh_CN (default) and en.
 
 UI strings go through self.tr() / QCoreApplication.translate(); their translations live in
-resources/i18n/<lang>.ts (the sources, in git). The build step compiles them to .qm with
-pyside6-lrelease (`python -m terminal_app.ui.i18n`, `make translations`; the app and the test
-suite run it too, through `ensure_compiled()`). A .qm is used only when its stamp
-(<lang>.qm.sha256) matches the current .ts content; otherwise the .ts is read directly by
+terminal_app/ui/resources/i18n/<lang>.ts (the sources, in git, shipped in the wheel). The build step
+compiles them to .qm with pyside6-lrelease (`python -m terminal_app.ui.i18n`, `make translations`;
+the app and the test suite run it too, through `ensure_compiled()`). A .qm is used only when its
+stamp (<lang>.qm.sha256) matches the current .ts content; otherwise the .ts is read directly by
 TsTranslator, so a fresh clone works even where nothing can be compiled or written.
 
 Reason texts (verdicts, declines) are NOT translated here: they come from
@@ -28,7 +28,8 @@ LANGUAGES = ("zh_CN", "en")
 # each language by its own name (the convention for a language menu: the same in every UI language)
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+# inside the package, so an installed wheel (or a PyInstaller folder) has them too
+I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
 
 _current = DEFAULT_LANGUAGE
 _installed: QTranslator | None = None
@@ -136,7 +137,7 @@ def _tool(name: str) -> str | None:
 
 
 def build(update_sources: bool = False) -> int:
-    """Compile resources/i18n/*.ts to .qm (and optionally refresh the .ts from the sources first)."""
+    """Compile I18N_DIR/*.ts to .qm (and optionally refresh the .ts from the sources first)."""
     ui_dir = Path(__file__).resolve().parent
     if update_sources:
         lupdate = _tool("pyside6-lupdate")

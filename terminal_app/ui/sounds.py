@@ -1,4 +1,5 @@
-"""A distinct short sound per verdict: generated WAVs (numpy + wave) in resources/sounds/.
+"""A distinct short sound per verdict: generated WAVs (numpy + wave) in
+terminal_app/ui/resources/sounds/ (in git, shipped in the wheel).
 
 Played with QtMultimedia's QSoundEffect when that module exists, else QApplication.beep().
 `SoundPlayer(enabled=False)` is silent (tests never need audio).
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-SOUND_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds"
+SOUND_DIR = Path(__file__).resolve().parent / "resources" / "sounds"  # inside the package (wheel, PyInstaller)
 RATE = 22_050
 # (frequency Hz, duration ms) notes per verdict: rising = approved, two equal = attention, low = declined
 TONES = {
