@@ -91,6 +91,25 @@ class Reason(StrEnum):
     HQ_LOGIN_REQUIRED = "HQ_LOGIN_REQUIRED"
     SERVER_ERROR = "SERVER_ERROR"
     SERVER_UNREACHABLE = "SERVER_UNREACHABLE"
+    # --- HQ's evidence checks on a stored record (sync_server/evidence.py): why it moves nothing
+    RECORD_HASH_MISMATCH = "RECORD_HASH_MISMATCH"
+    RECORD_SIGNATURE_INVALID = "RECORD_SIGNATURE_INVALID"
+    RECORD_SCHEMA_INVALID = "RECORD_SCHEMA_INVALID"
+    RECORD_WRONG_TERMINAL = "RECORD_WRONG_TERMINAL"
+    RECORD_CHAIN_BROKEN = "RECORD_CHAIN_BROKEN"
+    CODE_MISSING = "CODE_MISSING"
+    CODE_MISMATCH = "CODE_MISMATCH"
+    CERT_NOT_ISSUED = "CERT_NOT_ISSUED"
+    ISSUER_KEY_COMPROMISED = "ISSUER_KEY_COMPROMISED"
+    CODE_REUSED = "CODE_REUSED"
+    BUNDLE_UNKNOWN = "BUNDLE_UNKNOWN"
+    AMOUNT_NOT_PER_RULES = "AMOUNT_NOT_PER_RULES"
+    VOID_TARGET_INVALID = "VOID_TARGET_INVALID"
+    TIME_INCONSISTENT = "TIME_INCONSISTENT"
+    BACKUP_CODE_FAILED = "BACKUP_CODE_FAILED"
+    BACKUP_CODE_REUSED = "BACKUP_CODE_REUSED"
+    BACKFILL_HELD = "BACKFILL_HELD"
+    BALANCE_OUT_OF_RANGE = "BALANCE_OUT_OF_RANGE"
     # --- anything the verifier did not foresee (it never raises; this is its last resort)
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
@@ -189,6 +208,24 @@ MESSAGES: dict[Reason, Message] = {
     Reason.HQ_LOGIN_REQUIRED: Message("需要总部账号登录", "HQ login required"),
     Reason.SERVER_ERROR: Message("服务器内部错误,请稍后重试", "Server error; try again later"),
     Reason.SERVER_UNREACHABLE: Message("无法连接服务器,交易已在本地保存", "Cannot reach the server; transactions are kept on this terminal"),
+    Reason.RECORD_HASH_MISMATCH: Message("记录内容与其哈希不符", "The record does not match its hash"),
+    Reason.RECORD_SIGNATURE_INVALID: Message("记录的终端签名无效", "The record's terminal signature does not verify"),
+    Reason.RECORD_SCHEMA_INVALID: Message("记录格式不符合规范(字段、类型或范围)", "The record does not follow the record schema (field, type or range)"),
+    Reason.RECORD_WRONG_TERMINAL: Message("记录写的是另一台终端或商户", "The record names another terminal or merchant"),
+    Reason.RECORD_CHAIN_BROKEN: Message("记录与前一条记录的哈希链不连续", "The record does not chain to the previous one"),
+    Reason.CODE_MISSING: Message("记录没有可供总部核验的会员码", "The record carries no member code HQ can verify"),
+    Reason.CODE_MISMATCH: Message("会员码与记录中的会员信息不一致", "The member code does not match the record's member fields"),
+    Reason.CERT_NOT_ISSUED: Message("会员证书不是总部签发的", "HQ never issued this member certificate"),
+    Reason.ISSUER_KEY_COMPROMISED: Message("签发密钥已泄露,此后的会员码一律不认", "The issuer key leaked; codes under it after that time are refused"),
+    Reason.CODE_REUSED: Message("同一会员码已在联盟内使用过,本次不计", "This member code was already used in the alliance; this use counts for nothing"),
+    Reason.BUNDLE_UNKNOWN: Message("记录引用的规则版本不存在或已过期", "The rules version the record names does not exist or was out of date"),
+    Reason.AMOUNT_NOT_PER_RULES: Message("金额或积分与联盟规则算出的不一致", "Amounts or points differ from what the alliance rules give"),
+    Reason.VOID_TARGET_INVALID: Message("作废所指的记录不存在、不属本终端、已作废或超出时限", "The voided record does not exist, is another terminal's, was voided already or is too old"),
+    Reason.TIME_INCONSISTENT: Message("记录时间与会员码、前一条记录或收到时间不一致,待人工复核", "The record's time disagrees with its code, the previous record or when HQ received it; held for review"),
+    Reason.BACKUP_CODE_FAILED: Message("备用验证码核验失败", "The backup code did not verify"),
+    Reason.BACKUP_CODE_REUSED: Message("该备用验证码已使用过", "This backup code was already used"),
+    Reason.BACKFILL_HELD: Message("补录积分待总部复核后生效", "Backfilled points count once HQ has reviewed them"),
+    Reason.BALANCE_OUT_OF_RANGE: Message("积分余额将超出允许范围", "The points balance would leave its allowed range"),
     Reason.INTERNAL_ERROR: Message("终端内部错误,请重试", "Internal terminal error; try again"),
 }
 
