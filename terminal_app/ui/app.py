@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
     def escape(self) -> None:
         if self.pages.currentIndex() == self.VERDICT:
             self.verdict.dismiss()
-        elif self.settings.kiosk and self.isFullScreen():
+        elif self.settings.kiosk and self.pages.currentIndex() != self.PIN:
             self.ask_pin("exit_kiosk")
         elif self.pages.currentIndex() == self.PIN:
             self.pages.setCurrentIndex(self.CASHIER)
@@ -237,22 +237,38 @@ class MainWindow(QMainWindow):
 
     # --- closing
     def quit_app(self) -> None:
+        """The manager's "quit the app": unlocked for this one close only. Answering "keep running"
+        to the unsynced-records question locks the kiosk again (Alt+F4 then asks for the PIN)."""
         self._unlocked_close = True
-        self.close()
+        try:
+            self.close()
+        finally:
+            self._unlocked_close = False
+
+    def confirm_quit(self, queued: int) -> bool:
+        """Ask before quitting with unsynced records; the buttons say what they do, in the UI language."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsynced records"), self.tr(
+            "%1 records are not on the server yet. They stay on this terminal and sync on the next "
+            "start. Quit anyway?").replace("%1", str(queued)), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("quitQuestion")
+        quit_button = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_button.setObjectName("quitAnyway")
+        keep = box.addButton(self.tr("Keep running"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepRunning")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is quit_button
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.settings.kiosk and self.isFullScreen() and not self._unlocked_close:
+        if self.settings.kiosk and not self._unlocked_close:  # full screen or not (a WM can drop it)
             event.ignore()
             self.ask_pin("exit_kiosk")
             return
         queued = self.status.queued if self.status else 0
-        if self.confirm_close and queued:
-            answer = QMessageBox.question(self, self.tr("Unsynced records"), self.tr(
-                "%1 records are not on the server yet. They stay on this terminal and sync on the next "
-                "start. Quit anyway?").replace("%1", str(queued)))
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if self.confirm_close and queued and not self.confirm_quit(queued):
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 

@@ -1,0 +1,78 @@
+"""The kiosk lock: nothing but the manager's own "quit" (and its PIN) ends the app."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .conftest import make_window
+from .helpers import dismiss, fresh_code, keypad, scan_by_field, wait_verdict
+
+
+def _answer_quit_question(qtbot, button_name: str, seen: dict) -> None:
+    """Click a button of the quit question once it is up (it is modal: exec() runs its own loop)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen["text"] = box.text()
+        seen["buttons"] = sorted(b.text() for b in box.buttons())
+        box.findChild(type(box.buttons()[0]), button_name).click()
+
+    QTimer.singleShot(20, click)
+
+
+def test_no_to_quit_anyway_keeps_the_kiosk_locked(qtbot, store, home, member):
+    w = make_window(qtbot, store, home, confirm_close=True)
+    try:
+        w.settings.kiosk = True
+        w.showFullScreen()
+        qtbot.waitUntil(w.isFullScreen, timeout=3000)
+        scan_by_field(qtbot, w, fresh_code(member))  # one record waiting to sync: quitting asks
+        keypad(qtbot, w.cashier.transaction.keypad, "10")
+        qtbot.mouseClick(w.cashier.transaction.confirm_button, Qt.MouseButton.LeftButton)
+        wait_verdict(qtbot, w)
+        dismiss(qtbot, w)
+        w.vm.refresh_status()
+        qtbot.waitUntil(lambda: w.status is not None and w.status.queued >= 1, timeout=5000)
+        w.ask_pin("manager")
+        keypad(qtbot, w.pin.keypad, "1234")
+        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: w.pages.currentIndex() == w.MANAGER, timeout=5000)
+        seen: dict = {}
+        _answer_quit_question(qtbot, "keepRunning", seen)
+        qtbot.mouseClick(w.manager.quit_button, Qt.MouseButton.LeftButton)  # "quit the app" -> No
+        assert seen["buttons"] == ["Keep running", "Quit anyway"]  # words, not Yes / No
+        assert w.isVisible() and w.settings.kiosk
+        qtbot.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)
+        assert w.pages.currentIndex() == w.CASHIER
+        assert not w.close()  # Alt+F4 on the cashier screen: refused, the PIN is asked
+        assert w.isVisible() and w.pages.currentIndex() == w.PIN
+        assert not w.close()  # and again
+        assert w.isVisible()
+    finally:
+        w.confirm_close = False
+        w.settings.kiosk = False
+        w.shutdown()
+
+
+def test_quit_anyway_closes(qtbot, store, home, member):
+    w = make_window(qtbot, store, home, confirm_close=True)
+    try:
+        scan_by_field(qtbot, w, fresh_code(member))
+        keypad(qtbot, w.cashier.transaction.keypad, "10")
+        qtbot.mouseClick(w.cashier.transaction.confirm_button, Qt.MouseButton.LeftButton)
+        wait_verdict(qtbot, w)
+        dismiss(qtbot, w)
+        w.vm.refresh_status()
+        qtbot.waitUntil(lambda: w.status is not None and w.status.queued >= 1, timeout=5000)
+        seen: dict = {}
+        _answer_quit_question(qtbot, "quitAnyway", seen)
+        w.quit_app()
+        assert "1 records" in seen["text"] or "records" in seen["text"]
+        assert not w.isVisible()
+    finally:
+        w.confirm_close = False
+        w.shutdown()
