@@ -2,6 +2,7 @@
 
     POST /v1/enroll                    one-time code + terminal public key -> identity, root key
     GET  /v1/time                      the server clock
+    GET  /healthz                      health check (the database answers): {ok, server_time_ms}, else 503
     POST /v1/terminal/batches          signed: journal records, idempotent on (terminal, seq)
     GET  /v1/terminal/bundle?have=N    signed: the trust bundle if newer than N
     GET  /v1/terminal/balances?after=C signed: member balances changed after cursor C
@@ -136,6 +137,19 @@ def create_app(hq: HQ) -> FastAPI:
     @app.get("/v1/time", response_model=TimeResponse)
     def server_time() -> TimeResponse:
         return TimeResponse(server_time_ms=now_ms())
+
+    @app.get("/healthz")
+    def healthz():
+        """For a container HEALTHCHECK or a load balancer: up, and its database answers (503 if not)."""
+        from sqlalchemy import text
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with hq.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except SQLAlchemyError as exc:
+            return error_response("SERVER_ERROR", 503, f"database unavailable ({type(exc).__name__})")
+        return {"ok": True, "server_time_ms": now_ms()}
 
     @app.post("/v1/enroll", response_model=EnrollResponse)
     def enroll(req: EnrollRequest) -> EnrollResponse:
