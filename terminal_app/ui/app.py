@@ -117,7 +117,9 @@ class MainWindow(QMainWindow):
         if self.pages.currentIndex() not in (self.CASHIER, self.VERDICT):
             return  # PIN and manager pages: a scan is not a transaction
         if self.pages.currentIndex() == self.VERDICT:
-            self.verdict.dismiss()
+            if source == "camera":
+                return  # the verdict stays until it is read (a phone in view does not wipe it)
+            self.verdict.dismiss()  # a deliberate scan: the next customer
         self.vm.submit_code(text, source)
 
     def camera_code(self, text: str) -> None:

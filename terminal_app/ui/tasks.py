@@ -15,6 +15,7 @@ import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,16 @@ class TaskRunner(QObject):
                 self.busy_changed.emit(False)
 
         def done(box: list) -> None:
+            if not isValid(self):
+                return  # the window (and its runner) went away while this ran: nobody to tell
             finish()
             if on_done is not None:
                 on_done(box[0])
 
         def failed(box: list) -> None:
             exc = box[0]
+            if not isValid(self):
+                return
             finish()
             if on_error is not None:
                 on_error(exc)

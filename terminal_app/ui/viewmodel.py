@@ -2,8 +2,17 @@
 
 Views call its methods and listen to its signals; it never touches a widget. One open
 transaction at a time: a scan opens it (member panel), a commit closes it when approved; a
-declined commit keeps it open so the cashier can correct the amount. A new scan while a
-transaction is open asks first (`replace_requested`).
+declined commit keeps it open so the cashier can correct the amount.
+
+A code arriving while a transaction is open never disturbs it:
+- the same member's next rotating code (phone still in view): ignored;
+- from the camera, anything else: another member's valid code is offered (`offer_changed`), a code
+  that is not a usable member code is ignored (the camera sees what it sees: not the cashier's act);
+- from the scanner or the field: another member's valid code is offered, anything else is
+  reported as a notice (`notice`), the open transaction stays as it is.
+An offer is taken only by the cashier (`take_offer`); the transaction it replaces was not recorded,
+and the notice says so. After a transaction closed, the camera ignores the same member's codes for
+`REOPEN_HOLDOFF_S` (the phone is still lying in front of it); a deliberate scan is always taken.
 """
 
 from __future__ import annotations
@@ -38,6 +47,9 @@ def parse_yuan(text: str) -> int | None:
     return int(whole or "0") * 100 + int((frac + "00")[:2])
 
 
+REOPEN_HOLDOFF_S = 10.0
+
+
 def yuan(fen: int | None) -> str:
     if fen is None:
         return "-"
@@ -46,13 +58,25 @@ def yuan(fen: int | None) -> str:
     return f"{sign}{fen // 100}.{fen % 100:02d}"
 
 
+def peek_member(text: str) -> int | None:
+    """Unverified peek at a code's member id (only to route a scan; nothing is approved on it)."""
+    from alliance_protocol.base36 import normalize
+    from alliance_protocol.member_code import parse
+
+    try:
+        return int(parse(normalize(text)).cert.member_id)
+    except Exception:
+        return None
+
+
 class CounterViewModel(QObject):
     service_ready = Signal()
     service_failed = Signal(str)  # reason code value
     scan_started = Signal()
     member_opened = Signal(object)  # ScanResult (ok, with member)
     transaction_closed = Signal()
-    replace_requested = Signal(str)  # code text waiting for the cashier's answer
+    offer_changed = Signal(object)  # ScanResult of another member waiting for the cashier, or None
+    notice = Signal(str, object)  # ("rejected", ScanResult) | ("replaced", masked id of the dropped one)
     quote_ready = Signal(object)  # Pricing | None
     verdict = Signal(object, str)  # Result, title key ("scan", "purchase", "coupon", ...)
     status_changed = Signal(object)  # SyncStatus
@@ -72,7 +96,8 @@ class CounterViewModel(QObject):
         self.service = None
         self.bridge: SyncBridge | None = None
         self.open_scan: ScanResult | None = None
-        self.pending_code: str | None = None
+        self.offer: ScanResult | None = None  # another member's scan, offered while a transaction is open
+        self._served: tuple[int, float] | None = None  # (member id, monotonic time) of the last closed one
         self.last_result: Any = None
         self.last_receipt = ""
         self.last_status: SyncStatus | None = None
@@ -115,30 +140,55 @@ class CounterViewModel(QObject):
         text = (text or "").strip()
         if not text or self.service is None:
             return
-        if self.open_scan is not None and source == "camera" and self._same_member(text):
-            return  # the member's phone is still in view, showing its next rotating code: not a new scan
+        member_id = peek_member(text)
         if self.open_scan is not None:
-            self.pending_code = text
-            self.replace_requested.emit(text)
+            if member_id == self.open_scan.member.member_id:
+                return  # the member's phone is still in view, showing its next rotating code: not a new scan
+            if source == "camera" and member_id is None:
+                return  # the camera saw something that is not a member code: nothing to say
+            self._scan_aside(text, source)
             return
+        if (source == "camera" and member_id is not None and self._served is not None
+                and self._served[0] == member_id and time.monotonic() - self._served[1] < REOPEN_HOLDOFF_S):
+            return  # the member just served, phone still lying in front of the camera
         self._scan(text)
 
-    def _same_member(self, text: str) -> bool:
-        """Unverified peek at the member id (only to avoid a needless prompt; nothing is approved on it)."""
-        from alliance_protocol.base36 import normalize
-        from alliance_protocol.member_code import parse
+    def _scan_aside(self, text: str, source: str) -> None:
+        """Verify a code scanned while a transaction is open, without touching that transaction."""
+        service = self.service
 
-        try:
-            return parse(normalize(text)).cert.member_id == self.open_scan.member.member_id
-        except Exception:
-            return False
+        def done(result: ScanResult) -> None:
+            if self.open_scan is None:  # the open transaction ended meanwhile: a normal scan now
+                if result.ok and result.member is not None:
+                    self.open_scan = result
+                    self.member_opened.emit(result)
+                elif source != "camera":
+                    self._show(result, "scan")
+                return
+            if result.ok and result.member is not None:
+                if result.member.member_id != self.open_scan.member.member_id:
+                    self.offer = result
+                    self.offer_changed.emit(result)
+            elif source != "camera":
+                self.notice.emit("rejected", result)
 
-    def answer_replace(self, replace: bool) -> None:
-        code, self.pending_code = self.pending_code, None
-        if replace and code:
-            self.open_scan = None
-            self.transaction_closed.emit()
-            self._scan(code)
+        self.runner.run(lambda: service.scan(text), done)
+
+    def take_offer(self) -> None:
+        """The cashier chose the offered member: the open (unrecorded) transaction is dropped."""
+        offer, self.offer = self.offer, None
+        if offer is None:
+            return
+        dropped = self.open_scan.member.masked_id if self.open_scan and self.open_scan.member else ""
+        self.open_scan = offer
+        self.offer_changed.emit(None)
+        self.member_opened.emit(offer)
+        if dropped:
+            self.notice.emit("replaced", dropped)
+
+    def decline_offer(self) -> None:
+        self.offer = None
+        self.offer_changed.emit(None)
 
     def _scan(self, text: str) -> None:
         self.scan_started.emit()
@@ -146,6 +196,11 @@ class CounterViewModel(QObject):
 
         def done(result: ScanResult) -> None:
             if result.ok and result.member is not None:
+                if self.open_scan is not None:  # opened meanwhile (two quick scans): offer, never replace
+                    if result.member.member_id != self.open_scan.member.member_id:
+                        self.offer = result
+                        self.offer_changed.emit(result)
+                    return
                 self.open_scan = result
                 self.member_opened.emit(result)
             else:
@@ -155,7 +210,16 @@ class CounterViewModel(QObject):
 
     def cancel(self) -> None:
         self.open_scan = None
+        self.decline_offer()
         self.transaction_closed.emit()
+
+    def _closed(self, scan: ScanResult) -> None:
+        """The transaction of `scan` is done: back to ready; its member's phone is held off."""
+        if self.open_scan is scan:
+            self.open_scan = None
+        if scan.member is not None:
+            self._served = (scan.member.member_id, time.monotonic())
+        self.decline_offer()
 
     # --- operations
     def quote(self, bill_fen: int, spend_points: int = 0) -> None:
@@ -186,7 +250,7 @@ class CounterViewModel(QObject):
 
         def done(result: TxnResult) -> None:
             if result.ok or result.reason in (Reason.SCAN_SESSION_EXPIRED, Reason.CODE_REPLAYED):
-                self.open_scan = None  # done, or this scan can never succeed: back to "ready to scan"
+                self._closed(scan)  # done, or this scan can never succeed: back to "ready to scan"
             self.last_receipt = receipt_text(result, terminal_id=service.identity.terminal_id,
                                              masked_id=scan.member.masked_id if scan.member else "")
             self._show(result, kind)

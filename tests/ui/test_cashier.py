@@ -127,17 +127,18 @@ def test_garbage_scan_is_red_not_a_crash(qtbot, window):
     assert window.verdict.severity is Severity.DECLINED
 
 
-def test_scan_during_open_transaction_asks_first(qtbot, window, alliance, member):
+def test_scan_during_open_transaction_offers_never_replaces(qtbot, window, alliance, member):
     w = window
     scan_by_field(qtbot, w, fresh_code(member))
     other = alliance.member(10002, tier=3)
     w.vm.submit_code(fresh_code(other))
-    assert w.cashier.banner.isVisible()
-    qtbot.mouseClick(w.cashier.keep_button, Qt.MouseButton.LeftButton)
-    assert not w.cashier.banner.isVisible()
+    qtbot.waitUntil(lambda: w.cashier.strip.kind == "offer", timeout=5000)
+    qtbot.mouseClick(w.cashier.strip.keep_button, Qt.MouseButton.LeftButton)
+    assert w.cashier.strip.kind == ""
     assert w.cashier.transaction.member_id.text() == "*0001"
     w.vm.submit_code(fresh_code(other))
-    qtbot.mouseClick(w.cashier.replace_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.cashier.strip.take_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(w.cashier.strip.take_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.cashier.transaction.member_id.text() == "*0002", timeout=5000)
     assert w.cashier.transaction.tier.text() == "Diamond"
 

@@ -59,7 +59,11 @@ def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
                         and not w.cashier.ready.preview.pixmap().isNull(), timeout=3000)
         qtbot.wait(300)
         assert w.pages.currentIndex() == w.CASHIER and w.cashier.stack.currentIndex() == w.cashier.READY
-        phone.rotate()  # the phone shows its next code: a new scan opens a new transaction
+        phone.rotate()  # the phone shows its next code: the member just served is not reopened by itself
+        qtbot.wait(1500)
+        assert w.cashier.stack.currentIndex() == w.cashier.READY
+        w.vm._served = None  # once the hold-off is over (REOPEN_HOLDOFF_S), the next code opens a transaction
+        phone.rotate()
         qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION, timeout=8000)
     finally:
         w.shutdown()

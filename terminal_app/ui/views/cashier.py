@@ -1,14 +1,18 @@
 """The cashier's page: ready to scan -> member panel with the operation -> (verdict page).
 
 Inner pages: ReadyView (camera preview, typed/pasted code, backup-code button), TransactionView
-(member panel, operation with keypad and live quote), BackupView (numeric backup code). A banner
-asks before a new scan replaces an open transaction.
+(member panel, operation with keypad and live quote), BackupView (numeric backup code).
+
+Nothing moves under the cashier's finger: the notice strip above the pages has a fixed height and
+is always there; what a scan during an open transaction has to say (another member offered, a code
+that is not a member code, the transaction that was dropped) appears inside it, and an offer's
+button takes taps only after ARM_MS (a tap already on its way lands on nothing).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -22,6 +26,8 @@ from .keypad import Keypad, apply_key
 AMOUNT_RE = QRegularExpression(r"^\d{0,7}(\.\d{0,2})?$")
 INT_RE = QRegularExpression(r"^\d{0,7}$")
 DIGITS_RE = QRegularExpression(r"^\d{0,20}$")
+ARM_MS = 700
+STRIP_HEIGHT = 64
 
 
 class ReadyView(QWidget):
@@ -129,12 +135,16 @@ class TransactionView(QWidget):
         self.mode_buttons: dict[str, QPushButton] = {}
         self.mode_group = QButtonGroup(self)
         modes = QHBoxLayout()
-        for mode in self.MODES:
+        for i, mode in enumerate(self.MODES):
             b = QPushButton()
+            b.setObjectName(f"mode_{mode}")
             b.setCheckable(True)
-            b.setMinimumHeight(44)
+            b.setMinimumHeight(56)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap keeps the field being typed in (F1-F4 on a keyboard)
             self.mode_group.addButton(b)
             b.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            QShortcut(QKeySequence(f"F{i + 1}"), self, activated=lambda m=mode: self.set_mode(m),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             modes.addWidget(b)
             self.mode_buttons[mode] = b
         self.bill_label = QLabel()
@@ -151,6 +161,7 @@ class TransactionView(QWidget):
             f.setMinimumHeight(44)
             f.setStyleSheet("font-size: 24px;")
             f.textChanged.connect(self._schedule_quote)
+            f.textChanged.connect(self.update_confirm)
             f.installEventFilter(self)
             f.returnPressed.connect(self.confirm)
         self.target = self.bill
@@ -164,6 +175,8 @@ class TransactionView(QWidget):
         self.catalogue_list = QListWidget()
         self.catalogue_list.setObjectName("catalogueList")
         self.catalogue_list.setStyleSheet("font-size: 20px;")
+        self.catalogue_list.currentRowChanged.connect(lambda _row: self.update_confirm())
+        self.catalogue_list.itemActivated.connect(lambda _item: self.confirm())
         self.op_stack = QStackedWidget()
         amount_page = QWidget()
         ap = QVBoxLayout(amount_page)
@@ -175,6 +188,8 @@ class TransactionView(QWidget):
         self.quote_label = QLabel()
         self.quote_label.setObjectName("quoteLabel")
         self.quote_label.setWordWrap(True)
+        self.quote_label.setFixedHeight(96)  # one line or three: the keypad above never moves
+        self.quote_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.quote_label.setStyleSheet("font-size: 18px; background: #f4f4f4; padding: 8px;")
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmButton")
@@ -183,6 +198,7 @@ class TransactionView(QWidget):
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button = QPushButton()
         self.cancel_button.setMinimumHeight(56)
+        self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(vm.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
@@ -212,6 +228,7 @@ class TransactionView(QWidget):
         self.bill.clear()
         self.points.clear()
         self.pricing = None
+        self.target = self.bill
         self.set_mode("earn")
         self.fill_member()
 
@@ -252,18 +269,34 @@ class TransactionView(QWidget):
             self.catalogue_list.setCurrentRow(0)
 
     def set_mode(self, mode: str) -> None:
+        """Switch the operation; what was typed stays (the points are kept, hidden, when earning)."""
         self.mode = mode
         self.mode_buttons[mode].setChecked(True)
         amounts = mode in ("earn", "spend")
         self.op_stack.setCurrentIndex(0 if amounts else 1)
         self.points.setVisible(mode == "spend")
         self.points_label.setVisible(mode == "spend")
-        if mode == "earn":
-            self.points.clear()
         if not amounts:
             self._fill_catalogue()
-        self.target = self.bill
+            self.catalogue_list.setFocus()
+        else:
+            if self.target is self.points and mode != "spend":
+                self.target = self.bill
+            self.target.setFocus()
+        self.update_confirm()
         self._schedule_quote()
+
+    def can_confirm(self) -> bool:
+        """Confirm only what can be recorded as asked: an amount above zero, or a chosen item."""
+        if self.scan is None:
+            return False
+        if self.mode in ("coupon", "gift"):
+            return self.catalogue_list.currentItem() is not None
+        bill, points = self.amounts()
+        return bool(bill) and points is not None
+
+    def update_confirm(self) -> None:
+        self.confirm_button.setEnabled(self.can_confirm())
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802: the keypad types into the last focused field
         if event.type() == QEvent.Type.FocusIn and obj in (self.bill, self.points):
@@ -307,7 +340,9 @@ class TransactionView(QWidget):
 
     # --- confirm
     def confirm(self) -> None:
-        if self.scan is None:
+        if not self.can_confirm():
+            self.quote_label.setText(self.tr("Choose an item, then confirm") if self.mode in ("coupon", "gift")
+                                     else self.tr("Enter the bill amount"))
             return
         if self.mode in ("coupon", "gift"):
             item = self.catalogue_list.currentItem()
@@ -431,6 +466,90 @@ class BackupView(QWidget):
         super().changeEvent(event)
 
 
+class NoticeStrip(QFrame):
+    """A fixed-height strip above the cashier's pages: always there, so nothing below it moves.
+
+    Shows one notice at a time: another member's code offered while a transaction is open (with
+    "serve them instead" / "keep", armed after ARM_MS), a scanned code that is not a usable member
+    code, or the transaction that an offer replaced (nothing of it was recorded)."""
+
+    take = Signal()
+    keep = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeStrip")
+        self.setFixedHeight(STRIP_HEIGHT)
+        self.kind = ""  # "", "offer", "rejected", "replaced"
+        self.payload = None
+        self.text = QLabel()
+        self.text.setObjectName("noticeText")
+        self.text.setWordWrap(True)
+        self.take_button = QPushButton()
+        self.take_button.setObjectName("takeOffer")
+        self.keep_button = QPushButton()
+        self.keep_button.setObjectName("keepCurrent")
+        for b in (self.take_button, self.keep_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            policy = b.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # hidden or shown, the label keeps its width
+            b.setSizePolicy(policy)
+            b.hide()
+        self.take_button.clicked.connect(self.take)
+        self.keep_button.clicked.connect(self.keep)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 4, 12, 4)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.keep_button)
+        row.addWidget(self.take_button)
+        self.arm_timer = QTimer(self)
+        self.arm_timer.setSingleShot(True)
+        self.arm_timer.setInterval(ARM_MS)
+        self.arm_timer.timeout.connect(lambda: self.take_button.setEnabled(True))
+        self.clear_timer = QTimer(self)
+        self.clear_timer.setSingleShot(True)
+        self.clear_timer.setInterval(8000)
+        self.clear_timer.timeout.connect(lambda: self.show_notice("", None))
+        self.retranslate()
+
+    def show_notice(self, kind: str, payload) -> None:
+        self.kind, self.payload = kind, payload
+        self.setProperty("notice", kind or "none")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        offer = kind == "offer"
+        self.take_button.setVisible(offer)
+        self.keep_button.setVisible(offer)
+        self.take_button.setEnabled(False)
+        if offer:
+            self.arm_timer.start()
+            self.clear_timer.stop()
+        elif kind:
+            self.clear_timer.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        kind, p = self.kind, self.payload
+        if kind == "offer":
+            self.text.setText(self.tr("Member %1's code was scanned. This transaction stays open until you choose.")
+                              .replace("%1", p.member.masked_id))
+            self.take_button.setText(self.tr("Serve %1 instead").replace("%1", p.member.masked_id))
+        elif kind == "rejected":
+            self.text.setText(self.tr("Not accepted: %1 The open transaction is unchanged.")
+                              .replace("%1", reason_text(p.reason)))
+        elif kind == "replaced":
+            self.text.setText(self.tr("The transaction for %1 was cancelled; nothing of it was recorded.")
+                              .replace("%1", str(p)))
+        else:
+            self.text.setText("")
+        self.keep_button.setText(self.tr("Keep current"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class CashierPage(QWidget):
     READY, TRANSACTION, BACKUP = 0, 1, 2
 
@@ -443,35 +562,24 @@ class CashierPage(QWidget):
         self.stack = QStackedWidget()
         for page in (self.ready, self.transaction, self.backup):
             self.stack.addWidget(page)
-        self.banner = QFrame()
-        self.banner.setObjectName("replaceBanner")
-        self.banner.setStyleSheet("#replaceBanner { background: #fff3cd; border: 2px solid #e0a800; }")
-        self.banner_text = QLabel()
-        self.banner_text.setStyleSheet("font-size: 18px;")
-        self.replace_button = QPushButton()
-        self.replace_button.setObjectName("replaceButton")
-        self.keep_button = QPushButton()
-        self.keep_button.setObjectName("keepButton")
-        bl = QHBoxLayout(self.banner)
-        bl.addWidget(self.banner_text, 1)
-        bl.addWidget(self.keep_button)
-        bl.addWidget(self.replace_button)
-        self.banner.hide()
-        self.replace_button.clicked.connect(lambda: self._answer(True))
-        self.keep_button.clicked.connect(lambda: self._answer(False))
+        self.strip = NoticeStrip()
+        self.strip.take.connect(vm.take_offer)
+        self.strip.keep.connect(vm.decline_offer)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.strip)
         layout.addWidget(self.stack, 1)
         self.ready.code_entered.connect(vm.submit_code)
         self.ready.backup_requested.connect(self.show_backup)
         self.backup.done.connect(self.show_ready)
         vm.member_opened.connect(self.show_member)
         vm.transaction_closed.connect(self.show_ready)
-        vm.replace_requested.connect(self.ask_replace)
-        self.retranslate()
+        vm.offer_changed.connect(self.show_offer)
+        vm.notice.connect(self.strip.show_notice)
 
     def show_ready(self) -> None:
         self.stack.setCurrentIndex(self.READY if self.vm.open_scan is None else self.TRANSACTION)
+        if self.vm.open_scan is None and self.strip.kind == "offer":
+            self.strip.show_notice("", None)
 
     def show_backup(self) -> None:
         self.backup.reset()
@@ -479,24 +587,12 @@ class CashierPage(QWidget):
         self.backup.code.setFocus()
 
     def show_member(self, scan) -> None:
-        self.banner.hide()
         self.transaction.open(scan)
         self.stack.setCurrentIndex(self.TRANSACTION)
         self.transaction.bill.setFocus()
 
-    def ask_replace(self, _code: str) -> None:
-        self.banner.show()
-
-    def _answer(self, replace: bool) -> None:
-        self.banner.hide()
-        self.vm.answer_replace(replace)
-
-    def retranslate(self) -> None:
-        self.banner_text.setText(self.tr("A new code was scanned while a transaction is open. Replace it?"))
-        self.replace_button.setText(self.tr("Replace"))
-        self.keep_button.setText(self.tr("Keep current"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def show_offer(self, scan) -> None:
+        if scan is not None:
+            self.strip.show_notice("offer", scan)
+        elif self.strip.kind == "offer":
+            self.strip.show_notice("", None)

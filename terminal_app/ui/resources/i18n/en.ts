@@ -4,51 +4,33 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../views/cashier.py" line="420"/>
+        <location filename="../../views/cashier.py" line="455"/>
         <source>Backup numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="421"/>
+        <location filename="../../views/cashier.py" line="456"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="423"/>
+        <location filename="../../views/cashier.py" line="458"/>
         <source>Member&apos;s numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="424"/>
+        <location filename="../../views/cashier.py" line="459"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="425"/>
+        <location filename="../../views/cashier.py" line="460"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="426"/>
+        <location filename="../../views/cashier.py" line="461"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CashierPage</name>
-    <message>
-        <location filename="../../views/cashier.py" line="495"/>
-        <source>A new code was scanned while a transaction is open. Replace it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/cashier.py" line="496"/>
-        <source>Replace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/cashier.py" line="497"/>
-        <source>Keep current</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -303,52 +285,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="218"/>
+        <location filename="../../app.py" line="220"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="221"/>
+        <location filename="../../app.py" line="223"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="221"/>
+        <location filename="../../app.py" line="223"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="223"/>
+        <location filename="../../app.py" line="225"/>
         <source>Queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="229"/>
+        <location filename="../../app.py" line="231"/>
         <source>Alliance points counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="230"/>
+        <location filename="../../app.py" line="232"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="250"/>
+        <location filename="../../app.py" line="252"/>
         <source>Unsynced records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="251"/>
+        <location filename="../../app.py" line="253"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="254"/>
+        <location filename="../../app.py" line="256"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="256"/>
+        <location filename="../../app.py" line="258"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,6 +379,34 @@
     </message>
 </context>
 <context>
+    <name>NoticeStrip</name>
+    <message>
+        <location filename="../../views/cashier.py" line="534"/>
+        <source>Member %1&apos;s code was scanned. This transaction stays open until you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="536"/>
+        <source>Serve %1 instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="538"/>
+        <source>Not accepted: %1 The open transaction is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="541"/>
+        <source>The transaction for %1 was cancelled; nothing of it was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="545"/>
+        <source>Keep current</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PinPage</name>
     <message>
         <location filename="../../views/pin.py" line="77"/>
@@ -423,32 +433,32 @@
 <context>
     <name>ReadyView</name>
     <message>
-        <location filename="../../views/cashier.py" line="76"/>
+        <location filename="../../views/cashier.py" line="82"/>
         <source>Ready to scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="77"/>
+        <location filename="../../views/cashier.py" line="83"/>
         <source>Show the member code to the camera, scan it, or paste it below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="78"/>
+        <location filename="../../views/cashier.py" line="84"/>
         <source>Member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="79"/>
+        <location filename="../../views/cashier.py" line="85"/>
         <source>Check code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="80"/>
+        <location filename="../../views/cashier.py" line="86"/>
         <source>Backup code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="82"/>
+        <location filename="../../views/cashier.py" line="88"/>
         <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,127 +676,129 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../views/cashier.py" line="224"/>
+        <location filename="../../views/cashier.py" line="241"/>
         <source>unknown (not synced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="237"/>
+        <location filename="../../views/cashier.py" line="254"/>
         <source>Basic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="237"/>
+        <location filename="../../views/cashier.py" line="254"/>
         <source>Silver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="237"/>
+        <location filename="../../views/cashier.py" line="254"/>
         <source>Gold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="238"/>
+        <location filename="../../views/cashier.py" line="255"/>
         <source>Diamond</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="239"/>
+        <location filename="../../views/cashier.py" line="256"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="246"/>
+        <location filename="../../views/cashier.py" line="263"/>
         <source>%1 (%2 points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="285"/>
+        <location filename="../../views/cashier.py" line="318"/>
+        <location filename="../../views/cashier.py" line="344"/>
         <source>Choose an item, then confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="290"/>
+        <location filename="../../views/cashier.py" line="323"/>
+        <location filename="../../views/cashier.py" line="345"/>
         <source>Enter the bill amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="299"/>
+        <location filename="../../views/cashier.py" line="332"/>
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="326"/>
+        <location filename="../../views/cashier.py" line="361"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="327"/>
+        <location filename="../../views/cashier.py" line="362"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="328"/>
+        <location filename="../../views/cashier.py" line="363"/>
         <source>Points balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="329"/>
+        <location filename="../../views/cashier.py" line="364"/>
         <source>Expiring soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="330"/>
+        <location filename="../../views/cashier.py" line="365"/>
         <source>Spendable now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="331"/>
+        <location filename="../../views/cashier.py" line="366"/>
         <source>Coupons and benefits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="332"/>
+        <location filename="../../views/cashier.py" line="367"/>
         <source>Gifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="333"/>
+        <location filename="../../views/cashier.py" line="368"/>
         <source>Earn on a bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="333"/>
+        <location filename="../../views/cashier.py" line="368"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="334"/>
+        <location filename="../../views/cashier.py" line="369"/>
         <source>Use a coupon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="334"/>
+        <location filename="../../views/cashier.py" line="369"/>
         <source>Redeem a gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="336"/>
+        <location filename="../../views/cashier.py" line="371"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="337"/>
+        <location filename="../../views/cashier.py" line="372"/>
         <source>Points to use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="338"/>
+        <location filename="../../views/cashier.py" line="373"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="339"/>
+        <location filename="../../views/cashier.py" line="374"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
