@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from alliance_protocol.installed import require
+
+    not_installed = require("pos-terminal", "terminal")  # a clear message, not an ImportError traceback
+    if not_installed is not None:
+        return not_installed
     return run_command(build_parser(), argv)
 
 
