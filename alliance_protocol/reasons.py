@@ -70,6 +70,22 @@ class Reason(StrEnum):
     DUPLICATE_RECEIPT = "DUPLICATE_RECEIPT"
     BACKFILL_TOO_OLD = "BACKFILL_TOO_OLD"
     NO_TERMINAL_IDENTITY = "NO_TERMINAL_IDENTITY"
+    # --- managers at the counter (terminal_app/core/managers.py), receipts and reports
+    PIN_WRONG = "PIN_WRONG"
+    PIN_LOCKED = "PIN_LOCKED"
+    PIN_WEAK = "PIN_WEAK"
+    PIN_MISMATCH = "PIN_MISMATCH"
+    MANAGER_UNKNOWN = "MANAGER_UNKNOWN"
+    MANAGER_NAME_INVALID = "MANAGER_NAME_INVALID"
+    MANAGER_NAME_TAKEN = "MANAGER_NAME_TAKEN"
+    VOID_REASON_MISSING = "VOID_REASON_MISSING"
+    BACKFILL_DATE_INVALID = "BACKFILL_DATE_INVALID"
+    BACKFILL_FIELDS_MISSING = "BACKFILL_FIELDS_MISSING"
+    FILTER_DATE_INVALID = "FILTER_DATE_INVALID"
+    PRINTER_MISSING = "PRINTER_MISSING"
+    PRINTER_NO_PAPER = "PRINTER_NO_PAPER"
+    PRINTER_FAILED = "PRINTER_FAILED"
+    PRINTER_NOT_SET = "PRINTER_NOT_SET"
     # --- the sync protocol and HQ
     REQUEST_UNSIGNED = "REQUEST_UNSIGNED"
     REQUEST_BAD_SIGNATURE = "REQUEST_BAD_SIGNATURE"
@@ -188,6 +204,21 @@ MESSAGES: dict[Reason, Message] = {
     Reason.DUPLICATE_RECEIPT: Message("该小票已经补录过", "This receipt has already been entered"),
     Reason.BACKFILL_TOO_OLD: Message("超出补录时限", "Too late to backfill this purchase"),
     Reason.NO_TERMINAL_IDENTITY: Message("终端尚未注册", "This terminal is not enrolled yet"),
+    Reason.PIN_WRONG: Message("PIN 码错误", "Wrong PIN"),
+    Reason.PIN_LOCKED: Message("输错次数过多,该店长已被暂时锁定", "Too many wrong PINs: this manager is locked for a while"),
+    Reason.PIN_WEAK: Message("PIN 码须为 4-12 位数字,且不能是重复或连续的数字", "A PIN is 4-12 digits, not one digit repeated nor a run like 1234"),
+    Reason.PIN_MISMATCH: Message("两次输入的 PIN 码不一致", "The two PINs do not match"),
+    Reason.MANAGER_UNKNOWN: Message("没有这位店长", "No such manager"),
+    Reason.MANAGER_NAME_INVALID: Message("请输入店长姓名(最多 32 个字)", "Enter the manager's name (at most 32 characters)"),
+    Reason.MANAGER_NAME_TAKEN: Message("已有同名店长", "A manager with this name exists"),
+    Reason.VOID_REASON_MISSING: Message("请选择或填写作废原因", "Choose or write a reason for the void"),
+    Reason.BACKFILL_DATE_INVALID: Message("消费时间格式应为 年-月-日 时:分,例如 2026-03-08 14:30", "Purchase time must look like 2026-03-08 14:30 (year-month-day hour:minute)"),
+    Reason.BACKFILL_FIELDS_MISSING: Message("请填写会员号、金额和小票号", "Fill in the member id, the amount and the receipt number"),
+    Reason.FILTER_DATE_INVALID: Message("日期格式应为 年-月-日,例如 2026-03-08", "Dates must look like 2026-03-08 (year-month-day)"),
+    Reason.PRINTER_MISSING: Message("找不到打印机:请检查电源和连接线。交易已保存,可在记录中补打", "Printer not found: check its power and cable. The transaction is saved; reprint it from the log"),
+    Reason.PRINTER_NO_PAPER: Message("打印机缺纸:请装纸。交易已保存,可在记录中补打", "The printer is out of paper: load a roll. The transaction is saved; reprint it from the log"),
+    Reason.PRINTER_FAILED: Message("打印失败。交易已保存,可在记录中补打", "Printing failed. The transaction is saved; reprint it from the log"),
+    Reason.PRINTER_NOT_SET: Message("未设置打印机(店长 → 设置)", "No printer set up (Manager → Settings)"),
     Reason.REQUEST_UNSIGNED: Message("请求未签名", "The request is not signed"),
     Reason.REQUEST_BAD_SIGNATURE: Message("请求签名无效", "The request signature does not verify"),
     Reason.REQUEST_CLOCK_SKEW: Message("终端时钟与服务器相差过大,已按服务器时间校准后请重试", "Terminal clock is too far from the server's; it has been corrected, try again"),
