@@ -93,6 +93,10 @@ class Reason(StrEnum):
     REQUEST_REPLAYED = "REQUEST_REPLAYED"
     REQUEST_INVALID = "REQUEST_INVALID"
     REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+    RESPONSE_UNAUTHENTICATED = "RESPONSE_UNAUTHENTICATED"
+    SYNC_ACK_BEYOND_SENT = "SYNC_ACK_BEYOND_SENT"
+    RATE_LIMITED = "RATE_LIMITED"
+    MEMBER_SECRET_WEAK = "MEMBER_SECRET_WEAK"
     TERMINAL_UNKNOWN = "TERMINAL_UNKNOWN"
     TERMINAL_SUSPENDED = "TERMINAL_SUSPENDED"
     ENROLLMENT_CODE_INVALID = "ENROLLMENT_CODE_INVALID"
@@ -225,6 +229,17 @@ MESSAGES: dict[Reason, Message] = {
     Reason.REQUEST_REPLAYED: Message("重复的请求已拒绝", "A replayed request was refused"),
     Reason.REQUEST_INVALID: Message("请求内容不符合格式", "The request does not have the expected form"),
     Reason.REQUEST_TOO_LARGE: Message("请求内容过大", "The request is too large"),
+    Reason.RESPONSE_UNAUTHENTICATED: Message(
+        "服务器应答未通过总部签名验证,已忽略;本机记录未受影响,稍后重试",
+        "The answer was not authenticated by HQ's signature and was ignored; nothing on this device changed, "
+        "try again later"),
+    Reason.SYNC_ACK_BEYOND_SENT: Message(
+        "服务器确认了本机尚未发送的记录,已拒绝;队列保持不变",
+        "The server acknowledged records this terminal never sent; refused, the queue is unchanged"),
+    Reason.RATE_LIMITED: Message("尝试次数过多,请稍后再试", "Too many attempts; try again later"),
+    Reason.MEMBER_SECRET_WEAK: Message(
+        "会员密码太弱:至少10个字符,并包含字母、数字、符号中的至少两类",
+        "The member secret is too weak: at least 10 characters, with at least two of letters, digits and symbols"),
     Reason.TERMINAL_UNKNOWN: Message("终端未注册", "This terminal is not enrolled"),
     Reason.TERMINAL_SUSPENDED: Message("终端已被总部停用", "This terminal has been suspended by HQ"),
     Reason.ENROLLMENT_CODE_INVALID: Message("注册码无效", "The enrollment code is not valid"),

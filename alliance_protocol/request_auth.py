@@ -8,6 +8,7 @@ Headers:
                    || timestamp || "\n" || nonce || "\n" || hex(SHA-256(body))
 The server accepts a timestamp within MAX_SKEW_MS of its own clock and each (terminal, nonce) once,
 so a captured request cannot be replayed; the signature binds the body, the path and the method.
+HQ's answer is signed over the same nonce (alliance_protocol.response_auth).
 """
 
 from __future__ import annotations
@@ -31,10 +32,16 @@ def signing_input(method: str, path: str, timestamp_ms: int, nonce: str, body: b
         (method.upper(), path, str(timestamp_ms), nonce, hashlib.sha256(body).hexdigest())).encode()
 
 
+def new_nonce() -> str:
+    """32 hex characters. Unsigned requests (enrollment, the wallet) send one too: HQ's answer is
+    signed over it (alliance_protocol.response_auth)."""
+    return secrets.token_hex(16)
+
+
 def sign_headers(key: Ed25519PrivateKey, terminal_id: str, method: str, path: str, body: bytes,
                  now_ms: int | None = None) -> dict[str, str]:
     ts = int(time.time() * 1000) if now_ms is None else now_ms
-    nonce = secrets.token_hex(16)
+    nonce = new_nonce()
     sig = key.sign(signing_input(method, path, ts, nonce, body))
     return {H_TERMINAL: terminal_id, H_TIMESTAMP: str(ts), H_NONCE: nonce, H_SIGNATURE: b64(sig)}
 
