@@ -84,3 +84,30 @@ class MemberBalance(Base):
     as_of_cursor: Mapped[str] = mapped_column(String(64), default="")
     through_seq: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[int] = mapped_column(Integer)
+
+
+class ManagerRow(Base):
+    """A manager of this terminal (terminal_app/core/managers.py): own PIN, persisted lockout."""
+
+    __tablename__ = "managers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    active: Mapped[int] = mapped_column(Integer, default=1)
+    default_pin: Mapped[int] = mapped_column(Integer, default=0)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ManagerAuditRow(Base):
+    """What a manager did on this terminal (sign-in, wrong PIN, lockout, managers added, PINs changed...)."""
+
+    __tablename__ = "manager_audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[int] = mapped_column(Integer)
+    manager_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(200), default="")
