@@ -44,6 +44,7 @@ class EnrollmentCode(Base):
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), index=True)
     expires_at: Mapped[int] = mapped_column(BigInteger)
     used_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    mac_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # hex; None: issued before 0004
 
 
 class RequestNonce(Base):
@@ -65,7 +66,7 @@ class Member(Base):
     expiring_soon: Mapped[int] = mapped_column(BigInteger, default=0)
     birthday_month: Mapped[int] = mapped_column(Integer, default=0)
     home_merchant_id: Mapped[str | None] = mapped_column(String(32), nullable=True)  # who brought them in
-    secret_hash: Mapped[str] = mapped_column(String(64), default="")  # the wallet's login (demo)
+    secret_hash: Mapped[str] = mapped_column(String(200), default="")  # the wallet login (member_login.py)
     backup_key: Mapped[str] = mapped_column(String(64), default="")  # hex HOTP key of the backup numeric code
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
     change_cursor: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
@@ -141,6 +142,18 @@ class Anomaly(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     reviewed_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     review_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class RateLimit(Base):
+    """Failed attempts (wallet logins, HQ logins, enrollment codes) per scope, key and time bucket,
+    shared by every worker process (sync_server/ratelimit.py); rows past `expires_at` are pruned."""
+
+    __tablename__ = "rate_limits"
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
 class Setting(Base):
