@@ -53,6 +53,7 @@ class AllianceRules:
     tier_discount_pct: dict[int, int] = field(default_factory=lambda: {1: 10, 2: 20, 3: 30})
     # --- procedure
     backfill_window_s: int = 48 * HOUR
+    void_window_s: int = 24 * HOUR  # a void names a record of its own terminal at most this old
     utc_offset_minutes: int = 480  # local day for member days and daily caps (China: UTC+8)
     offline: OfflineLimits = field(default_factory=OfflineLimits)
 

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from alliance_protocol import records
 from alliance_protocol.journal_record import GENESIS_HASH, RecordError, check, seal
 from terminal_app.store.models import JournalRow, StateEntry
 
@@ -40,6 +41,7 @@ def append(session: Session, key: Ed25519PrivateKey, body: dict[str, Any], *, da
     seq, prev_hash = head(session)
     body = {**body, "seq": seq + 1, "prev_hash": prev_hash}
     body = {k: v for k, v in body.items() if v is not None}
+    records.parse(body)  # the schema HQ parses with: a body it would refuse is never sealed (SchemaError)
     record = seal(body, key)
     conn = session.connection()
     conn.exec_driver_sql(_INSERT, (

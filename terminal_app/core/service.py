@@ -54,7 +54,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from alliance_protocol import records
 from alliance_protocol.base36 import normalize
+from alliance_protocol.member_code import MAX_U48
 from alliance_protocol.reasons import Reason
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.trust_bundle import TrustBundle
@@ -334,7 +336,7 @@ class TerminalService:
             earn = not (rules.members_only_earning and v.tier == 0)
             p = price(rules, tier=v.tier, bill_fen=bill_fen, spend_points=spend_points,
                       ctx=self._earn_context(s, rules, v.member_id, pos, now), earn=earn)
-            fields: dict[str, Any] = {"bill_fen": p.bill_fen, "receipt_ref": str(receipt_ref or "")[:64] or None}
+            fields: dict[str, Any] = {"bill_fen": p.bill_fen, "receipt_ref": records.clean_text(receipt_ref)}
             if not p.ok:
                 return {**fields, "status": "rejected", "reason": p.reason.value}, p
             risk = self._risk(s, rules, now, v.member_id, p.points_spent, pos)
@@ -346,10 +348,7 @@ class TerminalService:
                 reason = Reason.NOT_A_MEMBER
             elif p.capped:
                 reason = Reason.DAILY_CAP_REACHED
-            fields.update(status="approved", reason=reason.value, discount_pct=p.discount_pct,
-                          discount_fen=p.discount_fen, cash_off_fen=p.cash_off_fen, paid_fen=p.paid_fen,
-                          points_spent=p.points_spent, points_earned=p.points_earned,
-                          multiplier_pct=p.multiplier_pct)
+            fields.update(status="approved", reason=reason.value, **records.bill_fields(p))
             return fields, p
 
         return self._commit_scanned(token, "purchase", decide)
@@ -412,14 +411,15 @@ class TerminalService:
         """The member's short numeric code, typed when the QR cannot be read. Not verifiable here:
         accepted within the backup limits as pending_verification (base earn rate, no tier
         discount), verified by the server after sync."""
-        rules = self.rules()
+        bundle = self.store.current_bundle()
+        rules = self.rules(bundle)
         lim = rules.offline
         now = self.clock().now()
         text = str(code).strip()
 
         def build(s: Session, _now_ms: int) -> dict[str, Any]:
-            body: dict[str, Any] = {"kind": "backup", "bill_fen": bill_fen if isinstance(bill_fen, int) else None,
-                                    "backup_code": text[:20]}
+            body: dict[str, Any] = {"kind": "backup", "bill_fen": records.int_or_none(bill_fen),
+                                    "backup_code": text[:20], "bundle_seq": bundle.sequence if bundle else None}
             if not BACKUP_CODE_RE.match(text):
                 return {**body, "backup_code": None, "status": "rejected", "reason": Reason.BACKUP_CODE_MALFORMED.value}
             p = price(rules, tier=0, bill_fen=bill_fen, spend_points=spend_points,
@@ -447,12 +447,15 @@ class TerminalService:
         """Void a record of the open shift: a new compensating record (kind "void", ref_seq), never a
         deletion; the voided record stops counting towards balances, caps, quotas and stock."""
 
+        rules = self.rules()
+
         def build(s: Session, _now_ms: int) -> dict[str, Any]:
-            target = s.get(JournalRow, seq) if isinstance(seq, int) else None
-            body: dict[str, Any] = {"kind": "void", "ref_seq": seq if isinstance(seq, int) else None,
-                                    "manager": str(manager)[:64]}
+            ref = records.int_or_none(seq, 1, records.MAX_SEQ)
+            target = s.get(JournalRow, ref) if ref is not None else None
+            body: dict[str, Any] = {"kind": "void", "ref_seq": ref, "manager": records.clean_text(manager)}
             if (target is None or target.kind not in VOIDABLE or target.status not in ledger.COUNTING
-                    or target.voided_by is not None or target.shift != ledger.current_shift(s)):
+                    or target.voided_by is not None or target.shift != ledger.current_shift(s)
+                    or _now_ms - target.recorded_at > rules.void_window_s * 1000):
                 return {**body, "status": "rejected", "reason": Reason.VOID_NOT_ALLOWED.value}
             new_seq = journal.head(s)[0] + 1
             target.voided_by = new_seq
@@ -466,28 +469,31 @@ class TerminalService:
             return TxnResult(False, exc.reason, None, str(exc))
 
     @_never_raises(TxnResult)
-    def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int, manager: str,
-                 tier: int = 0) -> TxnResult:
+    def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int, manager: str) -> TxnResult:
         """Points for an earlier purchase (a forgotten scan), by a manager, with the receipt reference,
-        within the backfill window; each receipt once. Flagged for review (severity attention)."""
-        rules = self.rules()
+        within the backfill window; each receipt once. Flagged for review (severity attention).
+        Priced as docs/hq-books.md says HQ re-derives it: `bill_fen` is what the receipt says was paid,
+        base rate (tier unknown), the member-day multiplier of the purchase day, that day's cap."""
+        bundle = self.store.current_bundle()
+        rules = self.rules(bundle)
         now = self.clock().now()
+        receipt = records.clean_text(receipt_ref)
+        member = records.int_or_none(member_id, 1, MAX_U48)
+        when = records.int_or_none(purchased_at, records.MIN_TIME_S, records.MAX_TIME_S)
 
         def build(s: Session, _now_ms: int) -> dict[str, Any]:
-            body: dict[str, Any] = {"kind": "backfill", "member_id": member_id if isinstance(member_id, int) else None,
-                                    "bill_fen": bill_fen if isinstance(bill_fen, int) else None,
-                                    "receipt_ref": str(receipt_ref)[:64] or None, "manager": str(manager)[:64],
-                                    "purchased_at": purchased_at if isinstance(purchased_at, int) else None}
-            if not isinstance(member_id, int) or not receipt_ref or not isinstance(purchased_at, int):
+            body: dict[str, Any] = {"kind": "backfill", "member_id": member, "bill_fen": records.int_or_none(bill_fen),
+                                    "receipt_ref": receipt, "manager": records.clean_text(manager),
+                                    "purchased_at": when, "bundle_seq": bundle.sequence if bundle else None}
+            if member is None or receipt is None or when is None:
                 return {**body, "status": "rejected", "reason": Reason.INVALID_AMOUNT.value}
-            if not 0 <= now - purchased_at <= rules.backfill_window_s:
+            if not 0 <= now - when <= rules.backfill_window_s:
                 return {**body, "status": "rejected", "reason": Reason.BACKFILL_TOO_OLD.value}
-            if ledger.receipt_used(s, str(receipt_ref)[:64]):
+            if ledger.receipt_used(s, receipt):
                 return {**body, "status": "rejected", "reason": Reason.DUPLICATE_RECEIPT.value}
-            day = local_date(rules, purchased_at)
-            ctx = EarnContext(member_day=is_member_day(rules, day),
-                              earned_today=ledger.earned_on(s, member_id, local_date(rules, now).isoformat()))
-            p = price(rules, tier=tier, bill_fen=bill_fen, ctx=ctx, earn=not (rules.members_only_earning and tier == 0))
+            day = local_date(rules, when)
+            ctx = EarnContext(member_day=is_member_day(rules, day), earned_today=ledger.earned_on(s, member, day.isoformat()))
+            p = price(rules, tier=0, bill_fen=bill_fen, ctx=ctx, earn=not rules.members_only_earning)
             if not p.ok:
                 return {**body, "status": "rejected", "reason": p.reason.value}
             risk = self._risk(s, rules, now, member_id, 0, None)
@@ -528,7 +534,7 @@ class TerminalService:
                           points_spent=spent, bill_fen=bill, paid_fen=paid, voids=voids, rejected=rejected)
             ledger.set_state(s, ledger.SHIFT_KEY, shift + 1)
             return {"kind": "shift_close", "status": "approved", "reason": Reason.OK.value, "shift": shift,
-                    "manager": str(manager)[:64], "totals": {k: v for k, v in totals.items() if k != "shift"}}
+                    "manager": records.clean_text(manager), "totals": {k: v for k, v in totals.items() if k != "shift"}}
 
         record = self._write(build)
         return ZReport(seq=record["body"]["seq"], **totals)
@@ -553,5 +559,6 @@ class TerminalService:
 
 
 def _facts(v: Verdict) -> dict[str, Any]:
+    """The code's facts as record fields (a garbled code's out-of-range values are left out)."""
     return {"member_id": v.member_id, "cert_serial": v.cert_serial, "counter": v.counter,
-            "code_time": v.code_time, "tier": v.tier}
+            "code_time": v.code_time, "tier": records.int_or_none(v.tier, 0, 3)}

@@ -55,6 +55,17 @@ def append(till: Till, wallet: Wallet | None, at_s: int, **fields) -> None:
         body.update(member_id=c.cert.member_id, cert_serial=c.cert.serial, counter=c.counter,
                     code_time=c.code_time, tier=c.cert.tier, code=code)
     body.update(fields)
+    if body["status"] != "rejected" and body["kind"] in ("purchase", "coupon", "gift", "backup", "backfill"):
+        body.setdefault("bundle_seq", 1)
+    if body["kind"] == "purchase" and body["status"] == "approved":
+        for name, default in (("discount_pct", 0), ("discount_fen", 0), ("cash_off_fen", 0), ("points_spent", 0),
+                              ("points_earned", 0), ("multiplier_pct", 100), ("paid_fen", body.get("bill_fen", 0))):
+            body.setdefault(name, default)
+    if body["kind"] == "void":
+        body.setdefault("reversed_points_earned", 0)
+        body.setdefault("reversed_points_spent", 0)
+    if body["kind"] == "backup" and body["status"] == "pending_verification":
+        body.setdefault("cash_off_fen", 0)
     with Session(till.store.writer) as s, s.begin():
         journal.append(s, till.store.terminal_key(), body, day="test")
 

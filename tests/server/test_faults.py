@@ -288,11 +288,17 @@ def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at:
     covered elsewhere; here the queue is what matters."""
     from sqlalchemy.orm import Session
 
+    from alliance_protocol import records
     from alliance_protocol.member_code import parse
+    from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
+    from alliance_protocol.rules import AllianceRules
     from terminal_app.core import journal
 
     identity = store.identity()
     key = store.terminal_key()
+    bundle = store.current_bundle()
+    rules, bundle_seq = AllianceRules.from_dict(bundle.rules), bundle.sequence
+    earned_on: dict = {}  # (member, local day) -> points: one terminal, so its cap is the alliance's
     step = 7 * 24 * 3600 // n
     for first in range(0, n, 1_000):
         with Session(store.writer) as s, s.begin():
@@ -301,12 +307,18 @@ def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at:
                 code = member_wallets[i % len(member_wallets)].next_code(at=at)
                 c = parse(code)
                 bill = 5_000 + (i % 7) * 1_000
+                day = local_date(rules, at)
+                earned = earned_on.get((c.cert.member_id, day), 0)
+                p = price(rules, tier=c.cert.tier, bill_fen=bill,
+                          ctx=EarnContext(member_day=is_member_day(rules, day), earned_today=earned))
+                earned_on[(c.cert.member_id, day)] = earned + p.points_earned
                 journal.append(s, key, {
                     "terminal_id": identity.terminal_id, "merchant_id": identity.merchant_id,
-                    "recorded_at": at * 1000 + 500, "kind": "purchase", "status": "approved", "reason": "OK",
-                    "shift": 1, "member_id": c.cert.member_id, "cert_serial": c.cert.serial, "counter": c.counter,
+                    "recorded_at": at * 1000 + 500, "kind": "purchase", "status": "approved",
+                    "reason": "DAILY_CAP_REACHED" if p.capped else "OK", "shift": 1, "bundle_seq": bundle_seq,
+                    "member_id": c.cert.member_id, "cert_serial": c.cert.serial, "counter": c.counter,
                     "code_time": c.code_time, "tier": c.cert.tier, "code": code, "bill_fen": bill,
-                    "paid_fen": bill, "points_earned": bill // 100}, day="offline")
+                    **records.bill_fields(p)}, day="offline")
 
 
 @pytest.mark.slow
