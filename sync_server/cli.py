@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "sync_server.commands.keys",
     "sync_server.commands.server",
     "sync_server.commands.report",
+    "sync_server.commands.health",
 ]
 
 

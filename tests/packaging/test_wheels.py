@@ -12,6 +12,9 @@ and run it from a directory outside the repository.
 from __future__ import annotations
 
 import json
+import os
+import re
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -119,37 +122,59 @@ def test_terminal_set_finds_its_resources_in_the_installed_package(wheel: Path, 
     assert_refused(bin_dir, outside, "sync-server", "server")
 
 
-def test_server_set_has_no_qt_and_serves_health(wheel: Path, tmp_path: Path, outside: Path) -> None:
+def dockerfile() -> dict[str, object]:
+    """The parts of the Dockerfile a plain venv can run: the set it installs, its CMD, its HEALTHCHECK."""
+    text = (REPO / "Dockerfile").read_text().replace("\\\n", " ")
+    lines = [line.strip() for line in text.splitlines()]
+    install = next(line for line in lines if "pip install" in line and "--no-index" in line)
+    (extra,) = re.findall(r'"alliance-pos\[(\w+)\]"', install)
+    cmd = json.loads(next(line for line in lines if line.startswith("CMD "))[4:])
+    health = next(line for line in lines if line.startswith("HEALTHCHECK "))
+    return {"extra": extra, "cmd": cmd, "healthcheck": health.split(" CMD ", 1)[1].strip(),
+            "user": next(line for line in lines if line.startswith("USER ")).split()[1]}
+
+
+def test_server_set_has_no_qt_and_runs_the_containers_commands(wheel: Path, tmp_path: Path,
+                                                                outside: Path) -> None:
     from sync_server.local import free_port
 
-    bin_dir = fresh_venv(tmp_path / "venv", wheel, "server")
+    docker = dockerfile()
+    assert docker["extra"] == "server" and not str(docker["user"]).startswith(("root", "0"))
+    bin_dir = fresh_venv(tmp_path / "venv", wheel, str(docker["extra"]))
     installed = dists(bin_dir, outside)
     assert not installed & (QT_AND_CAMERA | {"numpy", "pyside6"}), installed & QT_AND_CAMERA
     assert {"fastapi", "uvicorn", "psycopg", "sqlalchemy", "alembic"} <= installed
     assert_refused(bin_dir, outside, "pos-terminal", "terminal")
     assert_refused(bin_dir, outside, "member-wallet", "wallet")
 
-    # what the Dockerfile runs: migrate, then serve; the HEALTHCHECK asks /healthz
-    home = tmp_path / "hq"
-    done = run(bin_dir, outside, "sync-server", "--home", str(home), "migrate")
+    # the container's own commands, with its environment (loopback and a free port instead of 0.0.0.0:8765)
+    env = {**clean_env(), "PATH": f"{bin_dir}:/usr/bin:/bin", "SYNC_SERVER_HOME": str(tmp_path / "hq"),
+           "SERVE_HOST": "127.0.0.1", "SERVE_PORT": str(free_port()), "SERVE_WORKERS": "2"}
+    done = subprocess.run(["sync-server", "migrate"], capture_output=True, text=True, timeout=120, cwd=outside,
+                          env=env)
     assert done.returncode == 0 and json.loads(done.stdout)["ok"] is True, done.stderr[-2000:]
-    port = free_port()
-    server = subprocess.Popen([str(bin_dir / "sync-server"), "--home", str(home), "serve", "--host", "127.0.0.1",
-                               "--port", str(port)], cwd=outside, env=clean_env(), stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    probe = ["sh", "-c", str(docker["healthcheck"])]
+    assert subprocess.run(probe, capture_output=True, timeout=60, cwd=outside, env=env).returncode == 1  # not up
+    server = subprocess.Popen(docker["cmd"], cwd=outside, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         while True:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            health = subprocess.run(probe, capture_output=True, text=True, timeout=60, cwd=outside, env=env)
+            if health.returncode == 0:
                 break
-            except httpx.HTTPError:
-                assert server.poll() is None and time.monotonic() < deadline, server.stdout.read()[-2000:]
-                time.sleep(0.1)
-        assert answer.status_code == 200 and answer.json()["ok"] is True
+            assert server.poll() is None and time.monotonic() < deadline, health.stdout
+            time.sleep(0.3)
+        assert json.loads(health.stdout)["ok"] is True
+        answer = httpx.get(f"http://127.0.0.1:{env['SERVE_PORT']}/healthz", timeout=5)
+        assert answer.status_code == 200 and isinstance(answer.json()["server_time_ms"], int)
     finally:
-        server.terminate()
-        server.wait(30)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(10)
         server.stdout.close()
 
 
