@@ -43,14 +43,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import json
 import re
 import secrets
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -64,7 +62,7 @@ from alliance_protocol.verifier import Clock, OfflineVerifier, Verdict, Verifier
 from terminal_app.store import Store
 from terminal_app.store.models import JournalRow
 
-from . import journal, ledger
+from . import journal, ledger, reports
 from .logview import LogFilter, read_log
 from alliance_protocol.pricing import EarnContext, Pricing, is_member_day, local_date, price
 from .results import MemberView, Result, ScanResult, TxnResult, ZReport
@@ -72,7 +70,7 @@ from .results import MemberView, Result, ScanResult, TxnResult, ZReport
 SCAN_SESSION_S = 120
 MAX_SESSIONS = 64
 PRUNE_EVERY = 500
-VOIDABLE = ("purchase", "coupon", "gift", "backup", "backfill")
+VOIDABLE = reports.VOIDABLE  # what a void may target (and what a shift's totals count)
 BACKUP_CODE_RE = re.compile(r"^[0-9]{6,20}$")
 
 
@@ -443,16 +441,19 @@ class TerminalService:
 
     # --- manager actions
     @_never_raises(TxnResult)
-    def void(self, seq: int, manager: str) -> TxnResult:
+    def void(self, seq: int, manager: str, reason: str = "", manager_id: int | None = None) -> TxnResult:
         """Void a record of the open shift: a new compensating record (kind "void", ref_seq), never a
-        deletion; the voided record stops counting towards balances, caps, quotas and stock."""
+        deletion; the voided record stops counting towards balances, caps, quotas and stock.
+        `reason` (void_reason) and `manager_id` (terminal_app.core.managers) say why and who."""
 
         rules = self.rules()
 
         def build(s: Session, _now_ms: int) -> dict[str, Any]:
             ref = records.int_or_none(seq, 1, records.MAX_SEQ)
             target = s.get(JournalRow, ref) if ref is not None else None
-            body: dict[str, Any] = {"kind": "void", "ref_seq": ref, "manager": records.clean_text(manager)}
+            body: dict[str, Any] = {"kind": "void", "ref_seq": ref, "manager": records.clean_text(manager),
+                                    "void_reason": records.clean_text(reason, records.DETAIL_MAX),
+                                    "manager_id": _manager_id(manager_id)}
             if (target is None or target.kind not in VOIDABLE or target.status not in ledger.COUNTING
                     or target.voided_by is not None or target.shift != ledger.current_shift(s)
                     or _now_ms - target.recorded_at > rules.void_window_s * 1000):
@@ -469,7 +470,8 @@ class TerminalService:
             return TxnResult(False, exc.reason, None, str(exc))
 
     @_never_raises(TxnResult)
-    def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int, manager: str) -> TxnResult:
+    def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int, manager: str,
+                 manager_id: int | None = None) -> TxnResult:
         """Points for an earlier purchase (a forgotten scan), by a manager, with the receipt reference,
         within the backfill window; each receipt once. Flagged for review (severity attention).
         Priced as docs/hq-books.md says HQ re-derives it: `bill_fen` is what the receipt says was paid,
@@ -484,6 +486,7 @@ class TerminalService:
         def build(s: Session, _now_ms: int) -> dict[str, Any]:
             body: dict[str, Any] = {"kind": "backfill", "member_id": member, "bill_fen": records.int_or_none(bill_fen),
                                     "receipt_ref": receipt, "manager": records.clean_text(manager),
+                                    "manager_id": _manager_id(manager_id),
                                     "purchased_at": when, "bundle_seq": bundle.sequence if bundle else None}
             if member is None or receipt is None or when is None:
                 return {**body, "status": "rejected", "reason": Reason.INVALID_AMOUNT.value}
@@ -507,34 +510,21 @@ class TerminalService:
         except NotRecorded as exc:
             return TxnResult(False, exc.reason, None, str(exc))
 
-    def close_shift(self, manager: str) -> ZReport:
+    def close_shift(self, manager: str, manager_id: int | None = None) -> ZReport:
         """Close the open shift: a "shift_close" record with its totals; voids are possible only
         inside the open shift. Raises NotRecorded if the database refuses."""
         totals: dict[str, Any] = {}
 
         def build(s: Session, now_ms: int) -> dict[str, Any]:
             shift = ledger.current_shift(s)
-            rows = s.execute(select(JournalRow.kind, JournalRow.status, JournalRow.voided_by, JournalRow.points_earned,
-                                    JournalRow.points_spent, JournalRow.body).where(JournalRow.shift == shift)).all()
-            counts: dict[str, int] = {}
-            earned = spent = bill = paid = voids = rejected = 0
-            for kind, status, voided_by, pe, ps, body in rows:
-                counts[f"{kind}:{status}"] = counts.get(f"{kind}:{status}", 0) + 1
-                if status == "rejected":
-                    rejected += 1
-                if kind == "void" and status == "approved":
-                    voids += 1
-                if status in ledger.COUNTING and voided_by is None and kind in VOIDABLE:
-                    earned += pe
-                    spent += ps
-                    b = json.loads(body)
-                    bill += b.get("bill_fen", 0)
-                    paid += b.get("paid_fen", 0)
-            totals.update(shift=shift, closed_at=now_ms // 1000, counts=counts, points_earned=earned,
-                          points_spent=spent, bill_fen=bill, paid_fen=paid, voids=voids, rejected=rejected)
+            t = reports.shift_totals(s, shift)  # the one computation of a shift's totals (X and Z reports too)
+            totals.update(shift=shift, closed_at=now_ms // 1000, counts=t["counts"], points_earned=t["points_earned"],
+                          points_spent=t["points_spent"], bill_fen=t["bill_fen"], paid_fen=t["paid_fen"],
+                          voids=t["voids"], rejected=t["rejected"])
             ledger.set_state(s, ledger.SHIFT_KEY, shift + 1)
             return {"kind": "shift_close", "status": "approved", "reason": Reason.OK.value, "shift": shift,
-                    "manager": records.clean_text(manager), "totals": {k: v for k, v in totals.items() if k != "shift"}}
+                    "manager": records.clean_text(manager), "manager_id": _manager_id(manager_id),
+                    "totals": {k: v for k, v in totals.items() if k != "shift"}}
 
         record = self._write(build)
         return ZReport(seq=record["body"]["seq"], **totals)
@@ -556,6 +546,11 @@ class TerminalService:
         return {"outbox_pending": self.store.outbox_count(), "last_sync_at": self.store.last_sync_at(),
                 "since_sync_s": int(self._since_sync_s(now)), "terminal_exposure_points": exposure,
                 "shift": shift, "limits": rules.offline.__dict__, "rules": rules.to_dict()}
+
+
+def _manager_id(manager_id: int | None) -> str | None:
+    """The record's manager_id: the manager's id on this terminal (terminal_app.core.managers), as text."""
+    return str(manager_id) if type(manager_id) is int and manager_id > 0 else None
 
 
 def _facts(v: Verdict) -> dict[str, Any]:
