@@ -5,13 +5,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench screenshots translations clean
+.PHONY: demo test bench screenshots translations dist lint wheel clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[all,test]'
+	$(BIN)/python -m pip install -q -e '.[all,test,dist]'
 	touch $(STAMP)
 
 demo: $(STAMP) translations
@@ -41,5 +41,26 @@ translations: $(STAMP)
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m scripts.screenshots
 
+# The wheel (one distribution; installable sets as extras: docs/deploy.md) with the compiled .qm files
+wheel: $(STAMP) translations
+	rm -rf build/lib build/bdist.*
+	$(BIN)/python -m pip wheel -q --no-deps -w dist .
+
+# The counter app as one folder (PyInstaller): dist/pos-terminal/pos-terminal; rebuilt only when its sources changed
+dist: $(STAMP) translations
+	$(BIN)/python deploy/pyinstaller/build.py
+
+# ruff (E, F, W, I, B, UP) and mypy (strict on alliance_protocol and terminal_app/core); see pyproject.toml
+LINT_STAMP := $(VENV)/.lint-stamp
+$(LINT_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[all,test,dist,lint]'
+	touch $(LINT_STAMP)
+
+lint: $(LINT_STAMP)
+	@rc=0; \
+	$(BIN)/ruff check . || rc=1; \
+	$(BIN)/mypy || rc=1; \
+	exit $$rc
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -53,6 +53,7 @@ def require(prog: str, extra: str) -> int | None:
         return None
     print(f"{prog}: this program needs the '{extra}' set of {DISTRIBUTION}, which is not installed here "
           f"(missing: {', '.join(lacking)}).\n"
-          f"Install it with:  pip install '{DISTRIBUTION}[{extra}]'   (see docs/deploy.md, \"Installable sets\")",
+          f"Install it with:  pip install '{DISTRIBUTION}[{extra}]'"
+          "   (see docs/deploy.md, \"Installable sets\")",
           file=sys.stderr)
     return EXIT_NOT_INSTALLED

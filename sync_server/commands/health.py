@@ -30,7 +30,8 @@ def cmd_healthcheck(args: argparse.Namespace) -> int:
                 "detail": body.get("detail", "")})
         return 1
     except (OSError, ValueError) as exc:  # refused, timed out, not JSON
-        _print({"ok": False, "url": url, "reason": "SERVER_UNREACHABLE", "detail": f"{type(exc).__name__}: {exc}"})
+        _print({"ok": False, "url": url, "reason": "SERVER_UNREACHABLE",
+                "detail": f"{type(exc).__name__}: {exc}"})
         return 1
     _print({"ok": healthy, "url": url, "server_time_ms": body.get("server_time_ms")})
     return 0 if healthy else 1

@@ -24,14 +24,17 @@ def exit_when_ready(timeout_s: float) -> None:
 
     from terminal_app.ui import i18n, sounds
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     started = time.monotonic()
     failed: list[str] = []
+    watched: set[int] = set()
 
     def finish(code: int, **fields: object) -> None:
         timer.stop()
-        print(json.dumps({"ready": code == 0, "elapsed_ms": int((time.monotonic() - started) * 1000), **fields},
-                         ensure_ascii=False), flush=True)
+        elapsed_ms = int((time.monotonic() - started) * 1000)
+        line = {"ready": code == 0, "elapsed_ms": elapsed_ms, **fields}
+        print(json.dumps(line, ensure_ascii=False), flush=True)
         app.exit(code)
 
     def look() -> None:
@@ -39,14 +42,15 @@ def exit_when_ready(timeout_s: float) -> None:
             vm = getattr(window, "vm", None)
             if vm is None or not window.isVisible():
                 continue
-            if not getattr(window, "_ready_watched", False):
-                window._ready_watched = True
+            if id(vm) not in watched:
+                watched.add(id(vm))
                 vm.service_failed.connect(failed.append)
             if failed:
                 return finish(1, reason=failed[0])
             if vm.service is not None:
+                player = getattr(window, "sound", None)
                 return finish(0, window_title=window.windowTitle(), language=i18n.current_language(),
-                              translations=str(i18n.I18N_DIR), sound_backend=window.sound.backend,
+                              translations=str(i18n.I18N_DIR), sound_backend=getattr(player, "backend", None),
                               sounds=sorted(p.name for p in sounds.SOUND_DIR.glob("*.wav")))
         if time.monotonic() - started > timeout_s:
             finish(1, reason="TIMEOUT", detail=f"not ready to scan within {timeout_s:g} s")

@@ -44,8 +44,8 @@ def verify_unit(unit: Path, replacements: dict[str, str], tmp_path: Path, user: 
         text = text.replace(old, new)
     copy = tmp_path / unit.name
     copy.write_text(text)
-    done = subprocess.run(["systemd-analyze", "verify", "--man=no", str(copy)], capture_output=True, text=True,
-                          timeout=60, cwd=tmp_path)
+    done = subprocess.run(["systemd-analyze", "verify", "--man=no", str(copy)], capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path)
     return (done.stdout + done.stderr).strip()
 
 

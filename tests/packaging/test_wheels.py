@@ -150,13 +150,14 @@ def test_server_set_has_no_qt_and_runs_the_containers_commands(wheel: Path, tmp_
     # the container's own commands, with its environment (loopback and a free port instead of 0.0.0.0:8765)
     env = {**clean_env(), "PATH": f"{bin_dir}:/usr/bin:/bin", "SYNC_SERVER_HOME": str(tmp_path / "hq"),
            "SERVE_HOST": "127.0.0.1", "SERVE_PORT": str(free_port()), "SERVE_WORKERS": "2"}
-    done = subprocess.run(["sync-server", "migrate"], capture_output=True, text=True, timeout=120, cwd=outside,
-                          env=env)
+    done = subprocess.run(["sync-server", "migrate"], capture_output=True, text=True, timeout=120,
+                          cwd=outside, env=env)
     assert done.returncode == 0 and json.loads(done.stdout)["ok"] is True, done.stderr[-2000:]
     probe = ["sh", "-c", str(docker["healthcheck"])]
-    assert subprocess.run(probe, capture_output=True, timeout=60, cwd=outside, env=env).returncode == 1  # not up
-    server = subprocess.Popen(docker["cmd"], cwd=outside, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, start_new_session=True)
+    not_up = subprocess.run(probe, capture_output=True, timeout=60, cwd=outside, env=env)
+    assert not_up.returncode == 1
+    server = subprocess.Popen(docker["cmd"], cwd=outside, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -189,8 +190,8 @@ def test_wallet_set_has_neither_server_nor_camera(wheel: Path, tmp_path: Path, o
     from sync_server.hq_keys import KeyRing
 
     KeyRing.create(keys, int(time.time()) - 60)
-    done = run(bin_dir, outside, "member-wallet", "--home", str(tmp_path / "phone"), "register", "--local-issuer",
-               str(keys), "--member-id", "7001")
+    done = run(bin_dir, outside, "member-wallet", "--home", str(tmp_path / "phone"), "register",
+               "--local-issuer", str(keys), "--member-id", "7001")
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout)["member_id"] == 7001
     code = run(bin_dir, outside, "member-wallet", "--home", str(tmp_path / "phone"), "code")

@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 WHEELHOUSE = REPO / "build" / "wheelhouse"
 # What a wheel is built from: the tree less what is not source (and the tests, docs and benchmarks).
-_NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
-                                     ".hypothesis", "tests", "docs", "bench", "*.sqlite3*")
+_NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
+                                     ".pytest_cache", ".hypothesis", "tests", "docs", "bench", "*.sqlite3*")
 
 
 def pip(*args: str, python: str | None = None, timeout: int = 600) -> subprocess.CompletedProcess[str]:
