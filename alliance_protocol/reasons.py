@@ -108,6 +108,7 @@ class Reason(StrEnum):
     UNKNOWN_MEMBER = "UNKNOWN_MEMBER"
     ALREADY_EXISTS = "ALREADY_EXISTS"
     NOT_FOUND = "NOT_FOUND"
+    SETTING_INVALID = "SETTING_INVALID"
     HQ_LOGIN_REQUIRED = "HQ_LOGIN_REQUIRED"
     SERVER_ERROR = "SERVER_ERROR"
     SERVER_UNREACHABLE = "SERVER_UNREACHABLE"
@@ -251,6 +252,7 @@ MESSAGES: dict[Reason, Message] = {
     Reason.UNKNOWN_MEMBER: Message("会员不存在", "No such member"),
     Reason.ALREADY_EXISTS: Message("已存在", "It already exists"),
     Reason.NOT_FOUND: Message("未找到", "Not found"),
+    Reason.SETTING_INVALID: Message("设置值无效,未保存", "The setting is not valid; nothing was saved"),
     Reason.HQ_LOGIN_REQUIRED: Message("需要总部账号登录", "HQ login required"),
     Reason.SERVER_ERROR: Message("服务器内部错误,请稍后重试", "Server error; try again later"),
     Reason.SERVER_UNREACHABLE: Message("无法连接服务器,交易已在本地保存", "Cannot reach the server; transactions are kept on this terminal"),
