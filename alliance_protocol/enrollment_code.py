@@ -55,9 +55,11 @@ def request_proof(key: bytes, code_id_hex: str, public_key: str, label: str) -> 
 
 
 def answer_mac(key: bytes, request_nonce: str, status: int, body: bytes) -> str:
-    message = ANSWER_DOMAIN + "\n".join((request_nonce, str(int(status)), hashlib.sha256(body).hexdigest())).encode()
+    message = ANSWER_DOMAIN + "\n".join(
+        (request_nonce, str(int(status)), hashlib.sha256(body).hexdigest())).encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 def check(expected_hex: str, given: object) -> bool:
-    return isinstance(given, str) and hmac.compare_digest(expected_hex.encode(), given.encode("utf-8", "replace"))
+    return isinstance(given, str) and hmac.compare_digest(expected_hex.encode(),
+                                                          given.encode("utf-8", "replace"))

@@ -54,9 +54,10 @@ class ResponseAuthError(ValueError):
     reason = REASON
 
 
-def signing_input(method: str, path: str, request_nonce: str, status: int, time_ms: int, body: bytes) -> bytes:
-    return RESPONSE_DOMAIN + "\n".join((method.upper(), path, request_nonce, str(int(status)), str(int(time_ms)),
-                                        hashlib.sha256(body).hexdigest())).encode()
+def signing_input(method: str, path: str, request_nonce: str, status: int, time_ms: int,
+                  body: bytes) -> bytes:
+    return RESPONSE_DOMAIN + "\n".join((method.upper(), path, request_nonce, str(int(status)),
+                                        str(int(time_ms)), hashlib.sha256(body).hexdigest())).encode()
 
 
 # --- the response key's certificate
@@ -78,7 +79,7 @@ class ResponseKeyCert:
         return base64.b64encode(canonical.dumps(doc)).decode("ascii")
 
     @classmethod
-    def from_text(cls, text: str) -> "ResponseKeyCert":
+    def from_text(cls, text: str) -> ResponseKeyCert:
         try:
             if len(text) > MAX_CERT_TEXT:
                 raise ValueError("too long")
@@ -90,8 +91,9 @@ class ResponseKeyCert:
                        payload["not_after"], bytes.fromhex(doc["root_kid"]), unb64(doc["signature"]))
         except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error) as exc:
             raise ResponseAuthError(f"unreadable response-key certificate: {exc!r}") from None
-        if not (isinstance(cert.not_before, int) and isinstance(cert.not_after, int)) or len(cert.public_raw) != 32 \
-                or cert.kid != kid_for(cert.public_raw) or len(cert.signature) != 64:
+        if not (isinstance(cert.not_before, int) and isinstance(cert.not_after, int)) \
+                or len(cert.public_raw) != 32 or cert.kid != kid_for(cert.public_raw) \
+                or len(cert.signature) != 64:
             raise ResponseAuthError("malformed response-key certificate")
         return cert
 
@@ -99,12 +101,14 @@ class ResponseKeyCert:
         return verify_signature(root_public, self.signature, CERT_DOMAIN + canonical.dumps(self.payload()))
 
 
-def certify(root: Ed25519PrivateKey, response_public: bytes, not_before: int, not_after: int) -> ResponseKeyCert:
+def certify(root: Ed25519PrivateKey, response_public: bytes, not_before: int,
+            not_after: int) -> ResponseKeyCert:
     """HQ side (the key ring): the root's certificate for a response key."""
     cert = ResponseKeyCert(kid_for(response_public), response_public, int(not_before), int(not_after),
                            kid_for(public_raw(root)), b"\x00" * 64)
     signature = root.sign(CERT_DOMAIN + canonical.dumps(cert.payload()))
-    return ResponseKeyCert(cert.kid, cert.public_raw, cert.not_before, cert.not_after, cert.root_kid, signature)
+    return ResponseKeyCert(cert.kid, cert.public_raw, cert.not_before, cert.not_after, cert.root_kid,
+                           signature)
 
 
 # --- signing (HQ)
@@ -115,7 +119,7 @@ class ResponseSigner:
     cert_text: str
 
     @classmethod
-    def of(cls, key: Ed25519PrivateKey, cert: ResponseKeyCert) -> "ResponseSigner":
+    def of(cls, key: Ed25519PrivateKey, cert: ResponseKeyCert) -> ResponseSigner:
         if cert.public_raw != public_raw(key):
             raise ValueError("certificate is for another key")
         return cls(key, cert, cert.to_text())
@@ -134,7 +138,8 @@ class ResponseVerifier:
     `check_validity` is False (the enrollment answer, whose certificate arrives under the enrollment
     code's MAC before the client's clock has been corrected)."""
 
-    def __init__(self, root_publics: list[bytes], now: Callable[[], float], *, check_validity: bool = True) -> None:
+    def __init__(self, root_publics: list[bytes], now: Callable[[], float], *,
+                 check_validity: bool = True) -> None:
         self.roots = list(root_publics)
         self.now = now
         self.check_validity = check_validity

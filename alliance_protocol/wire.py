@@ -1,7 +1,9 @@
 """Wire schemas between terminals, wallets and the server (pydantic; one definition for both ends).
 
-Every response carries `server_time_ms` so the caller learns its clock offset. Errors are
-`ErrorBody` with a reason code and messages in Chinese and English.
+Every response is signed by HQ (alliance_protocol.response_auth); a client learns its clock
+offset only from the signed X-HQ-Time of an authenticated answer (`server_time_ms` in the bodies is
+informative). Errors are `ErrorBody` with a reason code and messages in Chinese and English.
+Every integer a client sends is bounded here, so nothing out of range reaches the database.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_BATCH = 500
+MAX_BATCH = 500  # records per upload: the terminal's batch size and the server's limit
+MAX_CURSOR = 2**63 - 1  # cursors and sequences are BIGINT on PostgreSQL
+HEX64 = r"^[0-9a-f]{64}$"
 ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 B64_KEY = r"^[A-Za-z0-9+/]{43}=$"  # 32 raw bytes
 
@@ -25,6 +29,7 @@ class ErrorBody(_Strict):
     message_en: str
     detail: str = ""
     server_time_ms: int
+    retry_after_s: int | None = None  # RATE_LIMITED: seconds until an attempt may succeed (also Retry-After)
 
 
 class TimeResponse(_Strict):
@@ -33,16 +38,22 @@ class TimeResponse(_Strict):
 
 # --- enrollment
 class EnrollRequest(_Strict):
-    code: str = Field(min_length=8, max_length=64)
+    """The code itself never travels (alliance_protocol.enrollment_code): its id, and a proof made
+    with it that binds this terminal key and label."""
+    code_id: str = Field(pattern=HEX64)
     public_key: str = Field(pattern=B64_KEY)
     label: str = Field(default="", max_length=100)
+    proof: str = Field(pattern=HEX64)
 
 
 class EnrollResponse(_Strict):
+    """Authenticated by the code (the X-HQ-Enroll-MAC header) before the terminal pins anything."""
     terminal_id: str
     merchant_id: str
     merchant_name: str
+    public_key: str  # the key HQ enrolled: the terminal checks it is its own
     root_public_keys: list[str]
+    response_key_certs: list[str]  # root-signed certificates of the keys that sign HQ's answers
     server_time_ms: int
 
 
@@ -56,7 +67,8 @@ class WireRecord(BaseModel):
 
 class BatchUpload(_Strict):
     records: list[WireRecord] = Field(max_length=MAX_BATCH)
-    queued: int = Field(default=0, ge=0, description="records still waiting on the terminal, for HQ's view")
+    queued: int = Field(default=0, ge=0, le=10**9,
+                        description="records still waiting on the terminal, for HQ's view")
     clock_offset_ms: int | None = Field(default=None, ge=-(10**12), le=10**12,
                                         description="server minus terminal host clock, as the terminal learned it")
 
@@ -102,6 +114,7 @@ class WalletRegister(_Strict):
 
 class WalletCertificate(_Strict):
     certificate: str  # base64 of the 122 certificate bytes
+    root_public_keys: list[str]  # a wallet without a configured root key pins these (first use)
     serial: int
     tier: int
     allowance: int

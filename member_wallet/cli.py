@@ -1,6 +1,7 @@
 """`member-wallet`: the simulated member phone.
 
-    member-wallet register --server http://127.0.0.1:8765 --member-id 10001 --secret demo-10001
+    member-wallet register --server http://127.0.0.1:8765 --member-id 10001 --secret demo-10001 \
+                           [--root-key B64]   # without it: the first answer's root key is pinned
     member-wallet register --local-issuer KEYS_DIR --member-id 10001 --tier gold   # no server yet
     member-wallet refresh     # a new certificate (tier, allowance from the current balance)
     member-wallet balance
@@ -17,6 +18,7 @@ import sys
 from pathlib import Path
 
 from alliance_protocol.appsupport import command_parser, run_command
+from alliance_protocol.keys import unb64
 from alliance_protocol.member_code import Tier
 
 from .wallet import DEFAULT_REFRESH_S, Wallet, WalletError, issue_from_local_issuer, wallet_home
@@ -33,7 +35,12 @@ def cmd_register(args: argparse.Namespace) -> int:
             raise WalletError("--server needs --secret (the member's login)")
         from .server_client import register
 
-        register(wallet, args.server, args.member_id, args.secret)
+        try:
+            roots = [unb64(k) for k in args.root_key or []]
+        except ValueError:
+            raise WalletError("--root-key: base64 of the alliance root public key (sync-server keys init "
+                              "prints it)") from None
+        register(wallet, args.server, args.member_id, args.secret, root_public_keys=roots)
         return cmd_info(args)
     if not args.local_issuer:
         raise WalletError("give --server URL (with --secret) or --local-issuer KEYS_DIR")
@@ -86,7 +93,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(json.dumps({"member_id": cert.member_id, "serial": cert.serial, "tier": Tier(cert.tier).name.lower(),
                       "not_after": cert.not_after, "allowance": cert.allowance,
                       "issuer_kid": cert.issuer_kid.hex(), "counter": wallet.state.counter,
-                      "clock_offset_s": wallet.state.clock_offset_s}))
+                      "clock_offset_s": wallet.state.clock_offset_s,
+                      "root_anchor": wallet.state.root_anchor}))
     return 0
 
 
@@ -110,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("register", help="get a device certificate")
     p.add_argument("--server", help="HQ server URL, e.g. http://127.0.0.1:8765")
     p.add_argument("--secret", help="the member's login secret (with --server)")
+    p.add_argument("--root-key", action="append", metavar="B64",
+                   help="the alliance root public key HQ's answers must verify against (with --server; "
+                        "without it the first answer's root key is pinned: trust on first use)")
     p.add_argument("--local-issuer", metavar="KEYS_DIR",
                    help="no server: HQ key directory on this machine (sync-server keys init)")
     p.add_argument("--member-id", type=int, required=True)

@@ -40,6 +40,8 @@ class WalletState:
     clock_offset_s: float = 0.0  # server time minus phone time, learned at registration/refresh
     server_url: str | None = None
     secret: str | None = None  # the member's login, kept to refresh the certificate (demo-grade)
+    root_public_keys: list[str] | None = None  # the alliance root key(s) HQ's answers are checked against
+    root_anchor: str | None = None  # "configured" (given to register) or "first-use" (from the first answer)
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
@@ -105,6 +107,15 @@ class Wallet:
 
     def remember_login(self, secret: str) -> None:
         self.state.secret = secret
+        self._save()
+
+    # --- HQ's root key (server_client checks every answer against it)
+    def root_keys(self) -> list[bytes]:
+        return [unb64(k) for k in self.state.root_public_keys or []]
+
+    def pin_roots(self, keys: list[bytes], anchor: str) -> None:
+        self.state.root_public_keys = [b64(k) for k in keys]
+        self.state.root_anchor = anchor
         self._save()
 
     # --- codes

@@ -1,6 +1,6 @@
 """The HTTP API (FastAPI). Stateless: everything lives in the database and the key files.
 
-    POST /v1/enroll                    one-time code + terminal public key -> identity, root key
+    POST /v1/enroll                    the one-time code's id and proof + terminal key -> identity, root key
     GET  /v1/time                      the server clock
     GET  /healthz                      health check (the database answers): {ok, server_time_ms}, else 503
     POST /v1/terminal/batches          signed: journal records, idempotent on (terminal, seq)
@@ -11,8 +11,11 @@
     POST /v1/wallet/balance            member id + secret -> balance, tier, expiring soon
     GET  /hq                           the HQ page (HTTP basic login)
 
-Every response carries server_time_ms; every error is ErrorBody (reason code, zh, en), 4xx for
-anything the client got wrong.
+Every /v1 answer, errors included, is signed by HQ's response key over the request's nonce
+(SignResponses, alliance_protocol.response_auth); the enrollment answer is also MACed with the
+enrollment code. Every error is ErrorBody (reason code, zh, en), 4xx for anything the client got
+wrong (query parameters and body numbers out of range included); wallet logins and enrollment
+codes have bounded failed attempts (429 RATE_LIMITED with Retry-After, sync_server/ratelimit.py).
 """
 
 from __future__ import annotations
@@ -20,31 +23,98 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from alliance_protocol import request_auth
+from alliance_protocol import enrollment_code, request_auth
 from alliance_protocol.keys import b64, unb64
 from alliance_protocol.reasons import message_for
 from alliance_protocol.trust_bundle import TrustBundle, load_bundle
-from alliance_protocol.wire import (BalanceEntry, BalancesResponse, BatchAck, BatchUpload, BundleResponse,
-                                    EnrollRequest, EnrollResponse, TimeResponse, WalletBalance,
-                                    WalletCertificate, WalletRegister)
+from alliance_protocol.wire import (
+    MAX_CURSOR,
+    BalanceEntry,
+    BalancesResponse,
+    BatchAck,
+    BatchUpload,
+    BundleResponse,
+    EnrollRequest,
+    EnrollResponse,
+    TimeResponse,
+    WalletBalance,
+    WalletCertificate,
+    WalletRegister,
+)
 
 from .db.models import Member, RequestNonce, Terminal
 from .hq import HQ, HQError, mask_name, mask_phone, now_ms
 from .ingest import examine_batch, store_batch
+from .ratelimit import Limit, Limiter, RateLimited, client_address
 
 
-def error_response(reason: str, status: int, detail: str = "") -> JSONResponse:
+def error_response(reason: str, status: int, detail: str = "",
+                   retry_after_s: int | None = None) -> JSONResponse:
     msg = message_for(reason)
-    return JSONResponse(status_code=status, content={
-        "reason": reason, "message_zh": msg.zh, "message_en": msg.en, "detail": detail[:300],
-        "server_time_ms": now_ms()})
+    content = {"reason": reason, "message_zh": msg.zh, "message_en": msg.en, "detail": detail[:300],
+               "server_time_ms": now_ms()}
+    if retry_after_s is None:
+        return JSONResponse(status_code=status, content=content)
+    return JSONResponse(status_code=status, content={**content, "retry_after_s": retry_after_s},
+                        headers={"Retry-After": str(retry_after_s)})
+
+
+def error_for(exc: HQError) -> JSONResponse:
+    return error_response(exc.reason, exc.status, str(exc),
+                          exc.retry_after_s if isinstance(exc, RateLimited) else None)
+
+
+def request_nonce(value: str | None) -> str:
+    """The request's X-Nonce as HQ's answer is signed over it ("" when absent or malformed)."""
+    if value and len(value) == 32 and all(c in "0123456789abcdef" for c in value):
+        return value
+    return ""
+
+
+class SignResponses:
+    """The outermost layer: HQ signs every /v1 answer, errors and refusals before the body was read
+    included (alliance_protocol.response_auth). The body is held until complete: the signature
+    covers its hash."""
+
+    def __init__(self, app, hq: HQ) -> None:
+        self.app, self.hq = app, hq
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
+            return await self.app(scope, receive, send)
+        path = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
+        if scope.get("query_string"):
+            path += "?" + scope["query_string"].decode("latin-1")
+        nonce = request_nonce(dict(scope.get("headers") or []).get(b"x-nonce", b"").decode("latin-1"))
+        start: dict | None = None
+        chunks: list[bytes] = []
+
+        async def signing_send(message):
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if message["type"] != "http.response.body" or start is None:
+                return await send(message)
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            signer = self.hq.ring.response_signer()
+            signed = signer.headers(scope["method"], path, nonce, start["status"], body, now_ms())
+            headers = [*start.get("headers", []),
+                       *((k.lower().encode(), v.encode()) for k, v in signed.items())]
+            await send({**start, "headers": headers})
+            await send({"type": "http.response.body", "body": body, "more_body": False})
+
+        return await self.app(scope, receive, signing_send)
 
 
 class BodyLimit:
@@ -75,10 +145,22 @@ class BodyLimit:
 
 def create_app(hq: HQ) -> FastAPI:
     app = FastAPI(title="Alliance sync server", version="1")
+    settings = hq.settings
+    limiter = Limiter(hq.engine)
+    window = settings.login_window_s
+    wallet_per_member = Limit("wallet-member", settings.wallet_failures_per_member, window)
+    wallet_per_address = Limit("wallet-address", settings.wallet_failures_per_address, window)
+    enroll_per_address = Limit("enroll-address", settings.enroll_failures_per_address,
+                               settings.enroll_window_s)
+    trusted_proxies = settings.trusted_proxy_list()
+
+    def address(request: Request) -> str:
+        return client_address(request.client.host if request.client else None,
+                              request.headers.get("x-forwarded-for"), trusted_proxies)
 
     @app.exception_handler(HQError)
     async def _hq_error(_request: Request, exc: HQError):
-        return error_response(exc.reason, exc.status, str(exc))
+        return error_for(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError):
@@ -152,10 +234,23 @@ def create_app(hq: HQ) -> FastAPI:
         return {"ok": True, "server_time_ms": now_ms()}
 
     @app.post("/v1/enroll", response_model=EnrollResponse)
-    def enroll(req: EnrollRequest) -> EnrollResponse:
-        terminal, merchant = hq.enroll(req.code, req.public_key)
-        return EnrollResponse(terminal_id=terminal.id, merchant_id=merchant.id, merchant_name=merchant.name,
-                              root_public_keys=hq.root_public_keys(), server_time_ms=now_ms())
+    def enroll(req: EnrollRequest, request: Request) -> Response:
+        with limiter.attempt([(enroll_per_address, address(request))]) as attempt:
+            try:
+                terminal, merchant, key = hq.enroll_with_proof(req.code_id, req.public_key, req.label,
+                                                               req.proof)
+            except HQError as exc:
+                if exc.reason.startswith("ENROLLMENT_CODE_"):
+                    attempt.failed()
+                raise
+        answer = EnrollResponse(terminal_id=terminal.id, merchant_id=merchant.id, merchant_name=merchant.name,
+                                public_key=req.public_key, root_public_keys=hq.root_public_keys(),
+                                response_key_certs=[hq.ring.response_signer().cert_text],
+                                server_time_ms=now_ms())
+        body = answer.model_dump_json().encode()
+        nonce = request_nonce(request.headers.get(request_auth.H_NONCE))
+        mac = enrollment_code.answer_mac(key, nonce, 200, body)
+        return Response(body, media_type="application/json", headers={enrollment_code.H_MAC: mac})
 
     # Batches examined and stored at once in this process. The work is CPU-bound Python: more
     # threads only take turns on the interpreter lock (a transaction holding the change-cursor lock
@@ -192,7 +287,8 @@ def create_app(hq: HQ) -> FastAPI:
             return store_batch(hq, s, terminal, examined, batch.queued)
 
     @app.get("/v1/terminal/bundle", response_model=BundleResponse)
-    def bundle(request: Request, have: int = 0, auth: tuple[str, bytes] = Depends(signed_terminal)):
+    def bundle(request: Request, have: int = Query(0, ge=0, le=MAX_CURSOR),
+               auth: tuple[str, bytes] = Depends(signed_terminal)):
         seq, envelope, _ = current_bundle()
         with hq.session() as s, s.begin():
             touch(s, auth[0], request)
@@ -200,9 +296,9 @@ def create_app(hq: HQ) -> FastAPI:
                               server_time_ms=now_ms())
 
     @app.get("/v1/terminal/balances", response_model=BalancesResponse)
-    def balances(request: Request, after: int = 0, limit: int = 5000,
+    def balances(request: Request, after: int = Query(0, ge=0, le=MAX_CURSOR),
+                 limit: int = Query(5000, ge=1, le=20_000),
                  auth: tuple[str, bytes] = Depends(signed_terminal)) -> BalancesResponse:
-        limit = max(1, min(limit, 20_000))
         with hq.session() as s, s.begin():
             touch(s, auth[0], request)
             rows = s.scalars(select(Member).where(Member.change_cursor > after)
@@ -216,26 +312,39 @@ def create_app(hq: HQ) -> FastAPI:
         cursor = rows[-1].change_cursor if rows else after
         return BalancesResponse(balances=entries, cursor=cursor, more=more, server_time_ms=now_ms())
 
+    def wallet_login(request: Request, req: WalletRegister, action):
+        """A wallet request carries the member's secret: failed ones are bounded per member id and
+        per client address."""
+        keys = [(wallet_per_member, str(req.member_id)), (wallet_per_address, address(request))]
+        with limiter.attempt(keys) as attempt:
+            try:
+                return action()
+            except HQError as exc:
+                if exc.reason == "MEMBER_AUTH_FAILED":
+                    attempt.failed()
+                raise
+
     def certificate(req: WalletRegister) -> WalletCertificate:
         cert = hq.issue_device_certificate(req.member_id, req.secret, req.device_public_key)
-        return WalletCertificate(certificate=b64(cert.to_bytes()), serial=cert.serial, tier=cert.tier,
-                                 allowance=cert.allowance, not_after=cert.not_after, server_time_ms=now_ms())
+        return WalletCertificate(certificate=b64(cert.to_bytes()), root_public_keys=hq.root_public_keys(),
+                                 serial=cert.serial, tier=cert.tier, allowance=cert.allowance,
+                                 not_after=cert.not_after, server_time_ms=now_ms())
 
     @app.post("/v1/wallet/register", response_model=WalletCertificate)
-    def wallet_register(req: WalletRegister) -> WalletCertificate:
-        return certificate(req)
+    def wallet_register(req: WalletRegister, request: Request) -> WalletCertificate:
+        return wallet_login(request, req, lambda: certificate(req))
 
     @app.post("/v1/wallet/refresh", response_model=WalletCertificate)
-    def wallet_refresh(req: WalletRegister) -> WalletCertificate:
-        return certificate(req)
+    def wallet_refresh(req: WalletRegister, request: Request) -> WalletCertificate:
+        return wallet_login(request, req, lambda: certificate(req))
 
     @app.post("/v1/wallet/balance", response_model=WalletBalance)
-    def wallet_balance(req: WalletRegister) -> WalletBalance:
-        m = hq.member_balance(req.member_id, req.secret)
+    def wallet_balance(req: WalletRegister, request: Request) -> WalletBalance:
+        m = wallet_login(request, req, lambda: hq.member_balance(req.member_id, req.secret))
         return WalletBalance(member_id=m.id, balance=m.balance, tier=m.tier, expiring_soon=m.expiring_soon,
                              server_time_ms=now_ms())
 
     from .hq_page import mount_hq_page
 
-    mount_hq_page(app, hq)
-    return BodyLimit(app, hq.settings.max_body_bytes)
+    mount_hq_page(app, hq, limiter, address)
+    return SignResponses(BodyLimit(app, hq.settings.max_body_bytes), hq)

@@ -13,15 +13,16 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.orm import Session
 
-from alliance_protocol import backup_code, canonical
+from alliance_protocol import backup_code, canonical, enrollment_code
 from alliance_protocol.keys import b64, unb64
 from alliance_protocol.member_code import Certificate
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.trust_bundle import TrustBundle, load_bundle
 
+from . import member_login
 from .db.engine import make_engine, migrate
 from .db.models import Device, EnrollmentCode, Member, Merchant, Setting, Terminal
 from .hq_keys import KeyRing
@@ -39,10 +40,6 @@ class HQError(ValueError):
 
 def now_ms() -> int:
     return int(time.time() * 1000)
-
-
-def sha256_hex(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def mask_name(name: str) -> str:
@@ -74,7 +71,9 @@ class HQ:
                 raise HQError("ROOT_KEY_MISSING", f"no alliance keys in {keys_dir}: run `sync-server init-demo` "
                               "or `sync-server keys init`", 500)
             KeyRing.create(keys_dir, int(time.time()) - 60)
-        return cls(settings, engine, KeyRing.load(keys_dir))
+        ring = KeyRing.load(keys_dir)
+        ring.response_signer()  # HQ signs every answer: a key ring without a response key gets one now
+        return cls(settings, engine, ring)
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -109,23 +108,42 @@ class HQ:
         return m
 
     def create_terminal(self, merchant_id: str, label: str = "", terminal_id: str | None = None) -> tuple[str, str]:
-        """A terminal slot and its one-time enrollment code (printed once, stored hashed)."""
-        code = secrets.token_hex(5).upper()  # 10 characters, typed by an installer
+        """A terminal slot and its one-time enrollment code (printed once; HQ keeps the code's id and
+        MAC key, alliance_protocol.enrollment_code)."""
+        code = enrollment_code.new_code()  # XXXX-XXXX-XXXX-XXXX, typed by an installer
         terminal_id = terminal_id or f"T-{secrets.token_hex(4)}"
         with self.session() as s, s.begin():
             if not s.get(Merchant, merchant_id):
                 raise HQError("UNKNOWN_MERCHANT", merchant_id, 404)
             s.add(Terminal(id=terminal_id, merchant_id=merchant_id, label=label, status="created"))
             s.flush()
-            s.add(EnrollmentCode(code_hash=sha256_hex(code), terminal_id=terminal_id,
+            s.add(EnrollmentCode(code_hash=enrollment_code.code_id(code), terminal_id=terminal_id,
+                                 mac_key=enrollment_code.mac_key(code).hex(),
                                  expires_at=int(time.time()) + self.settings.enrollment_code_ttl_s))
         return terminal_id, code
 
-    def enroll(self, code: str, public_key: str) -> tuple[Terminal, Merchant]:
+    def enroll(self, code: str, public_key: str, label: str = "") -> tuple[Terminal, Merchant]:
+        """Enroll with the code itself (admin tools, benchmarks): what a terminal's request proves."""
+        code_id, key = enrollment_code.code_id(code), enrollment_code.mac_key(code)
+        terminal, merchant, _ = self.enroll_with_proof(
+            code_id, public_key, label, enrollment_code.request_proof(key, code_id, public_key, label))
+        return terminal, merchant
+
+    def enroll_with_proof(self, code_id: str, public_key: str, label: str, proof: str
+                          ) -> tuple[Terminal, Merchant, bytes]:
+        """A terminal's enrollment request: the code's id and an HMAC over the terminal key made with
+        the code (the code never travels). Returns the code's MAC key, which authenticates the answer."""
         with self.session() as s, s.begin():
-            row = s.get(EnrollmentCode, sha256_hex(code.strip().upper()), with_for_update=True)
+            row = s.get(EnrollmentCode, code_id, with_for_update=True)
             if row is None:
                 raise HQError("ENROLLMENT_CODE_INVALID", "unknown enrollment code", 403)
+            if row.mac_key is None:
+                raise HQError("ENROLLMENT_CODE_INVALID", "a code printed before HQ signed its answers: "
+                              "create a new one (sync-server terminal create)", 403)
+            key = bytes.fromhex(row.mac_key)
+            expected = enrollment_code.request_proof(key, code_id, public_key, label)
+            if not enrollment_code.check(expected, proof):
+                raise HQError("ENROLLMENT_CODE_INVALID", "the request does not prove the code", 403)
             if row.used_at is not None:
                 raise HQError("ENROLLMENT_CODE_USED", "enrollment code already used", 403)
             if row.expires_at < time.time():
@@ -136,7 +154,7 @@ class HQ:
             terminal.status = "active"
             terminal.enrolled_at = int(time.time())
             merchant = s.get(Merchant, terminal.merchant_id)
-        return terminal, merchant
+        return terminal, merchant, key
 
     def set_terminal_status(self, terminal_id: str, status: str) -> None:
         with self.session() as s, s.begin():
@@ -148,9 +166,13 @@ class HQ:
     # --- members
     def create_member(self, member_id: int, *, name: str = "", phone: str = "", tier: int = 0, balance: int = 0,
                       secret: str = "", home_merchant_id: str | None = None, birthday_month: int = 0) -> None:
+        if secret and not member_login.strong_enough(secret):
+            raise HQError("MEMBER_SECRET_WEAK", f"at least {member_login.MIN_LENGTH} characters, with two of "
+                          "letters, digits and symbols")
+        login = member_login.hash_secret(secret) if secret else ""
         with self.session() as s, s.begin():
             s.add(Member(id=member_id, name=name, phone=phone, tier=tier, balance=balance,
-                         secret_hash=sha256_hex(secret) if secret else "",
+                         secret_hash=login,
                          backup_key=backup_code.key_from_secret(secret).hex() if secret else "",
                          home_merchant_id=home_merchant_id,
                          birthday_month=birthday_month, change_cursor=self.next_cursor(s)))
@@ -166,13 +188,12 @@ class HQ:
 
     def issue_device_certificate(self, member_id: int, secret: str, device_public_key: str) -> Certificate:
         """The wallet's registration / refresh: tier from the member record, allowance from the balance."""
+        self.check_member_login(member_id, secret)
         with self.session() as s, s.begin():
             m = s.get(Member, member_id)
-            if m is None or not m.secret_hash or not secrets.compare_digest(m.secret_hash, sha256_hex(secret)):
-                raise HQError("MEMBER_AUTH_FAILED", "unknown member or wrong secret", 403)
             if m.blocked:
                 raise HQError("MEMBER_BLOCKED", "member is blocked", 403)
-            serial = (s.scalar(select(func.max(Device.serial))) or 0) + 1
+            serial = self._next_device_serial(s)
             now = int(time.time())
             allowance = max(0, min(m.balance, self.settings.max_offline_allowance))
             cert = self.ring.issue_certificate(now=now, member_id=member_id, serial=serial, tier=m.tier,
@@ -184,11 +205,31 @@ class HQ:
         return cert
 
     def member_balance(self, member_id: int, secret: str) -> Member:
+        self.check_member_login(member_id, secret)
+        with self.session() as s:
+            return s.get(Member, member_id)
+
+    def check_member_login(self, member_id: int, secret: str) -> None:
+        """The wallet login (member_login.py). The slow hash runs outside any write transaction; a
+        legacy hash is replaced with scrypt on this successful login."""
         with self.session() as s:
             m = s.get(Member, member_id)
-            if m is None or not m.secret_hash or not secrets.compare_digest(m.secret_hash, sha256_hex(secret)):
-                raise HQError("MEMBER_AUTH_FAILED", "unknown member or wrong secret", 403)
-            return m
+            stored, backup = (m.secret_hash, m.backup_key) if m is not None else ("", "")
+        if m is None or not member_login.verify(secret, stored, backup):
+            raise HQError("MEMBER_AUTH_FAILED", "unknown member or wrong secret", 403)
+        if member_login.needs_rehash(stored):
+            rehashed = member_login.hash_secret(secret)
+            with self.session() as s, s.begin():
+                s.execute(update(Member).where(Member.id == member_id, Member.secret_hash == stored)
+                          .values(secret_hash=rehashed))
+
+    @staticmethod
+    def _next_device_serial(s: Session) -> int:
+        """PostgreSQL: a SEQUENCE (concurrent registrations never collide). SQLite: max + 1 under its
+        single writer (the transaction began IMMEDIATE)."""
+        if s.get_bind().dialect.name == "postgresql":
+            return int(s.scalar(text("SELECT nextval('device_serial_seq')")))
+        return (s.scalar(select(func.max(Device.serial))) or 0) + 1
 
     # --- the trust bundle
     def bundle_payload(self, s: Session) -> dict[str, Any]:

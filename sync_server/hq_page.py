@@ -6,7 +6,9 @@ settings.hq_user / settings.hq_password: with no password set the page is closed
 HQ_LOGIN_REQUIRED, saying to set SYNC_SERVER_HQ_PASSWORD); wrong or missing credentials get 401
 with a WWW-Authenticate challenge. Merchant logins (`sync-server hq-login add NAME --merchant M`,
 PBKDF2-SHA256 hashes in the settings table) see only their own merchant's terminals, batches
-and cases.
+and cases. Failed logins are bounded per client address and per login name
+(SYNC_SERVER_HQ_LOGIN_FAILURES per SYNC_SERVER_LOGIN_WINDOW_S): beyond that 429 RATE_LIMITED with
+Retry-After, before any password is checked.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import binascii
 import hashlib
 import secrets
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
@@ -25,6 +28,7 @@ from sqlalchemy import select
 
 from .db.models import Anomaly, Batch, Merchant, Terminal
 from .hq import HQ, HQError
+from .ratelimit import Limit, Limiter, RateLimited
 
 MERCHANT_LOGINS = "hq_merchant_logins"  # settings row: {name: {merchant_id, salt, hash}}
 PBKDF2_ROUNDS = 100_000
@@ -47,9 +51,10 @@ def add_merchant_login(hq: HQ, name: str, merchant_id: str, password: str) -> No
         hq.put_setting(s, MERCHANT_LOGINS, logins)
 
 
-def _check_login(hq: HQ, request: Request) -> tuple[Response | None, str | None]:
+def _check_login(hq: HQ, request: Request, limiter: Limiter,
+                 address: str) -> tuple[Response | None, str | None]:
     """(refusal or None, the merchant the login is limited to or None for HQ itself)."""
-    from .api import error_response
+    from .api import error_for, error_response
 
     with hq.session() as s:
         logins = hq.get_setting(s, MERCHANT_LOGINS, {})
@@ -63,13 +68,21 @@ def _check_login(hq: HQ, request: Request) -> tuple[Response | None, str | None]
             user, _, password = base64.b64decode(header[6:].strip(), validate=True).decode().partition(":")
         except (binascii.Error, UnicodeDecodeError, ValueError):
             user, password = "", ""
-        if user and hq.settings.hq_password and (
-                secrets.compare_digest(user.encode(), hq.settings.hq_user.encode())
-                & secrets.compare_digest(password.encode(), hq.settings.hq_password.encode())):
-            return None, None
-        entry = logins.get(user)
-        if entry and secrets.compare_digest(_hash(password, entry["salt"]), entry["hash"]):
-            return None, entry["merchant_id"]
+        window, most = hq.settings.login_window_s, hq.settings.hq_login_failures
+        keys = [(Limit("hq-login-address", most, window), address),
+                (Limit("hq-login-user", most, window), user)]
+        try:
+            with limiter.attempt(keys) as attempt:
+                if user and hq.settings.hq_password and (
+                        secrets.compare_digest(user.encode(), hq.settings.hq_user.encode())
+                        & secrets.compare_digest(password.encode(), hq.settings.hq_password.encode())):
+                    return None, None
+                entry = logins.get(user)
+                if entry and secrets.compare_digest(_hash(password, entry["salt"]), entry["hash"]):
+                    return None, entry["merchant_id"]
+                attempt.failed()
+        except RateLimited as exc:
+            return error_for(exc), None
     resp = error_response("HQ_LOGIN_REQUIRED", 401, "HQ login required (HTTP basic)")
     resp.headers["WWW-Authenticate"] = 'Basic realm="alliance-hq", charset="UTF-8"'
     return resp, None
@@ -133,10 +146,10 @@ def render(hq: HQ, now_s: int | None = None, merchant_id: str | None = None) -> 
     return "".join(parts)
 
 
-def mount_hq_page(app: FastAPI, hq: HQ) -> None:
+def mount_hq_page(app: FastAPI, hq: HQ, limiter: Limiter, address: Callable[[Request], str]) -> None:
     @app.get("/hq", include_in_schema=False)
     def hq_page(request: Request) -> Response:
-        refused, merchant_id = _check_login(hq, request)
+        refused, merchant_id = _check_login(hq, request, limiter, address(request))
         if refused is not None:
             return refused
         return HTMLResponse(render(hq, merchant_id=merchant_id), headers={"Cache-Control": "no-store"})

@@ -31,6 +31,20 @@ class ServerSettings(BaseSettings):
     max_offline_allowance: int = 20_000  # points; a certificate allows min(balance, this)
     hq_user: str = "hq"
     hq_password: str = ""  # the HQ page is closed until one is set
+    # Abuse limits (sync_server/ratelimit.py): failed attempts per window, counted in the database so
+    # they hold across worker processes and restarts; a refused attempt gets 429 RATE_LIMITED.
+    login_window_s: int = Field(default=900, ge=1)
+    wallet_failures_per_member: int = Field(default=10, ge=1)  # register / refresh / balance, per member id
+    wallet_failures_per_address: int = Field(default=50, ge=1)  # the same, per client address
+    hq_login_failures: int = Field(default=10, ge=1)  # the HQ page, per client address and per login name
+    enroll_window_s: int = Field(default=3600, ge=1)
+    enroll_failures_per_address: int = Field(default=10, ge=1)  # wrong, used or expired enrollment codes
+    # Comma-separated addresses of load balancers whose X-Forwarded-For names the client (default: none,
+    # the connection's peer is the client).
+    trusted_proxies: str = ""
+
+    def trusted_proxy_list(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
     def resolved_home(self) -> Path:
         return server_home(self.home)

@@ -80,8 +80,9 @@ class SqliteReplayGuard:
         return result.rowcount == 1
 
     def prune(self, session: Session, now: float | None = None) -> int:
-        """Pairs older than the retention can go: the time window rejects their codes anyway."""
-        cutoff = int((time.time() if now is None else now) - self.retention_s)
+        """Pairs older than the retention can go: the time window rejects their codes anyway. On the
+        server-corrected clock (the one the window is checked on), never the bare host clock."""
+        cutoff = int((self.store.clock().now() if now is None else now) - self.retention_s)
         return session.execute(delete(SeenCode).where(SeenCode.code_time < cutoff)).rowcount
 
     def count(self) -> int:
@@ -124,6 +125,18 @@ class Store:
 
     def root_keys(self) -> list[bytes]:
         return [unb64(k) for k in self.get_state("root_keys", [])]
+
+    def pin_hq(self, keys: list[bytes], anchor: str) -> None:
+        """The root keys HQ's answers and bundles are checked against, and how they were learned
+        ("enrollment-code": from an answer the enrollment code authenticated)."""
+        with Session(self.writer) as s, s.begin():
+            self.set_state("root_keys", [b64(k) for k in keys], s)
+            self.set_state("hq_anchor", anchor, s)
+
+    def hq_anchor(self) -> str:
+        """How the pinned root keys were learned; "first-use" for a terminal enrolled before HQ
+        authenticated its answers (its root key came from an unauthenticated enrollment answer)."""
+        return self.get_state("hq_anchor", "first-use" if self.get_state("root_keys") else "none")
 
     def install_bundle(self, envelope: bytes) -> TrustBundle:
         """Verify against the pinned root keys and make it current. Raises BundleError and keeps the

@@ -42,7 +42,8 @@ def verifier(at_s: float = 1_750_000_000, roots=None) -> ra.ResponseVerifier:
 
 def test_known_answers() -> None:
     assert cert().to_text() == KAT_CERT
-    assert hashlib.sha256(ra.signing_input("POST", PATH, NONCE, 200, AT_MS, BODY)).hexdigest() == KAT_INPUT_SHA256
+    signed_bytes = ra.signing_input("POST", PATH, NONCE, 200, AT_MS, BODY)
+    assert hashlib.sha256(signed_bytes).hexdigest() == KAT_INPUT_SHA256
     headers = signed()
     assert headers == {"X-HQ-Time": str(AT_MS), "X-HQ-Key-Id": "29817bfe", "X-HQ-Key-Cert": KAT_CERT,
                        "X-HQ-Signature": KAT_SIGNATURE}
@@ -61,7 +62,7 @@ def test_the_signature_binds_the_request_nonce_path_method_status_and_body() -> 
         with pytest.raises(ra.ResponseAuthError):
             v.verify(method, path, nonce, status, headers, body)
     with pytest.raises(ra.ResponseAuthError):
-        v.verify("POST", PATH, NONCE, 200, {**headers, "X-HQ-Time": str(AT_MS + 3_600_000)}, BODY)  # time moved
+        v.verify("POST", PATH, NONCE, 200, {**headers, "X-HQ-Time": str(AT_MS + 3_600_000)}, BODY)  # moved
 
 
 def test_a_key_no_pinned_root_certifies_is_refused() -> None:
@@ -128,7 +129,8 @@ def test_enrollment_code_known_answers_and_reading() -> None:
     assert key.hex() == "eb3c1fd3ead8686ae1618ccf93a741ff76e6a80dbd0fc6cc2d399f3819cc8fd5"
     assert ec.request_proof(key, ec.code_id(CODE), TERMINAL_PUBLIC, "till 1") == \
         "71bf5fd16c53942d43675fd4732646756bdbdb6df25e736bb04b3f9289109708"
-    assert ec.answer_mac(key, NONCE, 200, BODY) == "16baa357cfe790c802f97fc0944320a5b0c2a29045350d1b227e3f5afcc22bed"
+    assert ec.answer_mac(key, NONCE, 200, BODY) == \
+        "16baa357cfe790c802f97fc0944320a5b0c2a29045350d1b227e3f5afcc22bed"
 
 
 def test_the_proof_binds_the_terminal_key_and_the_answer_mac_the_request() -> None:

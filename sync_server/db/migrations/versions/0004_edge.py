@@ -38,11 +38,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('mac_key', sa.String(length=64), nullable=True))
     bind = op.get_bind()
     if bind.dialect.name == 'postgresql':
-        op.alter_column('members', 'secret_hash', type_=sa.String(length=200), existing_type=sa.String(length=64))
+        op.alter_column('members', 'secret_hash', type_=sa.String(length=200),
+                        existing_type=sa.String(length=64))
         op.execute("CREATE SEQUENCE device_serial_seq")
-        op.execute("SELECT setval('device_serial_seq', COALESCE((SELECT max(serial) FROM devices), 0) + 1, false)")
+        op.execute("SELECT setval('device_serial_seq', "
+                   "COALESCE((SELECT max(serial) FROM devices), 0) + 1, false)")
     # (SQLite does not enforce VARCHAR lengths; its serials stay max + 1 under its single writer.)
-    op.execute(sa.text("UPDATE members SET secret_hash = :marker WHERE secret_hash <> '' AND secret_hash = backup_key")
+    op.execute(sa.text("UPDATE members SET secret_hash = :marker "
+                       "WHERE secret_hash <> '' AND secret_hash = backup_key")
                .bindparams(marker=LEGACY_MARKER))
 
 
@@ -50,11 +53,12 @@ def downgrade() -> None:
     bind = op.get_bind()
     op.execute(sa.text("UPDATE members SET secret_hash = backup_key WHERE secret_hash = :marker")
                .bindparams(marker=LEGACY_MARKER))
-    # scrypt strings are not the old form (nor do they fit its width): those members need their secret set again
+    # scrypt strings are not the old form (nor do they fit its width): those members need a new secret
     op.execute("UPDATE members SET secret_hash = '' WHERE length(secret_hash) > 64")
     if bind.dialect.name == 'postgresql':
         op.execute("DROP SEQUENCE IF EXISTS device_serial_seq")
-        op.alter_column('members', 'secret_hash', type_=sa.String(length=64), existing_type=sa.String(length=200))
+        op.alter_column('members', 'secret_hash', type_=sa.String(length=64),
+                        existing_type=sa.String(length=200))
     with op.batch_alter_table('enrollment_codes', schema=None) as batch_op:
         batch_op.drop_column('mac_key')
     op.drop_index('ix_rate_limits_expires_at', table_name='rate_limits')
