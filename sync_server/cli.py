@@ -17,6 +17,8 @@ COMMAND_MODULES = [
     "sync_server.commands.server",
     "sync_server.commands.report",
     "sync_server.commands.health",
+    "sync_server.commands.catalogue",
+    "sync_server.commands.records",
 ]
 
 

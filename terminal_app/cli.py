@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "terminal_app.commands.scan_image",
     "terminal_app.commands.app",
     "terminal_app.commands.sync",
+    "terminal_app.commands.sale",
 ]
 
 

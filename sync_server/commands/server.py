@@ -100,7 +100,8 @@ def cmd_terminal_status(args: argparse.Namespace) -> int:
 @_guard
 def cmd_member_create(args: argparse.Namespace) -> int:
     _open(args).create_member(args.id, name=args.name, phone=args.phone, tier=args.tier, balance=args.balance,
-                              secret=args.secret, home_merchant_id=args.home_merchant)
+                              secret=args.secret, home_merchant_id=args.home_merchant,
+                              birthday_month=args.birthday_month)
     _print({"ok": True, "member_id": args.id})
     return 0
 
@@ -158,6 +159,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--balance", type=int, default=0)
     p.add_argument("--secret", default="")
     p.add_argument("--home-merchant", default=None)
+    p.add_argument("--birthday-month", type=int, choices=range(13), default=0, metavar="1..12",
+                   help="the month of the member's birthday (earns the birthday multiplier); 0 = unknown")
     p.set_defaults(func=cmd_member_create)
     for action in ("block", "unblock"):
         p = db_opt(member.add_parser(action))
