@@ -75,6 +75,7 @@ class Wallet:
         return WalletState()
 
     def _save(self) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
         _write_json_atomic(self._state_path, self.state.__dict__)
 
     def device_key(self) -> Ed25519PrivateKey:

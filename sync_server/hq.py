@@ -144,11 +144,14 @@ class HQ:
             expected = enrollment_code.request_proof(key, code_id, public_key, label)
             if not enrollment_code.check(expected, proof):
                 raise HQError("ENROLLMENT_CODE_INVALID", "the request does not prove the code", 403)
-            if row.used_at is not None:
-                raise HQError("ENROLLMENT_CODE_USED", "enrollment code already used", 403)
             if row.expires_at < time.time():
                 raise HQError("ENROLLMENT_CODE_EXPIRED", "enrollment code expired", 403)
             terminal = s.get(Terminal, row.terminal_id)
+            if row.used_at is not None:
+                if terminal.public_key != public_key:
+                    raise HQError("ENROLLMENT_CODE_USED", "enrollment code already used", 403)
+                # The same terminal key again (its answer was lost or forged on the way): answer again.
+                return terminal, s.get(Merchant, terminal.merchant_id), key
             row.used_at = int(time.time())
             terminal.public_key = public_key
             terminal.status = "active"

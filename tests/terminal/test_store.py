@@ -127,6 +127,25 @@ def test_replay_guard_prunes_only_pairs_older_than_the_window(store) -> None:
     assert guard.seen(1, 2) and not guard.seen(1, 1)
 
 
+def test_replay_guard_prunes_on_the_server_corrected_clock(store) -> None:
+    """The host clock runs an hour fast (the server told us: offset -1 h). A code used ten seconds ago
+    on the corrected clock is still inside its window and must stay remembered; on the host clock it
+    would look an hour old and be pruned, and the same code would be accepted again."""
+    import time
+
+    from sqlalchemy.orm import Session
+
+    host_now = int(time.time() * 1000)
+    store.record_server_time(host_now - 3_600_000, host_now, host_now)
+    corrected = store.clock().now()
+    guard = store.replay_guard()
+    assert guard.remember(7, 1, code_time=int(corrected) - 10)
+    assert guard.remember(7, 2, code_time=int(corrected) - guard.retention_s - 10)
+    with Session(store.writer) as s, s.begin():
+        assert guard.prune(s) == 1
+    assert guard.seen(7, 1) and not guard.seen(7, 2)
+
+
 def test_terminal_key_is_private_to_its_owner(store) -> None:
     identity = store.ensure_local_identity("T-1", "M-1")
     assert identity.terminal_id == "T-1"
