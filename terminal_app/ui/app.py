@@ -59,16 +59,18 @@ class MainWindow(QMainWindow):
         self.code_provider = code_provider
         self.confirm_close = confirm_close
         self.vm = CounterViewModel(store, server_url=server_url, service_factory=service_factory, parent=self)
+        self.vm.settings = self.settings
         self.sound = SoundPlayer(enabled=self.settings.sounds if sounds is None else sounds)
         self.cashier = CashierPage(self.vm)
         self.verdict = VerdictPage(seconds=self.settings.verdict_seconds)
-        self.pin = PinPage(self.settings.check_pin)
-        self.manager = ManagerPage(self.vm, self.settings, self.home)
+        self.pin = PinPage()
+        self.manager = ManagerPage(self.vm, self.settings, self.home, self.sound.problem)
         self.pages = QStackedWidget()
         for page in (self.cashier, self.verdict, self.pin, self.manager):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self._pin_purpose = ""
+        self._last_manager_id: int | None = None
         self._unlocked_close = False
         # status bar: online/offline + queued, always visible
         self.online_label = QLabel()
@@ -92,7 +94,10 @@ class MainWindow(QMainWindow):
         self.vm.service_failed.connect(self.service_failed)
         self.vm.busy_changed.connect(lambda b: self.busy_label.setText("…" if b else ""))
         self.verdict.dismissed.connect(self.after_verdict)
-        self.verdict.receipt_requested.connect(self.save_receipt)
+        self.verdict.receipt_requested.connect(self.print_verdict_receipt)
+        self.vm.verdict_info.connect(self.verdict.show_info)
+        self.vm.printed.connect(self.show_printed)
+        self.pin.submitted.connect(lambda mid, pin: self.vm.check_pin(mid, pin, self.pin.show_check))
         self.pin.accepted.connect(self.pin_ok)
         self.pin.cancelled.connect(lambda: self.pages.setCurrentIndex(self.CASHIER))
         self.manager.leave.connect(self.leave_manager)
@@ -136,9 +141,26 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self.CASHIER)
         self.cashier.show_ready()
 
-    def save_receipt(self) -> None:
-        self.vm.save_receipt(self.home / "receipts",
-                             lambda p: self.statusBar().showMessage(str(p), 5000))
+    def print_verdict_receipt(self) -> None:
+        info = self.vm.last_info
+        if info is not None and info.record is not None:
+            self.vm.print_receipt(info.record, info)
+
+    def show_printed(self, error) -> None:
+        """How printing went, in the status bar (the transaction is recorded either way)."""
+        self._printed = error
+        self.retranslate_printed()
+
+    def retranslate_printed(self) -> None:
+        error = getattr(self, "_printed", False)
+        if error is False:
+            return
+        if error is None:
+            self.statusBar().showMessage(self.tr("Receipt printed"), 5000)
+        else:
+            reason = getattr(error, "reason", None)
+            self.statusBar().showMessage(i18n.reason_text(reason) if reason is not None
+                                         else i18n.reason_text("PRINTER_FAILED"), 15000)
 
     # --- manager and PIN
     def ask_pin(self, purpose: str) -> None:
@@ -146,11 +168,17 @@ class MainWindow(QMainWindow):
             return
         self._pin_purpose = purpose
         self.pin.open(purpose)
+        self.vm.load_managers(lambda managers: self.pin.set_managers(managers, self._last_manager_id))
         self.pages.setCurrentIndex(self.PIN)
         self.pin.field.setFocus()
 
-    def pin_ok(self) -> None:
+    def pin_ok(self, manager) -> None:
+        """A manager signed in (their own PIN): they are who every manager action records."""
+        self.vm.manager = manager
+        self._last_manager_id = manager.id
         if self._pin_purpose == "exit_kiosk":
+            self.vm.audit("exit_kiosk")
+            self.vm.manager = None
             self.settings.kiosk = False
             self.settings.save()
             self.showNormal()
@@ -160,6 +188,7 @@ class MainWindow(QMainWindow):
         self.manager.enter()
 
     def leave_manager(self) -> None:
+        self.vm.manager = None  # signed out: the next manager action asks for a PIN again
         self.pages.setCurrentIndex(self.CASHIER)
         self.cashier.show_ready()
 
@@ -172,7 +201,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(self.CASHIER)
 
     def apply_settings(self) -> None:
-        self.sound.enabled = self.settings.sounds
+        self.sound.set_enabled(self.settings.sounds)
         self.verdict.set_seconds(self.settings.verdict_seconds)
         if self.settings.language != i18n.current_language():
             i18n.set_language(self.settings.language)
@@ -241,6 +270,7 @@ class MainWindow(QMainWindow):
     def quit_app(self) -> None:
         """The manager's "quit the app": unlocked for this one close only. Answering "keep running"
         to the unsynced-records question locks the kiosk again (Alt+F4 then asks for the PIN)."""
+        self.vm.audit("quit")
         self._unlocked_close = True
         try:
             self.close()
@@ -275,6 +305,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        self.sound.close()
         self.vm.status_timer.stop()
         self.wedge.remove()
         self.stop_camera()

@@ -1,24 +1,19 @@
 """Counter-app settings: a small JSON file in the terminal home (counter_app.json).
 
-The manager PIN is stored as a salted SHA-256 (demo PIN 1234 until a manager changes it).
+Managers and their PINs are not settings: they live in the terminal store (terminal_app/core/managers.py).
 Offline limits are NOT settings here: they come signed in the trust bundle (read-only in the app).
+The printer is a terminal_app.printing.PrinterConfig text ("none", "file:PATH", "usb:VID:PID",
+"network:HOST:PORT", "serial:DEVICE:BAUD", "dummy").
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-DEMO_PIN = "1234"
 FILE_NAME = "counter_app.json"
-
-
-def _hash_pin(pin: str, salt: str) -> str:
-    return hashlib.sha256(f"{salt}:{pin}".encode()).hexdigest()
 
 
 @dataclass
@@ -29,20 +24,11 @@ class UiSettings:
     sounds: bool = True
     kiosk: bool = False
     verdict_seconds: int = 4
-    pin_salt: str = field(default_factory=lambda: secrets.token_hex(8))
-    pin_hash: str = ""
+    printer: str = "none"
+    paper_width: int = 32  # characters per line: 32 (58 mm paper) or 48 (80 mm)
+    auto_print: bool = False  # print the receipt after every approved transaction
+    customer_display: str = "auto"  # "auto" (on a second screen when there is one), "window", "off"
     path: Path | None = field(default=None, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        if not self.pin_hash:
-            self.pin_hash = _hash_pin(DEMO_PIN, self.pin_salt)
-
-    def check_pin(self, pin: str) -> bool:
-        return secrets.compare_digest(_hash_pin(pin, self.pin_salt), self.pin_hash)
-
-    def set_pin(self, pin: str) -> None:
-        self.pin_salt = secrets.token_hex(8)
-        self.pin_hash = _hash_pin(pin, self.pin_salt)
 
     @classmethod
     def load(cls, home: Path) -> "UiSettings":

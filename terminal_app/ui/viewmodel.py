@@ -18,16 +18,17 @@ and the notice says so. After a transaction closed, the camera ignores the same 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from alliance_protocol.reasons import Reason
-from terminal_app.core.logview import LogFilter, to_csv
-from terminal_app.core.results import ScanResult, Severity, TxnResult
+from terminal_app.core.logview import LogFilter
+from terminal_app.printing.layout import yuan  # noqa: F401  (re-exported: one money format)
+from terminal_app.core.results import ScanResult, Severity
 
-from .receipt import receipt_text
 from .syncstatus import SyncBridge, SyncStatus
 from .tasks import TaskRunner
 
@@ -48,14 +49,25 @@ def parse_yuan(text: str) -> int | None:
 
 
 REOPEN_HOLDOFF_S = 10.0
+RECEIPT_KINDS = ("purchase", "coupon", "gift", "backup")
+FIRST_MANAGER = "店长"  # a fresh terminal's first manager (PIN 1234, flagged to be changed)
+FIRST_PIN = "1234"
 
 
-def yuan(fen: int | None) -> str:
-    if fen is None:
-        return "-"
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100}.{fen % 100:02d}"
+@dataclass(frozen=True)
+class VerdictInfo:
+    """What the verdict page says beyond the reason: built from the result, the scan and the journal."""
+
+    kind: str
+    ok: bool
+    masked_member: str = ""
+    item: dict[str, Any] | None = None  # the coupon's or gift's catalogue entry
+    charge_fen: int | None = None  # what the cashier charges in money
+    points_spent: int = 0
+    points_earned: int = 0
+    new_balance: int | None = None  # points left, as this terminal knows it (None: unknown)
+    earlier: dict[str, Any] | None = None  # the record that already used this code / coupon
+    record: dict[str, Any] | None = None  # the journal record of this attempt
 
 
 def peek_member(text: str) -> int | None:
@@ -79,6 +91,9 @@ class CounterViewModel(QObject):
     notice = Signal(str, object)  # ("rejected", ScanResult) | ("replaced", masked id of the dropped one)
     quote_ready = Signal(object)  # Pricing | None
     verdict = Signal(object, str)  # Result, title key ("scan", "purchase", "coupon", ...)
+    verdict_info = Signal(object)  # VerdictInfo: what the cashier does, what the member now has
+    printed = Signal(object)  # None (printed) or the PrinterError / Exception (shown, never lost)
+    reports_ready = Signal(object)  # ("X", ShiftReport) | ("Z", [ShiftReport, ...]) | Exception
     status_changed = Signal(object)  # SyncStatus
     log_loaded = Signal(list)
     manager_result = Signal(object, str)  # Result of void/backfill, action name
@@ -92,14 +107,18 @@ class CounterViewModel(QObject):
         self.store = store
         self.server_url = server_url
         self.runner = TaskRunner(self)
+        self.print_runner = TaskRunner(self)  # printers may hang for seconds: never in the service's queue
         self.runner.busy_changed.connect(self.busy_changed)
         self.service = None
         self.bridge: SyncBridge | None = None
+        self.book = None  # terminal_app.core.managers.ManagerBook
+        self.manager = None  # the Manager signed in on the manager pages (None on the cashier's)
         self.open_scan: ScanResult | None = None
         self.offer: ScanResult | None = None  # another member's scan, offered while a transaction is open
         self._served: tuple[int, float] | None = None  # (member id, monotonic time) of the last closed one
         self.last_result: Any = None
-        self.last_receipt = ""
+        self.last_info: VerdictInfo | None = None
+        self.settings: Any = None  # UiSettings (printer, auto-print), set by the window
         self.last_status: SyncStatus | None = None
         self._service_factory = service_factory
         self._quote_seq = 0
@@ -113,11 +132,16 @@ class CounterViewModel(QObject):
         def build():
             from terminal_app.core.service import TerminalService
 
+            from terminal_app.core.managers import ManagerBook
+
             service = (self._service_factory or TerminalService)(self.store)
-            return service, SyncBridge(self.store, self.server_url)
+            book = ManagerBook(self.store)
+            if book.count() == 0:
+                book.ensure_first(FIRST_MANAGER, FIRST_PIN)
+            return service, SyncBridge(self.store, self.server_url), book
 
         def done(value):
-            self.service, self.bridge = value
+            self.service, self.bridge, self.book = value
             self.service_ready.emit()
             self.refresh_status()
             self.status_timer.start()
@@ -205,8 +229,20 @@ class CounterViewModel(QObject):
                 self.member_opened.emit(result)
             else:
                 self._show(result, "scan")
+                if result.seq is not None:
+                    self._explain(result)
 
         self.runner.run(lambda: service.scan(text), done)
+
+    def _explain(self, result: ScanResult) -> None:
+        """A declined scan's record and, for 'already used', when and where (off the UI thread)."""
+        store = self.store
+        self.runner.run(lambda: self._info(store, "scan", result, None), self._late_info)
+
+    def _late_info(self, info: VerdictInfo) -> None:
+        if self.last_result is not None and info.record is not None and info.record.get("seq") == self.last_result.seq:
+            self.last_info = info
+            self.verdict_info.emit(info)
 
     def cancel(self) -> None:
         self.open_scan = None
@@ -247,32 +283,79 @@ class CounterViewModel(QObject):
         if self.open_scan is None or self.service is None:
             return
         token, service, scan = self.open_scan.token, self.service, self.open_scan
+        store = self.store
 
-        def done(result: TxnResult) -> None:
+        def run():
+            result = call(service, token)
+            return result, self._info(store, kind, result, scan)
+
+        def done(value) -> None:
+            result, info = value
             if result.ok or result.reason in (Reason.SCAN_SESSION_EXPIRED, Reason.CODE_REPLAYED):
                 self._closed(scan)  # done, or this scan can never succeed: back to "ready to scan"
-            self.last_receipt = receipt_text(result, terminal_id=service.identity.terminal_id,
-                                             masked_id=scan.member.masked_id if scan.member else "")
-            self._show(result, kind)
+            self._show(result, kind, info)
             self.refresh_status()
 
-        self.runner.run(lambda: call(service, token), done)
+        self.runner.run(run, done)
+
+    @staticmethod
+    def _info(store, kind: str, result: Any, scan: ScanResult | None) -> VerdictInfo:
+        """On the task thread, right after the result: the record, the item, the new balance and,
+        for "already used", the earlier use (when and where)."""
+        from terminal_app.core import lookup
+
+        record = earlier = None
+        try:
+            record = lookup.record(store, result.seq) if result.seq is not None else None
+            if record is not None and not result.ok:
+                earlier = lookup.earlier_use(store, record)
+        except Exception:  # the verdict is shown anyway; the extra words are not worth a failure
+            pass
+        member = scan.member if scan is not None else None
+        item = None
+        if member is not None and record is not None:
+            if record.get("coupon_id"):
+                item = next((c for c in member.coupons if str(c.get("id")) == record["coupon_id"]), None)
+            elif record.get("gift_id"):
+                item = next((g for g in member.gifts if str(g.get("id")) == record["gift_id"]), None)
+        pricing = getattr(result, "pricing", None)
+        charge = pricing.paid_fen if (result.ok and pricing is not None) else (
+            record.get("paid_fen") if result.ok and record else None)
+        spent = getattr(result, "points_spent", 0) if result.ok else 0
+        earned = getattr(result, "points_earned", 0) if result.ok else 0
+        balance = None
+        if member is not None and member.balance is not None:
+            balance = max(0, member.balance - spent)
+        return VerdictInfo(kind, bool(result.ok), member.masked_id if member else "", item, charge, spent, earned,
+                           balance, earlier, record)
 
     def backup_code(self, code: str, bill_fen: int, spend_points: int = 0) -> None:
         if self.service is None:
             return
         service = self.service
 
-        def done(result: TxnResult) -> None:
-            self.last_receipt = receipt_text(result, terminal_id=service.identity.terminal_id)
-            self._show(result, "backup")
+        store = self.store
+
+        def run():
+            result = service.backup_code(code, bill_fen, spend_points)
+            return result, self._info(store, "backup", result, None)
+
+        def done(value) -> None:
+            result, info = value
+            self._show(result, "backup", info)
             self.refresh_status()
 
-        self.runner.run(lambda: service.backup_code(code, bill_fen, spend_points), done)
+        self.runner.run(run, done)
 
-    def _show(self, result: Any, kind: str) -> None:
+    def _show(self, result: Any, kind: str, info: VerdictInfo | None = None) -> None:
         self.last_result = result
+        self.last_info = info
         self.verdict.emit(result, kind)
+        if info is not None:
+            self.verdict_info.emit(info)
+            if (result.ok and kind in RECEIPT_KINDS and info.record is not None and self.settings is not None
+                    and self.settings.auto_print):
+                self.print_receipt(info.record, info)
 
     @property
     def severity(self) -> Severity | None:
@@ -305,43 +388,89 @@ class CounterViewModel(QObject):
         if self.service is not None:
             self.runner.run(self.service.status, on_done)
 
+    # --- managers: sign-in and the managers' own settings
+    def load_managers(self, on_done: Callable[[list], None]) -> None:
+        if self.book is not None:
+            book = self.book
+            self.runner.run(book.list, on_done)
+
+    def check_pin(self, manager_id: int, pin: str, on_done: Callable[[Any], None]) -> None:
+        if self.book is None:
+            return
+        book = self.book
+        self.runner.run(lambda: book.check(manager_id, pin), on_done)
+
+    def manager_call(self, call: Callable[[Any], Any], on_done: Callable[[Any], None]) -> None:
+        """`call(book)` off the UI thread; on_done gets its value or the ManagerError it raised."""
+        if self.book is None:
+            return
+        book = self.book
+        from terminal_app.core.managers import ManagerError
+
+        def run():
+            try:
+                return call(book)
+            except ManagerError as exc:
+                return exc
+
+        self.runner.run(run, on_done)
+
+    def audit(self, action: str, detail: str = "") -> None:
+        """Note a manager action in the audit trail (who: the manager signed in)."""
+        if self.book is not None:
+            book, who = self.book, (self.manager.id if self.manager is not None else None)
+            self.runner.run(lambda: book.log(who, action, detail), None, lambda exc: None)
+
     # --- manager
+    def load_catalogue(self, on_done: Callable[[tuple], None]) -> None:
+        if self.service is not None:
+            service = self.service
+            self.runner.run(service.catalogue, on_done)
+
     def load_log(self, f: LogFilter = LogFilter(limit=500)) -> None:
         if self.service is not None:
             self.runner.run(lambda: self.service.log(f), self.log_loaded.emit)
 
-    def void(self, seq: int, manager: str) -> None:
+    def _who(self) -> tuple[str, int | None]:
+        m = self.manager
+        return (m.name, m.id) if m is not None else ("", None)
+
+    def void(self, seq: int, reason: str) -> None:
+        """Void record `seq` for `reason`, as the manager signed in."""
         if self.service is None:
             return
         service = self.service
+        name, manager_id = self._who()
 
         def done(result):
             self.manager_result.emit(result, "void")
             self.refresh_status()
 
-        self.runner.run(lambda: service.void(seq, manager), done)
+        self.runner.run(lambda: service.void(seq, name, reason=reason, manager_id=manager_id), done)
 
-    def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int, manager: str) -> None:
+    def backfill(self, member_id: int, bill_fen: int, receipt_ref: str, purchased_at: int) -> None:
         if self.service is None:
             return
         service = self.service
+        name, manager_id = self._who()
 
         def done(result):
             self.manager_result.emit(result, "backfill")
             self.refresh_status()
 
-        self.runner.run(lambda: service.backfill(member_id, bill_fen, receipt_ref, purchased_at, manager), done)
+        self.runner.run(lambda: service.backfill(member_id, bill_fen, receipt_ref, purchased_at, name,
+                                                 manager_id=manager_id), done)
 
-    def close_shift(self, manager: str) -> None:
+    def close_shift(self) -> None:
         if self.service is None:
             return
         service = self.service
-
         store = self.store
+        name, manager_id = self._who()
 
         def call():
             try:
-                z = service.close_shift(manager)
+                z = service.close_shift(name, manager_id=manager_id)
             except Exception as exc:  # NotRecorded: shown, never a crash
                 return exc, None
             try:
@@ -353,28 +482,109 @@ class CounterViewModel(QObject):
         def done(value):
             z, self.queued_at_close = value
             self.zreport_ready.emit(z)
+            self.load_reports()
 
         self.runner.run(call, done)
 
-    def export_csv(self, path: Path, f: LogFilter, on_done: Callable[[Any], None]) -> None:
+    def x_report(self) -> None:
+        from terminal_app.core.reports import x_report
+
+        store, (name, _id) = self.store, self._who()
+        self.runner.run(lambda: ("X", x_report(store, name)), self.reports_ready.emit, self.reports_ready.emit)
+
+    def load_reports(self) -> None:
+        from terminal_app.core.reports import z_reports
+
+        store = self.store
+        self.runner.run(lambda: ("Z", z_reports(store)), self.reports_ready.emit, self.reports_ready.emit)
+
+    def export_csv(self, path: Path, f: LogFilter, lang: str, on_done: Callable[[Any], None]) -> None:
+        """The log as a spreadsheet: words, local time and yuan in `lang`, the raw fields alongside."""
+        from terminal_app.printing.export import log_csv
+
         service = self.service
 
         def call():
             rows = service.log(f)
+            coupons, gifts = service.catalogue()
+            key = "name_zh" if lang == "zh_CN" else "name_en"
+            names = {str(c.get("id")): str(c.get(key) or c.get("id")) for c in coupons + gifts}
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(to_csv(rows), "utf-8")
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(log_csv(rows, lang, names))
+            tmp.replace(path)
             return len(rows)
 
         self.runner.run(call, on_done, on_done)
 
-    def save_receipt(self, directory: Path, on_done: Callable[[Any], None]) -> None:
-        text, result = self.last_receipt, self.last_result
-        seq = getattr(result, "seq", None)
+    # --- printing (its own worker: a slow or missing printer never holds up the counter)
+    def printer_config(self):
+        from terminal_app.printing import PrinterConfig
+
+        s = self.settings
+        return PrinterConfig.parse(getattr(s, "printer", "none"), width=int(getattr(s, "paper_width", 32)))
+
+    def print_lines(self, lines_for: Callable[[str], list], on_done: Callable[[Any], None] | None = None) -> None:
+        """Print what `lines_for(lang)` returns on the configured printer; `printed` says how it went."""
+        from terminal_app.printing import print_document
+
+        from . import i18n
+
+        cfg, lang = self.printer_config(), i18n.current_language()
 
         def call():
-            directory.mkdir(parents=True, exist_ok=True)
-            path = directory / f"receipt-{seq if seq is not None else int(time.time())}.txt"
-            path.write_text(text, "utf-8")
-            return path
+            try:
+                print_document(cfg, lines_for(lang))
+            except Exception as exc:  # PrinterError (typed) or anything else: a message, never lost data
+                return exc
+            return None
 
-        self.runner.run(call, on_done, on_done)
+        def done(value):
+            self.printed.emit(value)
+            if on_done is not None:
+                on_done(value)
+
+        self.print_runner.run(call, done, done)
+
+    def print_receipt(self, record: dict[str, Any], info: VerdictInfo | None = None, *, reprint: bool = False) -> None:
+        """A receipt from its journal record (first print after the verdict, or a reprint from the log)."""
+        from terminal_app.core.service import mask_member
+        from terminal_app.printing import ReceiptContext, receipt_lines
+
+        identity = self.service.identity if self.service is not None else None
+        coupons, gifts = ([], [])
+        if self.service is not None:
+            try:
+                coupons, gifts = self.service.catalogue()
+            except Exception:
+                pass
+        item_id = record.get("coupon_id") or record.get("gift_id")
+        item = (info.item if info is not None else None) or next(
+            (c for c in coupons + gifts if item_id and str(c.get("id")) == item_id), None)
+        member = record.get("member_id")
+        width = self.printer_config().width
+
+        def lines_for(lang: str) -> list:
+            name = ""
+            if item is not None:
+                name = str(item.get("name_zh" if lang == "zh_CN" else "name_en") or item.get("id"))
+            ctx = ReceiptContext(getattr(identity, "merchant_name", "") or "", getattr(identity, "merchant_id", ""),
+                                 getattr(identity, "terminal_id", ""), mask_member(member) if isinstance(member, int)
+                                 else "", name, info.new_balance if info is not None else None,
+                                 not record.get("synced", False), reprint, record.get("voided_by"))
+            return receipt_lines(record, ctx, lang, width)
+
+        self.print_lines(lines_for)
+
+    def reprint(self, seq: int) -> None:
+        from terminal_app.core import lookup
+
+        store = self.store
+        self.runner.run(lambda: lookup.record(store, seq),
+                        lambda rec: self.print_receipt(rec, reprint=True) if rec else None)
+
+    def print_report(self, report) -> None:
+        from terminal_app.printing import report_lines
+
+        width = self.printer_config().width
+        self.print_lines(lambda lang: report_lines(report, lang, width))

@@ -34,3 +34,17 @@ def wait_verdict(qtbot, w: MainWindow) -> None:
 def dismiss(qtbot, w: MainWindow) -> None:
     qtbot.keyClick(w.verdict, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: w.pages.currentIndex() == w.CASHIER, timeout=3000)
+
+
+def sign_in(qtbot, w: MainWindow, pin: str = "1234", purpose: str = "manager", *, expect_ok: bool = True) -> None:
+    """A manager signs in on the PIN page (keypad, then OK); the PIN is checked off the UI thread."""
+    if w.pages.currentIndex() != w.PIN:
+        w.ask_pin(purpose)
+    qtbot.waitUntil(lambda: w.pin.who.count() > 0, timeout=5000)
+    keypad(qtbot, w.pin.keypad, pin)
+    before = w.pin.failures
+    qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+    if expect_ok:
+        qtbot.waitUntil(lambda: w.pages.currentIndex() != w.PIN, timeout=5000)
+    else:
+        qtbot.waitUntil(lambda: w.pin.failures > before, timeout=5000)

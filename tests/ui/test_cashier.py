@@ -36,13 +36,20 @@ def test_scan_earn_green_verdict(qtbot, window, member, store):
     assert COLOURS[Severity.APPROVED][0] in w.verdict.styleSheet()
     assert "Points earned: 96" in w.verdict.details.text()
     assert store.outbox_count() == before + 1  # journaled and queued
-    assert "96" in w.vm.last_receipt and "120.00" in w.vm.last_receipt
+    qtbot.waitUntil(lambda: "Balance now" in w.verdict.details.text(), timeout=3000)
+    assert w.verdict.action.text() == "Charge 96.00 yuan"  # what the cashier does now
+    assert "Member *0001" in w.verdict.details.text()
+    assert f"Balance now: {BALANCE} points" in w.verdict.details.text()
     assert w.sound.played == ["approved"]  # the approved sound (the player is muted in tests)
+    from terminal_app.printing import printer as printing
+
+    printing.DUMMY_OUTPUT.clear()
+    w.settings.printer = "dummy"
+    qtbot.waitUntil(w.verdict.receipt_button.isVisible, timeout=3000)
     qtbot.mouseClick(w.verdict.receipt_button, Qt.MouseButton.LeftButton)
-    receipts = w.home / "receipts"
-    qtbot.waitUntil(lambda: receipts.exists() and any(receipts.iterdir()), timeout=3000)
-    text = next(receipts.iterdir()).read_text("utf-8")
-    assert "120.00" in text and "96.00" in text and "*0001" in text
+    qtbot.waitUntil(lambda: len(printing.DUMMY_OUTPUT) == 1, timeout=5000)
+    text = printing.DUMMY_OUTPUT[0].decode("gb18030")
+    assert "120.00" in text and "96.00" in text and "*0001" in text and "T-UI" in text
     dismiss(qtbot, w)
     assert w.cashier.stack.currentIndex() == w.cashier.READY  # approved: transaction closed
 

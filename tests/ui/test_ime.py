@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from .helpers import fresh_code, scan_by_field
+from .helpers import sign_in, fresh_code, scan_by_field
 
 
 def commit(widget, text: str) -> None:
@@ -52,17 +52,16 @@ def test_code_amount_and_pin_fields_take_no_input_method(qtbot, window, member):
               w.cashier.backup.code, w.cashier.backup.bill, w.pin.field]
     for f in fields:
         assert not f.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled), f.objectName()
-    # the manager's free-text name field keeps it (names are Chinese)
-    assert w.manager.manager.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    # the new manager's name field keeps it (names are Chinese)
+    assert w.manager.managers.new_name.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
 
 
 def test_a_person_composing_chinese_in_a_free_text_field_is_not_a_scan(qtbot, window):
     w = window
-    w.ask_pin("manager")
-    w.pin.field.setText("1234")
-    qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+    sign_in(qtbot, w)
     assert w.pages.currentIndex() == w.MANAGER
-    name = w.manager.manager
+    w.manager.tabs.setCurrentWidget(w.manager.managers)
+    name = w.manager.managers.new_name
     name.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is name, timeout=2000)
     name.clear()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .conftest import make_window
-from .helpers import dismiss, fresh_code, keypad, scan_by_field, wait_verdict
+from .helpers import dismiss, fresh_code, keypad, scan_by_field, sign_in, wait_verdict
 
 
 def _answer_quit_question(qtbot, button_name: str, seen: dict) -> None:
@@ -37,10 +37,8 @@ def test_no_to_quit_anyway_keeps_the_kiosk_locked(qtbot, store, home, member):
         dismiss(qtbot, w)
         w.vm.refresh_status()
         qtbot.waitUntil(lambda: w.status is not None and w.status.queued >= 1, timeout=5000)
-        w.ask_pin("manager")
-        keypad(qtbot, w.pin.keypad, "1234")
-        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: w.pages.currentIndex() == w.MANAGER, timeout=5000)
+        sign_in(qtbot, w)
+        assert w.pages.currentIndex() == w.MANAGER
         seen: dict = {}
         _answer_quit_question(qtbot, "keepRunning", seen)
         qtbot.mouseClick(w.manager.quit_button, Qt.MouseButton.LeftButton)  # "quit the app" -> No

@@ -1,4 +1,5 @@
-"""Manager mode behind the PIN: log, void, backfill, CSV export, shift close; languages; settings."""
+"""Manager mode behind each manager's own PIN: log, void (confirmed, with a reason and who),
+backfill, CSV export, X/Z reports, managers, languages, settings."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import time
 from PySide6.QtCore import Qt
 
 from alliance_protocol.reasons import MESSAGES, Reason
-from terminal_app.core.logview import LogFilter
+from terminal_app.core.managers import ManagerBook
 
 from .conftest import MEMBER, make_window
-from .helpers import dismiss, fresh_code, keypad, scan_by_field, wait_verdict
+from .helpers import dismiss, fresh_code, keypad, scan_by_field, sign_in, wait_verdict
 
 
 def _earn(qtbot, w, member, amount: str = "100") -> int:
@@ -27,36 +28,61 @@ def _earn(qtbot, w, member, amount: str = "100") -> int:
 def _enter_pin(qtbot, w, pin: str) -> None:
     qtbot.mouseClick(w.manager_button, Qt.MouseButton.LeftButton)
     assert w.pages.currentIndex() == w.PIN
-    keypad(qtbot, w.pin.keypad, pin)
-    qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+    sign_in(qtbot, w, pin, expect_ok=pin == "1234")
 
 
-def test_manager_void_needs_the_pin(qtbot, window, member, store):
+def test_void_asks_for_confirmation_with_the_record_a_reason_and_who(qtbot, window, member, store):
     w = window
     seq = _earn(qtbot, w, member)
     _enter_pin(qtbot, w, "9999")
-    assert w.pages.currentIndex() == w.PIN and w.pin.error.text() == "Wrong PIN"
-    keypad(qtbot, w.pin.keypad, "1234")
-    qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+    assert w.pages.currentIndex() == w.PIN and w.pin.error.text().startswith(MESSAGES[Reason.PIN_WRONG].en)
+    assert "4 more tries" in w.pin.error.text()
+    sign_in(qtbot, w, "1234")
     assert w.pages.currentIndex() == w.MANAGER
+    assert w.manager.signed_in.text() == "Signed in: 店长"
+    assert "first PIN" in w.manager.pin_warning.text()  # 1234 is to be changed
     log = w.manager.log
     qtbot.waitUntil(lambda: any(r.get("seq") == seq for r in log.rows), timeout=5000)
     assert log.select_seq(seq)
-    assert '"kind": "purchase"' in log.detail.toPlainText()
-    w.manager.manager.setText("M. Li")
+    detail = log.detail.toPlainText()
+    assert f"Record #{seq} · Purchase · Approved" in detail and "Bill 100.00" in detail and "Paid 80.00" in detail
+    assert "{" not in detail and "10000" not in detail  # words and yuan, no JSON, no fen
+    assert "Member code: " in detail and "(304 characters)" in detail  # not the whole code
+    before = store.outbox_count()
+    qtbot.mouseClick(log.void_button, Qt.MouseButton.LeftButton)  # one click: only the question
+    dialog = log.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    summary = dialog.summary.text()
+    assert f"Record #{seq}" in summary and "100.00" in summary and time.strftime("%Y-%m-%d") in summary
+    assert dialog.who.text() == "Voided by: 店长"
+    assert not dialog.ok_button.isEnabled()  # no reason yet
+    assert store.outbox_count() == before  # nothing happened
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)  # "keep it": still nothing
+    qtbot.wait(200)
+    assert store.outbox_count() == before and not any(r.get("kind") == "void" for r in log.rows)
     qtbot.mouseClick(log.void_button, Qt.MouseButton.LeftButton)
+    dialog = log.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    dialog.reason.setCurrentIndex(dialog.reason.findData("wrong_amount"))
+    dialog.note.setText("typed 100 for 10")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(r.get("seq") == seq and r.get("voided_by") for r in log.rows), timeout=5000)
     assert log.message.text().startswith("Done")
+    assert log.selected() is not None and log.selected()["seq"] == seq  # the selection stayed on the record
     void = next(r for r in log.rows if r.get("kind") == "void")
-    assert void["ref_seq"] == seq and void["manager"] == "M. Li"
-    # a second void of the same record is refused with its reason
-    assert log.select_seq(seq)
-    qtbot.mouseClick(log.void_button, Qt.MouseButton.LeftButton)
+    assert void["ref_seq"] == seq and void["manager"] == "店长" and void["manager_id"] == "1"
+    assert void["void_reason"] == "Wrong amount entered: typed 100 for 10"
+    assert not log.void_button.isEnabled()  # already voided
+    w.vm.void(seq, "again")  # forced anyway: refused with its reason
     qtbot.waitUntil(lambda: log.message.text().startswith("Refused"), timeout=5000)
-    assert MESSAGES[Reason.VOID_NOT_ALLOWED].en in log.message.text()
+    assert MESSAGES[Reason.VOID_NOT_ALLOWED].en in log.message.text(), log.message.text()
+    w.set_language("zh_CN")  # the message follows the language
+    assert MESSAGES[Reason.VOID_NOT_ALLOWED].zh in log.message.text()
+    w.set_language("en")
 
 
-def test_log_filters_export_and_backfill(qtbot, window, member, home):
+def test_log_filters_apply_by_themselves_and_dates_are_checked(qtbot, window, member):
     w = window
     _earn(qtbot, w, member)
     scan_by_field(qtbot, w, "garbage-code")
@@ -65,51 +91,168 @@ def test_log_filters_export_and_backfill(qtbot, window, member, home):
     _enter_pin(qtbot, w, "1234")
     log = w.manager.log
     qtbot.waitUntil(lambda: len(log.rows) >= 2, timeout=5000)
-    log.status_filter.setCurrentText("Declined")  # the manager picks words; the filter uses the code
-    qtbot.mouseClick(log.refresh_button, Qt.MouseButton.LeftButton)
+    log.status_filter.setCurrentText("Declined")  # no Refresh needed
     qtbot.waitUntil(lambda: log.rows and all(r["status"] == "rejected" for r in log.rows), timeout=5000)
     assert log.table.rowCount() == len(log.rows) == 1
     assert log.table.item(0, 2).text() == "Scan" and log.table.item(0, 3).text() == "Declined"
     assert log.table.item(0, 4).text() == MESSAGES[Reason.UNKNOWN_FORMAT].en
     w.set_language("zh_CN")  # the table and the filters follow the language; the filter stays
     assert log.table.item(0, 3).text() == "拒绝" and log.status_filter.currentData() == "rejected"
-    assert log.table.item(0, 4).text() == MESSAGES[Reason.UNKNOWN_FORMAT].zh
     w.set_language("en")
     log.status_filter.setCurrentText("(any)")
+    qtbot.waitUntil(lambda: len(log.rows) >= 2, timeout=5000)
+    log.day_from.setText("2026-13-45")  # not a date: said, and the table is not emptied silently
+    qtbot.waitUntil(lambda: log.message.text() == MESSAGES[Reason.FILTER_DATE_INVALID].en, timeout=3000)
+    assert len(log.rows) >= 2 and log.day_from.property("invalid") is True
+    log.day_from.setText(time.strftime("%Y-%m-%d"))
+    qtbot.waitUntil(lambda: log.message.text() == "" and log.day_from.property("invalid") is False, timeout=3000)
+    log.member_filter.setText(str(MEMBER + 1))  # nobody: an empty table, and no error
+    qtbot.waitUntil(lambda: log.rows == [], timeout=5000)
+
+
+def test_csv_export_is_for_people_and_machines(qtbot, window, member, home):
+    import csv
+    import io
+
+    w = window
+    _earn(qtbot, w, member, "100")
+    _enter_pin(qtbot, w, "1234")
+    w.set_language("zh_CN")
+    log = w.manager.log
+    qtbot.waitUntil(lambda: len(log.rows) >= 1, timeout=5000)
     qtbot.mouseClick(log.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Exported" in log.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "已导出" in log.message.text(), timeout=5000)
+    w.set_language("en")
     files = list((home / "exports").glob("log-*.csv"))
-    assert len(files) == 1 and files[0].read_text().startswith("seq,")
-    assert len(files[0].read_text().splitlines()) == 1 + 2
-    # backfill a forgotten scan from two hours ago
+    data = files[0].read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    head, first = rows[0], dict(zip(rows[0], rows[1]))
+    assert head[:3] == ["流水号", "时间", "类型"] and "消费金额(元)" in head and "bill_fen" in head
+    assert first["类型"] == "消费" and first["状态"] == "通过" and first["消费金额(元)"] == "100.00"
+    assert first["实付(元)"] == "80.00" and first["bill_fen"] == "10000"  # yuan for people, fen for machines
+    assert first["时间"] == time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(int(first["recorded_at"]) / 1000))
+
+
+def test_backfill_form_says_what_is_wrong_and_clears_after(qtbot, window, member):
+    w = window
+    _enter_pin(qtbot, w, "1234")
+    log = w.manager.log
     log.bf_member.setText(str(MEMBER))
     log.bf_bill.setText("88")
     log.bf_receipt.setText("R-77")
-    log.bf_when.setText(time.strftime("%Y-%m-%d %H:%M", time.localtime(time.time() - 7200)))
+    log.bf_when.setText("yesterday at noon")
     qtbot.mouseClick(log.bf_button, Qt.MouseButton.LeftButton)
+    assert log.message.text() == MESSAGES[Reason.BACKFILL_DATE_INVALID].en  # not "invalid amount"
+    log.bf_when.setText(time.strftime("%Y-%m-%d %H:%M", time.localtime(time.time() - 7200)))
+    log.bf_receipt.clear()
+    qtbot.mouseClick(log.bf_button, Qt.MouseButton.LeftButton)
+    assert log.message.text() == MESSAGES[Reason.BACKFILL_FIELDS_MISSING].en
+    log.bf_receipt.setText("R-77")
+    qtbot.keyClick(log.bf_receipt, Qt.Key.Key_Return)  # Enter submits
     qtbot.waitUntil(lambda: any(r.get("kind") == "backfill" for r in log.rows), timeout=5000)
     assert log.message.text().startswith("Done")
+    assert [f.text() for f in (log.bf_member, log.bf_bill, log.bf_receipt, log.bf_when)] == ["", "", "", ""]
+    backfill = next(r for r in log.rows if r.get("kind") == "backfill")
+    assert backfill["manager"] == "店长" and backfill["manager_id"] == "1"
 
 
-def test_close_shift_shows_z_report(qtbot, window, member, store):
+def test_x_and_z_reports(qtbot, window, member, store):
+    from terminal_app.printing import printer as printing
+
     w = window
     _earn(qtbot, w, member, "100")
     _earn(qtbot, w, member, "50")
     _enter_pin(qtbot, w, "1234")
     w.manager.tabs.setCurrentWidget(w.manager.shift)
-    shift = w.manager.shift
-    qtbot.mouseClick(shift.close_button, Qt.MouseButton.LeftButton)
-    assert shift.armed and shift.report is None  # first press only arms
-    qtbot.mouseClick(shift.close_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: shift.report is not None, timeout=5000)
-    text = shift.report_view.toPlainText()
-    assert "Z REPORT" in text
-    assert "150.00" in text  # bills total 100 + 50 yuan
-    assert shift.report.counts.get("purchase:approved") == 2
-    assert "Purchase · Approved" in text and "purchase:approved" not in text
-    assert f"Offline records still queued{w.vm.queued_at_close:>{36 - 28}}" in text or "still queued" in text
-    assert w.vm.queued_at_close == store.outbox_count() >= 2  # offline here: both purchases still queued
-    assert "96.00" in text or "120.00" in text  # paid in money after the gold discount
+    reports = w.manager.shift
+    qtbot.mouseClick(reports.x_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: reports.report is not None and reports.report.kind == "X", timeout=5000)
+    text = reports.report_view.toPlainText()
+    assert "X REPORT" in text and "150.00" in text and "店长" in text and "M-UI" in text and "T-UI" in text
+    qtbot.mouseClick(reports.close_button, Qt.MouseButton.LeftButton)
+    assert reports.armed  # first press only arms
+    qtbot.mouseClick(reports.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: reports.report is not None and reports.report.kind == "Z", timeout=5000)
+    text = reports.report_view.toPlainText()
+    assert "Z REPORT" in text and "150.00" in text and "120.00" in text  # bills, paid after the gold discount
+    assert "Purchase · approved" in text and "purchase:approved" not in text
+    assert reports.report.queued == w.vm.queued_at_close == store.outbox_count() >= 2
+    assert reports.list.count() == 1 and "Shift 1" in reports.list.item(0).text()
+    w.set_language("zh_CN")
+    text = reports.report_view.toPlainText()
+    assert "Z 报表" in text and "消费合计(元)" in text
+    lines = text.splitlines()
+    assert len({len(line.encode("gb18030")) for line in lines if "(元)" in line}) == 1  # columns line up
+    w.set_language("en")
+    printing.DUMMY_OUTPUT.clear()
+    w.settings.printer = "dummy"
+    qtbot.mouseClick(reports.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(printing.DUMMY_OUTPUT) == 1, timeout=5000)
+    assert "Z REPORT" in printing.DUMMY_OUTPUT[0].decode("gb18030")
+    qtbot.mouseClick(reports.export_button, Qt.MouseButton.LeftButton)
+    saved = list((w.home / "exports").glob("z-report-shift1-*.txt"))
+    assert saved and "150.00" in saved[0].read_text("utf-8-sig")
+    _earn_after = store.outbox_count()  # the next shift: an X report starts from zero
+    qtbot.mouseClick(reports.x_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: reports.report.kind == "X", timeout=5000)
+    assert reports.report.shift == 2 and reports.report.totals["bill_fen"] == 0 and _earn_after >= 2
+
+
+def test_each_manager_their_own_pin_and_lockout(qtbot, window, store):
+    w = window
+    _enter_pin(qtbot, w, "1234")
+    page = w.manager.managers
+    w.manager.tabs.setCurrentWidget(page)
+    page.new_name.setText("李店长")
+    page.new_pin.setText("482913")
+    page.new_pin2.setText("482910")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == MESSAGES[Reason.PIN_MISMATCH].en
+    page.new_pin.setText("1111")
+    page.new_pin2.setText("1111")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text() == MESSAGES[Reason.PIN_WEAK].en, timeout=5000)
+    page.new_pin.setText("482913")
+    page.new_pin2.setText("482913")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=5000)
+    assert page.table.item(1, 0).text() == "李店长" and page.table.item(1, 1).text() == "店长"
+    qtbot.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)  # sign out
+    assert w.vm.manager is None
+    w.ask_pin("manager")
+    qtbot.waitUntil(lambda: w.pin.who.count() == 2, timeout=5000)
+    w.pin.who.setCurrentIndex(w.pin.who.findText("李店长"))
+    for _ in range(4):
+        sign_in(qtbot, w, "1234", expect_ok=False)  # the first manager's PIN is not Lee's
+    assert "1 more tries" in w.pin.error.text()
+    sign_in(qtbot, w, "1234", expect_ok=False)
+    assert w.pin.error.text().startswith(MESSAGES[Reason.PIN_LOCKED].en)
+    sign_in(qtbot, w, "482913", expect_ok=False)  # locked: even the right PIN is refused
+    assert w.pin.error.text().startswith(MESSAGES[Reason.PIN_LOCKED].en)
+    lee = next(m for m in ManagerBook(store).list() if m.name == "李店长")
+    assert ManagerBook(store).get(lee.id).locked()  # in the store: a restart keeps it
+    w.pin.who.setCurrentIndex(w.pin.who.findText("店长"))
+    sign_in(qtbot, w, "1234")  # another manager is not locked...
+    assert w.manager.signed_in.text() == "Signed in: 店长"
+    w.manager.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: "locked" in page.table.item(1, 2).text(), timeout=5000)
+    page.table.selectRow(1)
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)  # ... and can unlock
+    qtbot.waitUntil(lambda: page.table.item(1, 2).text() == "active", timeout=5000)
+    page.my_pin.setText("905317")
+    page.my_pin2.setText("905317")
+    qtbot.mouseClick(page.pin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text() == "Your PIN was changed", timeout=5000)
+    assert w.manager.pin_warning.text() == "" or not w.vm.manager.default_pin
+    qtbot.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)
+    w.ask_pin("manager")
+    qtbot.waitUntil(lambda: w.pin.who.count() == 2, timeout=5000)
+    w.pin.who.setCurrentIndex(w.pin.who.findText("李店长"))
+    sign_in(qtbot, w, "482913")
+    assert w.manager.signed_in.text() == "Signed in: 李店长"
+    actions = [a["action"] for a in ManagerBook(store).audit()]
+    assert {"add_manager", "locked", "unlock", "change_pin", "sign_in", "wrong_pin"} <= set(actions)
 
 
 def test_language_switch_changes_visible_strings(qtbot, window, member):
@@ -136,26 +279,10 @@ def test_language_from_settings_page(qtbot, window):
     s = w.manager.settings
     s.language.setCurrentText("简体中文")  # each language by its own name
     qtbot.mouseClick(s.apply_button, Qt.MouseButton.LeftButton)
-    assert w.manager.back_button.text() == "返回收银"
+    assert w.manager.back_button.text() == "退出登录，返回收银"
     assert w.settings.language == "zh_CN"
     reloaded = type(w.settings).load(w.home)
     assert reloaded.language == "zh_CN"
-
-
-def test_new_pin_from_settings(qtbot, store, home):
-    w = make_window(qtbot, store, home)
-    try:
-        _enter_pin(qtbot, w, "1234")
-        w.manager.settings.new_pin.setText("4321")
-        qtbot.mouseClick(w.manager.settings.apply_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)
-        _enter_pin(qtbot, w, "1234")
-        assert w.pages.currentIndex() == w.PIN
-        keypad(qtbot, w.pin.keypad, "4321")
-        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
-        assert w.pages.currentIndex() == w.MANAGER
-    finally:
-        w.shutdown()
 
 
 def test_status_bar_shows_offline_and_queue(qtbot, window, member, store):
@@ -180,13 +307,12 @@ def test_kiosk_exit_needs_the_pin(qtbot, store, home):
         qtbot.waitUntil(w.isFullScreen, timeout=3000)
         assert not w.close()  # refused: asks for the PIN instead
         assert w.isVisible() and w.pages.currentIndex() == w.PIN
-        keypad(qtbot, w.pin.keypad, "0000")
-        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
-        assert w.isFullScreen()
-        keypad(qtbot, w.pin.keypad, "1234")
-        qtbot.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
+        sign_in(qtbot, w, "0000", "exit_kiosk", expect_ok=False)
+        assert w.settings.kiosk and w.pages.currentIndex() == w.PIN
+        sign_in(qtbot, w, "1234", "exit_kiosk")
         qtbot.waitUntil(lambda: not w.isFullScreen(), timeout=3000)
         assert not w.settings.kiosk and w.pages.currentIndex() == w.CASHIER
+        assert w.vm.manager is None  # leaving the kiosk does not leave a manager signed in
     finally:
         w.shutdown()
 

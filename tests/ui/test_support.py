@@ -8,10 +8,8 @@ import wave
 import pytest
 
 from alliance_protocol.reasons import MESSAGES, Reason
-from terminal_app.core.results import TxnResult
 from terminal_app.ui import i18n
 from terminal_app.ui.qtfix import none_leaks_per_call, protect_none
-from terminal_app.ui.receipt import receipt_text
 from terminal_app.ui.sounds import TONES, SoundPlayer, write_wavs
 from terminal_app.ui.viewmodel import parse_yuan, yuan
 
@@ -67,17 +65,6 @@ def test_sounds_are_distinct_wavs_and_silent_player_records(tmp_path, qapp):
     player = SoundPlayer(enabled=False)
     player.play("declined")
     assert player.played == ["declined"]
-
-
-def test_receipt_shows_amounts_in_yuan_and_both_messages():
-    from alliance_protocol.pricing import Pricing
-
-    p = Pricing(bill_fen=12_000, tier=2, discount_pct=20, discount_fen=2_400, payable_fen=9_600, points_requested=0,
-                points_spent=0, cash_off_fen=0, paid_fen=9_600, base_points=96, multiplier_pct=100,
-                points_uncapped=96, points_earned=96)
-    text = receipt_text(TxnResult(True, Reason.OK, 7, "", p, 96, 0), terminal_id="T-1", masked_id="*0001")
-    assert "120.00" in text and "96.00" in text and "24.00" in text and "#: 7" in text
-    assert MESSAGES[Reason.OK].zh in text and MESSAGES[Reason.OK].en in text
 
 
 def test_none_refcount_guard_survives_many_void_calls(qapp):

@@ -1,29 +1,37 @@
-"""Manager pages (behind the PIN): journal log, shift close / Z report, sync, settings."""
+"""Manager pages (behind a manager's own PIN): journal log (void, backfill, reprint, CSV), shift
+reports (X, Z, earlier Z), sync, managers, settings. Everything a manager does is recorded with
+who did it (the manager signed in: CounterViewModel.manager)."""
 
 from __future__ import annotations
 
-import json
+import re
 import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from alliance_protocol.reasons import Reason
 from terminal_app.core.logview import LogFilter
+from terminal_app.core.service import mask_member
 
-from ..i18n import LANGUAGE_NAMES, LANGUAGES, reason_text
-from ..labels import any_text, camera_text, count_key_text, kind_text, limit_lines, status_text
+from .. import i18n
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, pick, reason_text
+from ..labels import any_text, camera_text, kind_text, limit_lines, status_text
 from ..settings import UiSettings
 from ..syncstatus import SyncStatus
 from ..viewmodel import CounterViewModel, parse_yuan, yuan
+from ..wedge import ascii_only
 
 KINDS = ("", "scan", "purchase", "coupon", "gift", "backup", "void", "backfill", "shift_close")
 STATUSES = ("", "approved", "pending_verification", "rejected")
+PRINTABLE = ("purchase", "coupon", "gift", "backup", "backfill", "void")
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
@@ -38,17 +46,6 @@ def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
     combo.blockSignals(False)
 
 
-def _cells(text: str) -> int:
-    """Columns `text` takes in a monospace font (Chinese characters take two)."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _cells(text))
-
-
 def _reason_words(code: str | None) -> str:
     return reason_text(code) if code in Reason.__members__ else str(code or "")
 
@@ -57,17 +54,181 @@ def _when(ts: float | None) -> str:
     return "-" if ts is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ts))
 
 
+def _day_ok(text: str) -> bool:
+    if not text:
+        return True
+    if not DAY_RE.match(text):
+        return False
+    try:
+        datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return True
+
+
+def _mark(field: QLineEdit, bad: bool) -> None:
+    field.setProperty("invalid", bool(bad))
+    field.style().unpolish(field)
+    field.style().polish(field)
+
+
+class Message(QLabel):
+    """A message whose words are made again on a language change (it keeps how, not the text)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self._make: Callable[[], str] | None = None
+
+    def say(self, make: Callable[[], str] | None, kind: str = "info") -> None:
+        self._make = make
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self._make() if self._make is not None else "")
+
+
+def record_words(r: dict[str, Any], names: dict[str, str] | None = None) -> list[str]:
+    """A journal record for a person: words, local time, yuan, masked member, no raw JSON."""
+    names = names or {}
+    lines = [QCoreApplication.translate("RecordWords", "Record #%1 · %2 · %3").replace("%1", str(r.get("seq"))).replace("%2", kind_text(r.get("kind")))
+             .replace("%3", status_text(r.get("status")))]
+    if isinstance(r.get("recorded_at"), int):
+        lines.append(QCoreApplication.translate("RecordWords", "Time: %1").replace("%1", _when(r["recorded_at"] / 1000)))
+    if r.get("reason") and r.get("reason") != "OK":
+        lines.append(QCoreApplication.translate("RecordWords", "Reason: %1").replace("%1", _reason_words(r.get("reason"))))
+    if isinstance(r.get("member_id"), int):
+        lines.append(QCoreApplication.translate("RecordWords", "Member: %1").replace("%1", mask_member(r["member_id"])))
+    money = [(QCoreApplication.translate("RecordWords", "Bill"), "bill_fen"), (QCoreApplication.translate("RecordWords", "Discount"), "discount_fen"), (QCoreApplication.translate("RecordWords", "Points as cash"), "cash_off_fen"),
+             (QCoreApplication.translate("RecordWords", "Paid"), "paid_fen")]
+    parts = [f"{label} {yuan(r[key])}" for label, key in money if isinstance(r.get(key), int)]
+    if parts:
+        lines.append(QCoreApplication.translate("RecordWords", "Amounts (yuan): %1").replace("%1", " · ".join(parts)))
+    if r.get("points_spent") or r.get("points_earned"):
+        lines.append(QCoreApplication.translate("RecordWords", "Points: used %1, earned %2").replace("%1", str(r.get("points_spent") or 0))
+                     .replace("%2", str(r.get("points_earned") or 0)))
+    for key, label in (("coupon_id", QCoreApplication.translate("RecordWords", "Coupon: %1")), ("gift_id", QCoreApplication.translate("RecordWords", "Gift: %1"))):
+        if r.get(key):
+            lines.append(label.replace("%1", names.get(str(r[key]), str(r[key]))))
+    if r.get("receipt_ref"):
+        lines.append(QCoreApplication.translate("RecordWords", "Receipt: %1").replace("%1", str(r["receipt_ref"])))
+    if r.get("ref_seq"):
+        lines.append(QCoreApplication.translate("RecordWords", "Voids record #%1").replace("%1", str(r["ref_seq"])))
+    if r.get("void_reason"):
+        lines.append(QCoreApplication.translate("RecordWords", "Void reason: %1").replace("%1", str(r["void_reason"])))
+    if r.get("manager"):
+        lines.append(QCoreApplication.translate("RecordWords", "Manager: %1").replace("%1", str(r["manager"])))
+    if r.get("voided_by"):
+        lines.append(QCoreApplication.translate("RecordWords", "Voided by record #%1").replace("%1", str(r["voided_by"])))
+    if r.get("code"):
+        code = str(r["code"])
+        lines.append(QCoreApplication.translate("RecordWords", "Member code: %1…%2 (%3 characters)").replace("%1", code[:8]).replace("%2", code[-4:])
+                     .replace("%3", str(len(code))))
+    if r.get("backup_code"):
+        lines.append(QCoreApplication.translate("RecordWords", "Backup code: %1").replace("%1", "*" * max(0, len(str(r["backup_code"])) - 2)
+                                                   + str(r["backup_code"])[-2:]))
+    return lines
+
+
+class VoidDialog(QDialog):
+    """Confirm a void: the record in words, a reason, and who is voiding it. Nothing is voided
+    until "Void this record" is pressed with a reason."""
+
+    REASONS = ("wrong_amount", "wrong_member", "changed_mind", "duplicate", "other")
+
+    def __init__(self, record: dict[str, Any], manager_name: str, names: dict[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("voidDialog")
+        self.setModal(True)
+        self.record = record
+        self.manager_name = manager_name
+        self.names = names
+        self.summary = QLabel()
+        self.summary.setObjectName("voidSummary")
+        self.summary.setWordWrap(True)
+        self.who = QLabel()
+        self.who.setObjectName("voidWho")
+        self.reason = QComboBox()
+        self.reason.setObjectName("voidReason")
+        self.reason_label = QLabel()
+        self.note = QLineEdit()
+        self.note.setObjectName("voidNote")
+        self.note.setMaxLength(120)
+        self.ok_button = QPushButton()
+        self.ok_button.setObjectName("voidConfirm")
+        self.ok_button.clicked.connect(self.accept)
+        self.keep_button = QPushButton()
+        self.keep_button.setObjectName("voidKeep")
+        self.keep_button.setDefault(True)
+        self.keep_button.clicked.connect(self.reject)
+        self.reason.currentIndexChanged.connect(lambda _i: self._update())
+        self.note.textChanged.connect(lambda _t: self._update())
+        form = QFormLayout()
+        form.addRow(self.reason_label, self.reason)
+        form.addRow("", self.note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_button)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.who)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self.resize(640, 420)
+
+    def reason_words(self) -> str:
+        code = self.reason.currentData() or ""
+        note = self.note.text().strip()
+        if not code:
+            return ""
+        if code == "other":
+            return note
+        return self.reason.currentText() + (f": {note}" if note else "")
+
+    def _update(self) -> None:
+        self.note.setPlaceholderText(self.tr("Write the reason") if self.reason.currentData() == "other"
+                                     else self.tr("Details (optional)"))
+        self.ok_button.setEnabled(bool(self.reason_words()))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Void a record"))
+        self.summary.setText(self.tr("Void this record? It stops counting for the member, and a void record is "
+                                     "added to the journal.") + "\n\n" + "\n".join(record_words(self.record, self.names)))
+        self.who.setText(self.tr("Voided by: %1").replace("%1", self.manager_name))
+        self.reason_label.setText(self.tr("Reason"))
+        words = {"wrong_amount": self.tr("Wrong amount entered"), "wrong_member": self.tr("Wrong member"),
+                 "changed_mind": self.tr("Customer changed their mind"), "duplicate": self.tr("Entered twice"),
+                 "other": self.tr("Other (write it below)")}
+        _fill(self.reason, [("", self.tr("Choose a reason…"))] + [(k, words[k]) for k in self.REASONS])
+        self.ok_button.setText(self.tr("Void this record"))
+        self.keep_button.setText(self.tr("Keep it"))
+        self._update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class LogPage(QWidget):
     COLUMNS = 9
 
-    def __init__(self, vm: CounterViewModel, manager_name: Callable[[], str], export_dir: Path,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, vm: CounterViewModel, export_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.manager_name = manager_name
         self.export_dir = export_dir
         self.rows: list[dict[str, Any]] = []
+        self.names: dict[str, str] = {}
+        self.dialog: VoidDialog | None = None
         self.member_filter = QLineEdit()
+        self.member_filter.setObjectName("memberFilter")
+        ascii_only(self.member_filter)
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("kindFilter")
         self.status_filter = QComboBox()
@@ -75,10 +236,24 @@ class LogPage(QWidget):
         self.reason_filter = QComboBox()
         self.reason_filter.setObjectName("reasonFilter")
         self.day_from = QLineEdit()
+        self.day_from.setObjectName("dayFrom")
         self.day_to = QLineEdit()
+        self.day_to.setObjectName("dayTo")
         for f in (self.day_from, self.day_to):
+            ascii_only(f)
             f.setPlaceholderText("YYYY-MM-DD")
+        # filters apply as they change (typing settles for 400 ms first); Refresh re-reads the journal
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(400)
+        self.filter_timer.timeout.connect(self.refresh)
+        for f in (self.member_filter, self.day_from, self.day_to):
+            f.textChanged.connect(lambda _t: self.filter_timer.start())
+            f.returnPressed.connect(self.refresh)
+        for c in (self.kind_filter, self.status_filter, self.reason_filter):
+            c.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("refreshLog")
         self.refresh_button.clicked.connect(self.refresh)
         self.filter_labels = [QLabel() for _ in range(5)]
         filters = QHBoxLayout()
@@ -96,24 +271,35 @@ class LogPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self.show_detail)
         self.detail = QPlainTextEdit()
+        self.detail.setObjectName("logDetail")
         self.detail.setReadOnly(True)
-        self.detail.setMaximumHeight(160)
+        self.detail.setMaximumHeight(170)
         self.void_button = QPushButton()
         self.void_button.setObjectName("voidButton")
         self.void_button.clicked.connect(self.void_selected)
+        self.reprint_button = QPushButton()
+        self.reprint_button.setObjectName("reprintButton")
+        self.reprint_button.clicked.connect(self.reprint_selected)
         self.export_button = QPushButton()
+        self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        self.message = QLabel()
-        self.message.setObjectName("logMessage")
-        self.message.setWordWrap(True)
+        self.message = Message("logMessage")
         # backfill
         self.backfill_box = QGroupBox()
         self.bf_member, self.bf_bill, self.bf_receipt = QLineEdit(), QLineEdit(), QLineEdit()
         self.bf_when = QLineEdit()
         self.bf_when.setPlaceholderText("YYYY-MM-DD HH:MM")
+        for f, name in ((self.bf_member, "bfMember"), (self.bf_bill, "bfBill"), (self.bf_receipt, "bfReceipt"),
+                        (self.bf_when, "bfWhen")):
+            f.setObjectName(name)
+            ascii_only(f)
+            f.returnPressed.connect(self.backfill)
         self.bf_button = QPushButton()
+        self.bf_button.setObjectName("bfButton")
         self.bf_button.clicked.connect(self.backfill)
         self.bf_labels = [QLabel() for _ in range(4)]
         bf = QHBoxLayout(self.backfill_box)
@@ -123,6 +309,7 @@ class LogPage(QWidget):
         bf.addWidget(self.bf_button)
         actions = QHBoxLayout()
         actions.addWidget(self.void_button)
+        actions.addWidget(self.reprint_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
@@ -133,21 +320,51 @@ class LogPage(QWidget):
         layout.addWidget(self.backfill_box)
         vm.log_loaded.connect(self.show_rows)
         vm.manager_result.connect(self.show_manager_result)
+        self._filter_error = False
         self.retranslate()
 
-    def current_filter(self) -> LogFilter:
+    # --- the table
+    def current_filter(self) -> LogFilter | None:
+        """The filter as typed, or None (and a message) when a date is not a date."""
         member = self.member_filter.text().strip()
-        return LogFilter(member_id=int(member) if member.isdigit() else None,
-                         kind=self.kind_filter.currentData() or None, status=self.status_filter.currentData() or None,
-                         reason=self.reason_filter.currentData() or None,
-                         day_from=self.day_from.text().strip() or None, day_to=self.day_to.text().strip() or None,
-                         limit=500)
+        days = (self.day_from.text().strip(), self.day_to.text().strip())
+        bad = [f for f, d in zip((self.day_from, self.day_to), days) if not _day_ok(d)]
+        for f in (self.day_from, self.day_to):
+            _mark(f, f in bad)
+        _mark(self.member_filter, bool(member) and not member.isdigit())
+        if bad:
+            self.message.say(lambda: reason_text(Reason.FILTER_DATE_INVALID), "error")
+            self._filter_error = True
+            return None
+        if member and not member.isdigit():
+            self.message.say(lambda: self.tr("A member id is digits only"), "error")
+            self._filter_error = True
+            return None
+        if self._filter_error:  # the filter is right again: its message goes
+            self._filter_error = False
+            self.message.say(None)
+        return LogFilter(member_id=int(member) if member else None, kind=self.kind_filter.currentData() or None,
+                         status=self.status_filter.currentData() or None,
+                         reason=self.reason_filter.currentData() or None, day_from=days[0] or None,
+                         day_to=days[1] or None, limit=500)
 
     def refresh(self) -> None:
-        self.vm.load_log(self.current_filter())
+        self.filter_timer.stop()
+        f = self.current_filter()
+        if f is None:
+            return
+        self.vm.load_log(f)
+        self.vm.load_catalogue(self._catalogue)
+
+    def _catalogue(self, value: tuple[list, list]) -> None:
+        coupons, gifts = value
+        self.names = {str(c.get("id")): pick(c) for c in coupons + gifts}
 
     def show_rows(self, rows: list[dict[str, Any]]) -> None:
+        keep = self.selected()
+        keep_seq = keep.get("seq") if keep else None
         self.rows = rows
+        self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             points = ""
@@ -156,11 +373,16 @@ class LogPage(QWidget):
             if r.get("points_spent"):
                 points += f" -{r['points_spent']}"
             cells = [str(r.get("seq")), _when(r.get("recorded_at", 0) / 1000), kind_text(r.get("kind")),
-                     status_text(r.get("status")), _reason_words(r.get("reason")), "" if r.get("member_id") is None else str(r["member_id"]),
+                     status_text(r.get("status")), _reason_words(r.get("reason")),
+                     "" if r.get("member_id") is None else mask_member(r["member_id"]),
                      yuan(r.get("bill_fen")) if r.get("bill_fen") is not None else "", points.strip(),
-                     "" if r.get("voided_by") is None else str(r["voided_by"])]
+                     "" if r.get("voided_by") is None else f"#{r['voided_by']}"]
             for j, c in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(c))
+        self.table.blockSignals(False)
+        if keep_seq is None or not self.select_seq(keep_seq):  # the selection stays on the same record
+            self.table.clearSelection()
+        self.show_detail()
 
     def selected(self) -> dict[str, Any] | None:
         rows = self.table.selectionModel().selectedRows()
@@ -175,46 +397,98 @@ class LogPage(QWidget):
 
     def show_detail(self) -> None:
         r = self.selected()
+        self.void_button.setEnabled(r is not None and r.get("kind") in PRINTABLE[:-1] and not r.get("voided_by")
+                                    and r.get("status") != "rejected")
+        self.reprint_button.setEnabled(r is not None and r.get("kind") in PRINTABLE and r.get("status") != "rejected")
         if r is None:
-            self.detail.clear()
+            self.detail.setPlainText(self.tr("Select a record to see it in full."))
             return
-        text = reason_text(r["reason"]) if r.get("reason") in Reason.__members__ else ""
-        self.detail.setPlainText(text + "\n" + json.dumps(r, ensure_ascii=False, indent=1, sort_keys=True))
+        self.detail.setPlainText("\n".join(record_words(r, self.names)))
 
+    # --- actions
     def void_selected(self) -> None:
         r = self.selected()
         if r is None:
-            self.message.setText(self.tr("Select a record first"))
+            self.message.say(lambda: self.tr("Select a record first"), "error")
             return
-        self.vm.void(int(r["seq"]), self.manager_name())
+        manager = self.vm.manager
+        self.dialog = VoidDialog(r, manager.name if manager else "", self.names, self)
+        seq = int(r["seq"])
+        self.dialog.accepted.connect(lambda: self.vm.void(seq, self.dialog.reason_words()))
+        self.dialog.open()  # window-modal, not a nested event loop
+
+    def reprint_selected(self) -> None:
+        r = self.selected()
+        if r is None:
+            self.message.say(lambda: self.tr("Select a record first"), "error")
+            return
+        seq = int(r["seq"])
+        self.message.say(lambda: self.tr("Printing record #%1…").replace("%1", str(seq)))
+        self.vm.printed.connect(self._reprinted)
+        self.vm.reprint(seq)
+
+    def _reprinted(self, error) -> None:
+        self.vm.printed.disconnect(self._reprinted)
+        if error is None:
+            self.message.say(lambda: self.tr("Receipt printed"))
+        else:
+            reason = getattr(error, "reason", Reason.PRINTER_FAILED)
+            self.message.say(lambda: reason_text(reason), "error")
 
     def backfill(self) -> None:
-        member, bill = self.bf_member.text().strip(), parse_yuan(self.bf_bill.text())
+        member, bill_text = self.bf_member.text().strip(), self.bf_bill.text().strip()
+        receipt, when_text = self.bf_receipt.text().strip(), self.bf_when.text().strip()
+        bill = parse_yuan(bill_text)
         try:
-            when = int(datetime.strptime(self.bf_when.text().strip(), "%Y-%m-%d %H:%M").timestamp())
+            when = int(datetime.strptime(when_text, "%Y-%m-%d %H:%M").timestamp())
         except ValueError:
             when = None
-        if not member.isdigit() or not bill or when is None or not self.bf_receipt.text().strip():
-            self.message.setText(reason_text(Reason.INVALID_AMOUNT))
+        _mark(self.bf_member, not member.isdigit())
+        _mark(self.bf_bill, not bill)
+        _mark(self.bf_receipt, not receipt)
+        _mark(self.bf_when, when is None)
+        if not member or not bill_text or not receipt:
+            self.message.say(lambda: reason_text(Reason.BACKFILL_FIELDS_MISSING), "error")
             return
-        self.vm.backfill(int(member), bill, self.bf_receipt.text().strip(), when, self.manager_name())
+        if not member.isdigit():
+            self.message.say(lambda: self.tr("A member id is digits only"), "error")
+            return
+        if not bill:
+            self.message.say(lambda: reason_text(Reason.INVALID_AMOUNT), "error")
+            return
+        if when is None:
+            self.message.say(lambda: reason_text(Reason.BACKFILL_DATE_INVALID), "error")
+            return
+        self.vm.backfill(int(member), bill, receipt, when)
 
     def show_manager_result(self, result, action: str) -> None:
-        prefix = self.tr("Done") if result.ok else self.tr("Refused")
-        self.message.setText(f"{prefix}: {reason_text(result.reason)} (#{result.seq})")
+        ok, reason, seq = result.ok, result.reason, result.seq
+        if ok:
+            self.message.say(lambda: self.tr("Done: %1 (record #%2)").replace("%1", reason_text(reason))
+                             .replace("%2", str(seq)))
+        else:
+            self.message.say(lambda: self.tr("Refused: %1").replace("%1", reason_text(reason)), "error")
+        if action == "backfill" and ok:
+            for f in (self.bf_member, self.bf_bill, self.bf_receipt, self.bf_when):
+                f.clear()
+                _mark(f, False)
         self.refresh()
 
     def export(self) -> None:
+        f = self.current_filter()
+        if f is None:
+            return
         path = self.export_dir / f"log-{time.strftime('%Y%m%d-%H%M%S')}.csv"
 
         def done(value):
             if isinstance(value, Exception):
-                self.message.setText(self.tr("Export failed: %1").replace("%1", str(value)))
+                detail = str(value)
+                self.message.say(lambda: self.tr("Export failed: %1").replace("%1", detail), "error")
             else:
-                self.message.setText(self.tr("Exported %1 records to %2").replace("%1", str(value))
-                                     .replace("%2", str(path)))
+                self.message.say(lambda: self.tr("Exported %1 records to %2").replace("%1", str(value))
+                                 .replace("%2", str(path)))
 
-        self.vm.export_csv(path, self.current_filter(), done)
+        self.vm.export_csv(path, f, i18n.current_language(), done)
 
     def retranslate(self) -> None:
         for label, text in zip(self.filter_labels, (self.tr("Member"), self.tr("Kind"), self.tr("Status"),
@@ -224,7 +498,8 @@ class LogPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("#"), self.tr("Time"), self.tr("Kind"), self.tr("Status"),
                                               self.tr("Reason"), self.tr("Member"), self.tr("Bill"),
                                               self.tr("Points"), self.tr("Voided by")])
-        self.void_button.setText(self.tr("Void selected"))
+        self.void_button.setText(self.tr("Void selected…"))
+        self.reprint_button.setText(self.tr("Reprint receipt"))
         self.export_button.setText(self.tr("Export CSV"))
         self.backfill_box.setTitle(self.tr("Backfill a purchase (forgotten scan)"))
         for label, text in zip(self.bf_labels, (self.tr("Member id"), self.tr("Bill (yuan)"), self.tr("Receipt"),
@@ -235,7 +510,7 @@ class LogPage(QWidget):
         _fill(self.status_filter, [(k, status_text(k) if k else any_text()) for k in STATUSES])
         _fill(self.reason_filter, [("", any_text())] + [(r.value, reason_text(r)) for r in Reason])
         self.show_rows(self.rows)
-        self.show_detail()
+        self.message.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -243,31 +518,58 @@ class LogPage(QWidget):
         super().changeEvent(event)
 
 
-class ShiftPage(QWidget):
-    """Close the shift (two presses: arm, then confirm) and show its Z report."""
+class ReportsPage(QWidget):
+    """X report (mid-shift, nothing closes), Z report (closes the shift: two presses), earlier Z
+    reports; each printable and exportable. The text is the printed text (same columns)."""
 
-    def __init__(self, vm: CounterViewModel, manager_name: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(self, vm: CounterViewModel, export_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.manager_name = manager_name
+        self.export_dir = export_dir
         self.armed = False
-        self.report = None
+        self.report = None  # the ShiftReport shown
+        self.error: Exception | None = None
+        self.earlier: list = []
+        self.x_button = QPushButton()
+        self.x_button.setObjectName("xReportButton")
+        self.x_button.clicked.connect(vm.x_report)
         self.close_button = QPushButton()
         self.close_button.setObjectName("closeShiftButton")
-        self.close_button.setMinimumHeight(52)
         self.close_button.clicked.connect(self.press)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printReport")
+        self.print_button.clicked.connect(self.print_report)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportReport")
+        self.export_button.clicked.connect(self.export)
+        self.list = QListWidget()
+        self.list.setObjectName("zList")
+        self.list.currentRowChanged.connect(self.pick)
+        self.list_label = QLabel()
         self.report_view = QPlainTextEdit()
         self.report_view.setObjectName("zReport")
         self.report_view.setReadOnly(True)
-        self.report_view.setStyleSheet("font-family: monospace; font-size: 16px;")
+        self.report_view.setProperty("monospace", True)
+        self.message = Message("reportMessage")
         self.disarm_timer = QTimer(self)
         self.disarm_timer.setSingleShot(True)
         self.disarm_timer.setInterval(5000)
         self.disarm_timer.timeout.connect(self.disarm)
+        buttons = QHBoxLayout()
+        for b in (self.x_button, self.close_button, self.print_button, self.export_button):
+            buttons.addWidget(b)
+        left = QVBoxLayout()
+        left.addWidget(self.list_label)
+        left.addWidget(self.list, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(self.report_view, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.close_button)
-        layout.addWidget(self.report_view, 1)
-        vm.zreport_ready.connect(self.show_report)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+        vm.zreport_ready.connect(self.closed)
+        vm.reports_ready.connect(self.show_reports)
         self.retranslate()
 
     def press(self) -> None:
@@ -277,41 +579,263 @@ class ShiftPage(QWidget):
             self.retranslate()
             return
         self.disarm()
-        self.vm.close_shift(self.manager_name())
+        self.vm.close_shift()
 
     def disarm(self) -> None:
         self.armed = False
         self.disarm_timer.stop()
         self.retranslate()
 
-    def show_report(self, z) -> None:
-        self.report = z
+    def closed(self, z) -> None:
+        if isinstance(z, Exception):
+            reason = getattr(z, "reason", Reason.NOT_RECORDED)
+            self.message.say(lambda: reason_text(reason), "error")
+        else:
+            self.report = None  # the new Z report is shown when the list arrives
+            self.message.say(lambda: self.tr("Shift %1 closed (record #%2)").replace("%1", str(z.shift))
+                             .replace("%2", str(z.seq)))
+
+    def show_reports(self, value) -> None:
+        if isinstance(value, Exception):
+            self.message.say(lambda: reason_text(Reason.INTERNAL_ERROR), "error")
+            return
+        kind, data = value
+        if kind == "X":
+            self.report = data
+            self.list.blockSignals(True)
+            self.list.clearSelection()
+            self.list.blockSignals(False)
+        else:
+            self.earlier = list(data)
+            self.list.blockSignals(True)
+            self.list.clear()
+            for z in self.earlier:
+                self.list.addItem(QListWidgetItem(""))
+            self.list.blockSignals(False)
+            self._list_words()
+            if self.earlier and self.vm.queued_at_close is not None and self.earlier[0].queued is None:
+                # the shift closed in this session: how many records were still waiting to sync then
+                self.earlier[0] = type(self.earlier[0])(**{**self.earlier[0].__dict__,
+                                                           "queued": self.vm.queued_at_close})
+            if self.earlier and (self.report is None or self.report.kind == "Z"):
+                self.report = self.earlier[0]
+                self.list.setCurrentRow(0)
         self.retranslate()
 
-    def report_text(self) -> str:
-        z = self.report
-        if z is None:
+    def pick(self, row: int) -> None:
+        if 0 <= row < len(self.earlier):
+            self.report = self.earlier[row]
+            self.retranslate()
+
+    def text(self) -> str:
+        from terminal_app.printing import report_lines
+
+        if self.report is None:
             return ""
-        if isinstance(z, Exception):
-            return reason_text(getattr(z, "reason", Reason.NOT_RECORDED))
-        lines = [self.tr("Z REPORT — shift %1").replace("%1", str(z.shift)),
-                 self.tr("Closed at: %1").replace("%1", _when(z.closed_at)),
-                 self.tr("Record #: %1").replace("%1", str(z.seq)), ""]
-        counts = [("  " + count_key_text(key), n) for key, n in sorted(z.counts.items())]
-        rows = ((self.tr("Bills total (yuan)"), yuan(z.bill_fen)), (self.tr("Paid in money (yuan)"), yuan(z.paid_fen)),
-                (self.tr("Points earned"), z.points_earned), (self.tr("Points spent"), z.points_spent),
-                (self.tr("Voids"), z.voids), (self.tr("Rejected attempts"), z.rejected))
-        if self.vm.queued_at_close is not None:
-            rows += ((self.tr("Offline records still queued"), self.vm.queued_at_close),)
-        width = max(_cells(name) for name, _ in counts + list(rows)) + 2
-        lines += [_pad(name, width) + f"{value:>12}" for name, value in counts]
-        lines.append("")
-        lines += [_pad(name, width) + f"{value:>12}" for name, value in rows]
-        return "\n".join(lines)
+        return "\n".join(line.text for line in report_lines(self.report, i18n.current_language(),
+                                                              self.vm.printer_config().width))
+
+    def print_report(self) -> None:
+        if self.report is None:
+            return
+        self.message.say(lambda: self.tr("Printing…"))
+        self.vm.printed.connect(self._printed)
+        self.vm.print_report(self.report)
+
+    def _printed(self, error) -> None:
+        self.vm.printed.disconnect(self._printed)
+        if error is None:
+            self.message.say(lambda: self.tr("Report printed"))
+        else:
+            reason = getattr(error, "reason", Reason.PRINTER_FAILED)
+            self.message.say(lambda: reason_text(reason), "error")
+
+    def export(self) -> None:
+        if self.report is None:
+            return
+        r = self.report
+        path = self.export_dir / f"{r.kind.lower()}-report-shift{r.shift}-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(self.text() + "\n", "utf-8-sig")
+        except OSError as exc:
+            detail = str(exc)
+            self.message.say(lambda: self.tr("Export failed: %1").replace("%1", detail), "error")
+            return
+        self.message.say(lambda: self.tr("Saved to %1").replace("%1", str(path)))
+
+    def _list_words(self) -> None:
+        for i, z in enumerate(self.earlier):
+            self.list.item(i).setText(self.tr("Shift %1 · closed %2 · %3").replace("%1", str(z.shift))
+                                      .replace("%2", _when(z.period_to)).replace("%3", z.manager or "-"))
 
     def retranslate(self) -> None:
-        self.close_button.setText(self.tr("Press again to close the shift") if self.armed else self.tr("Close shift"))
-        self.report_view.setPlainText(self.report_text() or self.tr("No shift closed yet in this session."))
+        self.x_button.setText(self.tr("X report (shift so far)"))
+        self.close_button.setText(self.tr("Press again to close the shift") if self.armed
+                                  else self.tr("Close shift (Z report)"))
+        self.close_button.setProperty("armed", self.armed)
+        self.close_button.style().unpolish(self.close_button)
+        self.close_button.style().polish(self.close_button)
+        self.print_button.setText(self.tr("Print"))
+        self.export_button.setText(self.tr("Save as file"))
+        self.print_button.setEnabled(self.report is not None)
+        self.export_button.setEnabled(self.report is not None)
+        self.list_label.setText(self.tr("Closed shifts (Z reports)"))
+        self._list_words()
+        self.report_view.setPlainText(self.text() or self.tr("No report yet: print an X report, or close the shift."))
+        self.message.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ManagersPage(QWidget):
+    """The terminal's managers: add one (name + own PIN), change my PIN, unlock a locked one."""
+
+    def __init__(self, vm: CounterViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.managers: list = []
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("managersTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.add_box = QGroupBox()
+        self.new_name = QLineEdit()
+        self.new_name.setObjectName("newManagerName")
+        self.new_name.setMaxLength(32)
+        self.new_pin, self.new_pin2 = QLineEdit(), QLineEdit()
+        self.new_pin.setObjectName("newManagerPin")
+        self.new_pin2.setObjectName("newManagerPin2")
+        self.my_pin, self.my_pin2 = QLineEdit(), QLineEdit()
+        self.my_pin.setObjectName("myNewPin")
+        self.my_pin2.setObjectName("myNewPin2")
+        for f in (self.new_pin, self.new_pin2, self.my_pin, self.my_pin2):
+            ascii_only(f)
+            f.setEchoMode(QLineEdit.EchoMode.Password)
+            f.setMaxLength(12)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addManager")
+        self.add_button.clicked.connect(self.add)
+        self.pin_box = QGroupBox()
+        self.pin_button = QPushButton()
+        self.pin_button.setObjectName("changeMyPin")
+        self.pin_button.clicked.connect(self.change_pin)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlockManager")
+        self.unlock_button.clicked.connect(self.unlock)
+        self.labels = [QLabel() for _ in range(5)]
+        add = QFormLayout(self.add_box)
+        add.addRow(self.labels[0], self.new_name)
+        add.addRow(self.labels[1], self.new_pin)
+        add.addRow(self.labels[2], self.new_pin2)
+        add.addRow("", self.add_button)
+        pin = QFormLayout(self.pin_box)
+        pin.addRow(self.labels[3], self.my_pin)
+        pin.addRow(self.labels[4], self.my_pin2)
+        pin.addRow("", self.pin_button)
+        self.message = Message("managersMessage")
+        forms = QHBoxLayout()
+        forms.addWidget(self.add_box)
+        forms.addWidget(self.pin_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.unlock_button)
+        layout.addLayout(forms)
+        layout.addWidget(self.message)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        self.vm.manager_call(lambda book: book.list(), self.show_managers)
+
+    def show_managers(self, managers) -> None:
+        if isinstance(managers, Exception):
+            return
+        self.managers = list(managers)
+        by_id = {m.id: m.name for m in self.managers}
+        self.table.setRowCount(len(self.managers))
+        for i, m in enumerate(self.managers):
+            if m.locked():
+                state = self.tr("locked until %1").replace("%1", time.strftime("%H:%M", time.localtime(m.locked_until)))
+            elif m.default_pin:
+                state = self.tr("still has the first PIN: change it")
+            else:
+                state = self.tr("active")
+            cells = [m.name, by_id.get(m.created_by, "-") if m.created_by else self.tr("(first manager)"), state]
+            for j, c in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(c))
+
+    def _done(self, value, ok_words: Callable[[], str]) -> None:
+        if isinstance(value, Exception):
+            reason = getattr(value, "reason", Reason.INTERNAL_ERROR)
+            self.message.say(lambda: reason_text(reason), "error")
+            return
+        self.message.say(ok_words)
+        self.refresh()
+
+    def add(self) -> None:
+        name, pin, pin2 = self.new_name.text().strip(), self.new_pin.text(), self.new_pin2.text()
+        if pin != pin2:
+            self.message.say(lambda: reason_text(Reason.PIN_MISMATCH), "error")
+            return
+        me = self.vm.manager
+        if me is None:
+            return
+        for f in (self.new_pin, self.new_pin2):
+            f.clear()
+
+        def done(value):
+            if not isinstance(value, Exception):
+                self.new_name.clear()
+            self._done(value, lambda: self.tr("Manager %1 added; they sign in with their own PIN").replace("%1", name))
+
+        self.vm.manager_call(lambda book: book.add(me, name, pin), done)
+
+    def change_pin(self) -> None:
+        pin, pin2 = self.my_pin.text(), self.my_pin2.text()
+        for f in (self.my_pin, self.my_pin2):
+            f.clear()
+        if pin != pin2:
+            self.message.say(lambda: reason_text(Reason.PIN_MISMATCH), "error")
+            return
+        me = self.vm.manager
+        if me is None:
+            return
+
+        def done(value):
+            if not isinstance(value, Exception):
+                self.vm.manager = value
+            self._done(value, lambda: self.tr("Your PIN was changed"))
+
+        self.vm.manager_call(lambda book: book.change_pin(me, pin), done)
+
+    def unlock(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        me = self.vm.manager
+        if not rows or me is None or rows[0].row() >= len(self.managers):
+            self.message.say(lambda: self.tr("Select a manager first"), "error")
+            return
+        target = self.managers[rows[0].row()]
+        self.vm.manager_call(lambda book: book.unlock(me, target.id),
+                             lambda v: self._done(v, lambda: self.tr("%1 can sign in again").replace("%1", target.name)))
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Manager"), self.tr("Added by"), self.tr("State")])
+        self.add_box.setTitle(self.tr("Add a manager"))
+        self.pin_box.setTitle(self.tr("Change my PIN"))
+        for label, text in zip(self.labels, (self.tr("Name"), self.tr("Their PIN"), self.tr("PIN again"),
+                                             self.tr("New PIN"), self.tr("New PIN again"))):
+            label.setText(text)
+        self.add_button.setText(self.tr("Add manager"))
+        self.pin_button.setText(self.tr("Change my PIN"))
+        self.unlock_button.setText(self.tr("Unlock the selected manager"))
+        self.show_managers(self.managers)
+        self.message.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -419,11 +943,14 @@ class SyncPage(QWidget):
 
 class SettingsPage(QWidget):
     applied = Signal()
+    PRINTERS = ("none", "file", "usb", "network", "serial")
 
-    def __init__(self, vm: CounterViewModel, settings: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, vm: CounterViewModel, settings: UiSettings, audio: Callable[[], str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
         self.settings = settings
+        self.audio = audio or (lambda: "")
         self.camera = QComboBox()
         self.camera.setObjectName("cameraCombo")
         self.limits_data: dict = {}
@@ -432,6 +959,10 @@ class SettingsPage(QWidget):
 
         self.decoder.addItems(list(BACKENDS))
         self.sounds = QCheckBox()
+        self.sounds.setObjectName("soundsCheck")
+        self.audio_state = QLabel()
+        self.audio_state.setObjectName("audioState")
+        self.audio_state.setWordWrap(True)
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
         for lang in LANGUAGES:
@@ -439,13 +970,34 @@ class SettingsPage(QWidget):
         self.kiosk = QCheckBox()
         self.verdict_seconds = QSpinBox()
         self.verdict_seconds.setRange(1, 30)
-        self.new_pin = QLineEdit()
-        self.new_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.names = [QLabel() for _ in range(7)]
+        self.printer_kind = QComboBox()
+        self.printer_kind.setObjectName("printerKind")
+        self.printer_target = QLineEdit()
+        self.printer_target.setObjectName("printerTarget")
+        ascii_only(self.printer_target)
+        self.paper = QComboBox()
+        self.paper.setObjectName("paperWidth")
+        self.auto_print = QCheckBox()
+        self.auto_print.setObjectName("autoPrint")
+        self.test_print = QPushButton()
+        self.test_print.setObjectName("testPrint")
+        self.test_print.clicked.connect(self.print_test)
+        self.customer = QComboBox()
+        self.customer.setObjectName("customerDisplay")
+        printer_row = QHBoxLayout()
+        printer_row.addWidget(self.printer_kind)
+        printer_row.addWidget(self.printer_target, 1)
+        printer_row.addWidget(self.test_print)
+        sound_row = QVBoxLayout()
+        sound_row.addWidget(self.sounds)
+        sound_row.addWidget(self.audio_state)
+        self.names = [QLabel() for _ in range(10)]
         form = QFormLayout()
-        for label, w in zip(self.names, (self.camera, self.decoder, self.sounds, self.language, self.kiosk,
-                                         self.verdict_seconds, self.new_pin)):
+        for label, w in zip(self.names, (self.camera, self.decoder, sound_row, self.language, self.kiosk,
+                                         self.verdict_seconds, printer_row, self.paper, self.auto_print,
+                                         self.customer)):
             form.addRow(label, w)
+        self.message = Message("settingsMessage")
         self.apply_button = QPushButton()
         self.apply_button.setObjectName("applySettings")
         self.apply_button.clicked.connect(self.apply)
@@ -457,6 +1009,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.apply_button)
+        layout.addWidget(self.message)
         layout.addWidget(self.limits_box, 1)
         self.load()
         self.retranslate()
@@ -469,6 +1022,19 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.kiosk.setChecked(s.kiosk)
         self.verdict_seconds.setValue(s.verdict_seconds)
+        kind, _, target = (s.printer or "none").partition(":")
+        self._fill_static()
+        self.printer_kind.setCurrentIndex(max(0, self.printer_kind.findData(kind if kind in self.PRINTERS else "none")))
+        self.printer_target.setText(target)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(int(s.paper_width))))
+        self.auto_print.setChecked(s.auto_print)
+        self.customer.setCurrentIndex(max(0, self.customer.findData(s.customer_display)))
+        self.show_audio()
+
+    def show_audio(self) -> None:
+        state = self.audio()
+        self.audio_state.setProperty("kind", "error" if state else "info")
+        self.audio_state.setText(state)
 
     def _fill_cameras(self, current: str) -> None:
         values = ["virtual", "none", "0", "1", "2"]
@@ -477,12 +1043,24 @@ class SettingsPage(QWidget):
         _fill(self.camera, [(v, camera_text(v)) for v in values])
         self.camera.setCurrentIndex(max(0, self.camera.findData(current)))
 
+    def _fill_static(self) -> None:
+        _fill(self.printer_kind, [("none", self.tr("No printer")), ("file", self.tr("File (demo, tests)")),
+                                  ("usb", self.tr("USB (vendor:product)")), ("network", self.tr("Network (host:port)")),
+                                  ("serial", self.tr("Serial (device:baud)"))])
+        _fill(self.paper, [(32, self.tr("58 mm (32 characters)")), (48, self.tr("80 mm (48 characters)"))])
+        _fill(self.customer, [("auto", self.tr("On a second screen, when there is one")),
+                              ("window", self.tr("Always, in a window")), ("off", self.tr("Off"))])
+
     def refresh_limits(self) -> None:
         def show(st: dict) -> None:
             self.limits_data = dict(st.get("limits", {}))
             self.limits.setPlainText("\n".join(limit_lines(self.limits_data)))
 
         self.vm.service_status(show)
+
+    def printer_text(self) -> str:
+        kind, target = self.printer_kind.currentData() or "none", self.printer_target.text().strip()
+        return kind if kind == "none" else f"{kind}:{target}"
 
     def apply(self) -> None:
         s = self.settings
@@ -492,21 +1070,59 @@ class SettingsPage(QWidget):
         s.language = self.language.currentData()
         s.kiosk = self.kiosk.isChecked()
         s.verdict_seconds = self.verdict_seconds.value()
-        if self.new_pin.text().strip().isdigit() and len(self.new_pin.text().strip()) >= 4:
-            s.set_pin(self.new_pin.text().strip())
-        self.new_pin.clear()
+        s.printer = self.printer_text()
+        s.paper_width = int(self.paper.currentData() or 32)
+        s.auto_print = self.auto_print.isChecked()
+        s.customer_display = self.customer.currentData() or "auto"
         s.save()
+        self.vm.audit("settings", f"printer={s.printer} auto_print={s.auto_print} kiosk={s.kiosk}")
+        self.message.say(lambda: self.tr("Settings saved"))
         self.applied.emit()
+
+    def print_test(self) -> None:
+        from terminal_app.printing import Line
+        from terminal_app.printing.layout import center, two_columns
+
+        self.apply()
+        ident = self.vm.service.identity if self.vm.service is not None else None
+        width = self.vm.printer_config().width
+
+        def lines_for(lang: str) -> list:
+            title = "打印测试" if lang == "zh_CN" else "Printer test"
+            return [Line(center(title, width // 2), "title"), Line("-" * width, "rule"),
+                    Line(two_columns("商户 Merchant", getattr(ident, "merchant_id", ""), width)),
+                    Line(two_columns("终端 Terminal", getattr(ident, "terminal_id", ""), width)),
+                    Line(two_columns("中文 GB18030", "积分 ¥100.00", width)), Line(_when(time.time()))]
+
+        self.message.say(lambda: self.tr("Printing…"))
+        self.vm.print_lines(lines_for, self._tested)
+
+    def _tested(self, error) -> None:
+        if error is None:
+            self.message.say(lambda: self.tr("Test page printed"))
+        else:
+            reason = getattr(error, "reason", Reason.PRINTER_FAILED)
+            self.message.say(lambda: reason_text(reason), "error")
 
     def retranslate(self) -> None:
         for label, text in zip(self.names, (self.tr("Camera"), self.tr("QR decoder"),
                                             self.tr("Sounds"), self.tr("Language"), self.tr("Kiosk full screen"),
-                                            self.tr("Verdict shown for (s)"), self.tr("New manager PIN"))):
+                                            self.tr("Verdict shown for (s)"), self.tr("Receipt printer"),
+                                            self.tr("Paper"), self.tr("Print a receipt after every sale"),
+                                            self.tr("Customer display"))):
             label.setText(text)
+        self.sounds.setText(self.tr("Play a sound for each verdict"))
+        self.kiosk.setText(self.tr("Full screen; leaving it needs a manager PIN"))
+        self.auto_print.setText(self.tr("Print automatically"))
+        self.printer_target.setPlaceholderText(self.tr("e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600"))
+        self.test_print.setText(self.tr("Print a test page"))
         self.apply_button.setText(self.tr("Apply"))
         self.limits_box.setTitle(self.tr("Offline limits (from the signed trust data, read-only)"))
         self._fill_cameras(self.camera.currentData() or self.settings.camera)
+        self._fill_static()
         self.limits.setPlainText("\n".join(limit_lines(self.limits_data)))
+        self.show_audio()
+        self.message.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -518,29 +1134,34 @@ class ManagerPage(QWidget):
     leave = Signal()
     quit_requested = Signal()
 
-    def __init__(self, vm: CounterViewModel, settings: UiSettings, home: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, vm: CounterViewModel, settings: UiSettings, home: Path, audio: Callable[[], str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.manager = QLineEdit()
-        self.manager.setObjectName("managerName")
-        self.manager_label = QLabel()
+        self.signed_in = QLabel()
+        self.signed_in.setObjectName("signedIn")
+        self.pin_warning = QLabel()
+        self.pin_warning.setObjectName("pinWarning")
+        self.pin_warning.setWordWrap(True)
         self.back_button = QPushButton()
         self.back_button.setObjectName("backToCounter")
         self.back_button.clicked.connect(self.leave)
         self.quit_button = QPushButton()
+        self.quit_button.setObjectName("quitApp")
         self.quit_button.clicked.connect(self.quit_requested)
-        name = lambda: self.manager.text().strip() or "manager"  # noqa: E731
-        self.log = LogPage(vm, name, Path(home) / "exports")
-        self.shift = ShiftPage(vm, name)
+        exports = Path(home) / "exports"
+        self.log = LogPage(vm, exports)
+        self.shift = ReportsPage(vm, exports)
         self.sync = SyncPage(vm)
-        self.settings = SettingsPage(vm, settings)
+        self.managers = ManagersPage(vm)
+        self.settings = SettingsPage(vm, settings, audio)
         self.tabs = QTabWidget()
-        for page in (self.log, self.shift, self.sync, self.settings):
+        self.tabs.setObjectName("managerTabs")
+        for page in (self.log, self.shift, self.sync, self.managers, self.settings):
             self.tabs.addTab(page, "")
         top = QHBoxLayout()
-        top.addWidget(self.manager_label)
-        top.addWidget(self.manager)
-        top.addStretch(1)
+        top.addWidget(self.signed_in)
+        top.addWidget(self.pin_warning, 1)
         top.addWidget(self.quit_button)
         top.addWidget(self.back_button)
         layout = QVBoxLayout(self)
@@ -550,16 +1171,23 @@ class ManagerPage(QWidget):
 
     def enter(self) -> None:
         self.log.refresh()
+        self.shift.report = None
+        self.vm.load_reports()
+        self.managers.refresh()
         self.settings.load()
         self.settings.refresh_limits()
         self.vm.refresh_status()
+        self.retranslate()
 
     def retranslate(self) -> None:
-        self.manager_label.setText(self.tr("Manager"))
-        self.manager.setPlaceholderText(self.tr("Name, for the journal"))
-        self.back_button.setText(self.tr("Back to the counter"))
+        m = self.vm.manager
+        self.signed_in.setText(self.tr("Signed in: %1").replace("%1", m.name) if m is not None else "")
+        self.pin_warning.setText(self.tr("This manager still has the first PIN (1234): change it under Managers.")
+                                 if m is not None and m.default_pin else "")
+        self.back_button.setText(self.tr("Sign out, back to the counter"))
         self.quit_button.setText(self.tr("Quit the app"))
-        for i, text in enumerate((self.tr("Log"), self.tr("Shift"), self.tr("Sync"), self.tr("Settings"))):
+        for i, text in enumerate((self.tr("Log"), self.tr("Shift reports"), self.tr("Sync"), self.tr("Managers"),
+                                  self.tr("Settings"))):
             self.tabs.setTabText(i, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -158,126 +158,153 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="187"/>
+        <location filename="../../views/manager.py" line="412"/>
+        <location filename="../../views/manager.py" line="423"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="203"/>
-        <source>Done</source>
+        <location filename="../../views/manager.py" line="340"/>
+        <location filename="../../views/manager.py" line="454"/>
+        <source>A member id is digits only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="203"/>
-        <source>Refused</source>
+        <location filename="../../views/manager.py" line="404"/>
+        <source>Select a record to see it in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="212"/>
+        <location filename="../../views/manager.py" line="426"/>
+        <source>Printing record #%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="433"/>
+        <source>Receipt printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="467"/>
+        <source>Done: %1 (record #%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="470"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="486"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="214"/>
+        <location filename="../../views/manager.py" line="488"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="220"/>
-        <location filename="../../views/manager.py" line="225"/>
+        <location filename="../../views/manager.py" line="494"/>
+        <location filename="../../views/manager.py" line="499"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="220"/>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="494"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="220"/>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="494"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="221"/>
-        <location filename="../../views/manager.py" line="225"/>
+        <location filename="../../views/manager.py" line="495"/>
+        <location filename="../../views/manager.py" line="499"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="221"/>
+        <location filename="../../views/manager.py" line="495"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="223"/>
+        <location filename="../../views/manager.py" line="497"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="225"/>
+        <location filename="../../views/manager.py" line="499"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="226"/>
+        <location filename="../../views/manager.py" line="500"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="226"/>
+        <location filename="../../views/manager.py" line="500"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="227"/>
-        <source>Void selected</source>
+        <location filename="../../views/manager.py" line="501"/>
+        <source>Void selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="228"/>
+        <location filename="../../views/manager.py" line="502"/>
+        <source>Reprint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="503"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="229"/>
+        <location filename="../../views/manager.py" line="504"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="230"/>
+        <location filename="../../views/manager.py" line="505"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="230"/>
+        <location filename="../../views/manager.py" line="505"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="230"/>
+        <location filename="../../views/manager.py" line="505"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="231"/>
+        <location filename="../../views/manager.py" line="506"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="233"/>
+        <location filename="../../views/manager.py" line="508"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,52 +312,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="220"/>
+        <location filename="../../app.py" line="159"/>
+        <source>Receipt printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="249"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="223"/>
+        <location filename="../../app.py" line="252"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="223"/>
+        <location filename="../../app.py" line="252"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="225"/>
+        <location filename="../../app.py" line="254"/>
         <source>Queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="231"/>
+        <location filename="../../app.py" line="260"/>
         <source>Alliance points counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="232"/>
+        <location filename="../../app.py" line="261"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="252"/>
+        <location filename="../../app.py" line="282"/>
         <source>Unsynced records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="253"/>
+        <location filename="../../app.py" line="283"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="256"/>
+        <location filename="../../app.py" line="286"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="258"/>
+        <location filename="../../app.py" line="288"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,43 +370,152 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="558"/>
-        <source>Manager</source>
+        <location filename="../../views/manager.py" line="1184"/>
+        <source>Signed in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="559"/>
-        <source>Name, for the journal</source>
+        <location filename="../../views/manager.py" line="1185"/>
+        <source>This manager still has the first PIN (1234): change it under Managers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="560"/>
-        <source>Back to the counter</source>
+        <location filename="../../views/manager.py" line="1187"/>
+        <source>Sign out, back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="561"/>
+        <location filename="../../views/manager.py" line="1188"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="562"/>
+        <location filename="../../views/manager.py" line="1189"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="562"/>
-        <source>Shift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="562"/>
+        <location filename="../../views/manager.py" line="1189"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="562"/>
+        <location filename="../../views/manager.py" line="1189"/>
+        <source>Shift reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1189"/>
+        <source>Managers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1190"/>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagersPage</name>
+    <message>
+        <location filename="../../views/manager.py" line="764"/>
+        <source>locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="766"/>
+        <source>still has the first PIN: change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="768"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="769"/>
+        <source>(first manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="795"/>
+        <source>Manager %1 added; they sign in with their own PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="813"/>
+        <source>Your PIN was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="821"/>
+        <source>Select a manager first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="825"/>
+        <source>%1 can sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="828"/>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="828"/>
+        <source>Added by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="828"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="829"/>
+        <source>Add a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="830"/>
+        <location filename="../../views/manager.py" line="835"/>
+        <source>Change my PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="831"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="831"/>
+        <source>Their PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="831"/>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="832"/>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="832"/>
+        <source>New PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="834"/>
+        <source>Add manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="836"/>
+        <source>Unlock the selected manager</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -409,23 +550,37 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../views/pin.py" line="77"/>
-        <location filename="../../views/pin.py" line="88"/>
-        <source>Wrong PIN</source>
+        <location filename="../../views/pin.py" line="125"/>
+        <source>(%1 more tries before this manager is locked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="84"/>
-        <source>Manager PIN</source>
+        <location filename="../../views/pin.py" line="127"/>
+        <source>Locked until %1; another manager can unlock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="85"/>
+        <location filename="../../views/pin.py" line="137"/>
+        <source>Manager sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/pin.py" line="138"/>
+        <source>Manager PIN to leave full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/pin.py" line="139"/>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/pin.py" line="140"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="86"/>
+        <location filename="../../views/pin.py" line="141"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,211 +619,422 @@
     </message>
 </context>
 <context>
+    <name>RecordWords</name>
+    <message>
+        <location filename="../../views/manager.py" line="98"/>
+        <source>Record #%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="101"/>
+        <source>Time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="103"/>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="105"/>
+        <source>Member: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="106"/>
+        <source>Bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="106"/>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="106"/>
+        <source>Points as cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="107"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="110"/>
+        <source>Amounts (yuan): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="112"/>
+        <source>Points: used %1, earned %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="114"/>
+        <source>Coupon: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="114"/>
+        <source>Gift: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="118"/>
+        <source>Receipt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="120"/>
+        <source>Voids record #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="122"/>
+        <source>Void reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="124"/>
+        <source>Manager: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="126"/>
+        <source>Voided by record #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="129"/>
+        <source>Member code: %1…%2 (%3 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="132"/>
+        <source>Backup code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../views/manager.py" line="595"/>
+        <source>Shift %1 closed (record #%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="641"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="648"/>
+        <source>Report printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="663"/>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="665"/>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="669"/>
+        <source>Shift %1 · closed %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="673"/>
+        <source>X report (shift so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="674"/>
+        <source>Press again to close the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="675"/>
+        <source>Close shift (Z report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="679"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="680"/>
+        <source>Save as file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="683"/>
+        <source>Closed shifts (Z reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="685"/>
+        <source>No report yet: print an X report, or close the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="502"/>
+        <location filename="../../views/manager.py" line="1047"/>
+        <source>No printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1047"/>
+        <source>File (demo, tests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1048"/>
+        <source>USB (vendor:product)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1048"/>
+        <source>Network (host:port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1049"/>
+        <source>Serial (device:baud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1050"/>
+        <source>58 mm (32 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1050"/>
+        <source>80 mm (48 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1051"/>
+        <source>On a second screen, when there is one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1052"/>
+        <source>Always, in a window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1052"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1079"/>
+        <source>Settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1097"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1102"/>
+        <source>Test page printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1108"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="502"/>
+        <location filename="../../views/manager.py" line="1108"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="503"/>
+        <location filename="../../views/manager.py" line="1109"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="503"/>
+        <location filename="../../views/manager.py" line="1109"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="503"/>
+        <location filename="../../views/manager.py" line="1109"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
+        <location filename="../../views/manager.py" line="1110"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
-        <source>New manager PIN</source>
+        <location filename="../../views/manager.py" line="1110"/>
+        <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="506"/>
+        <location filename="../../views/manager.py" line="1111"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1111"/>
+        <source>Print a receipt after every sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1112"/>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1114"/>
+        <source>Play a sound for each verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1115"/>
+        <source>Full screen; leaving it needs a manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1116"/>
+        <source>Print automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1117"/>
+        <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1118"/>
+        <source>Print a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1119"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="507"/>
+        <location filename="../../views/manager.py" line="1120"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ShiftPage</name>
+    <name>SoundPlayer</name>
     <message>
-        <location filename="../../views/manager.py" line="297"/>
-        <source>Z REPORT — shift %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="298"/>
-        <source>Closed at: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="299"/>
-        <source>Record #: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="301"/>
-        <source>Bills total (yuan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="301"/>
-        <source>Paid in money (yuan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="302"/>
-        <source>Points earned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="302"/>
-        <source>Points spent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="303"/>
-        <source>Voids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="303"/>
-        <source>Rejected attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="305"/>
-        <source>Offline records still queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="313"/>
-        <source>Press again to close the shift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="313"/>
-        <source>Close shift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="314"/>
-        <source>No shift closed yet in this session.</source>
+        <location filename="../../sounds.py" line="133"/>
+        <source>No audio output found: the verdict sounds cannot play (%1). Connect speakers or check the sound settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="392"/>
+        <location filename="../../views/manager.py" line="916"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="392"/>
+        <location filename="../../views/manager.py" line="916"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="393"/>
+        <location filename="../../views/manager.py" line="917"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="393"/>
+        <location filename="../../views/manager.py" line="917"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="394"/>
+        <location filename="../../views/manager.py" line="918"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="394"/>
+        <location filename="../../views/manager.py" line="918"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="398"/>
+        <location filename="../../views/manager.py" line="922"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="398"/>
+        <location filename="../../views/manager.py" line="922"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="400"/>
+        <location filename="../../views/manager.py" line="924"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="372"/>
-        <location filename="../../views/manager.py" line="407"/>
+        <location filename="../../views/manager.py" line="896"/>
+        <location filename="../../views/manager.py" line="931"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="367"/>
+        <location filename="../../views/manager.py" line="891"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="368"/>
+        <location filename="../../views/manager.py" line="892"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="374"/>
+        <location filename="../../views/manager.py" line="898"/>
         <source>no answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="386"/>
+        <location filename="../../views/manager.py" line="910"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="388"/>
+        <location filename="../../views/manager.py" line="912"/>
         <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="402"/>
+        <location filename="../../views/manager.py" line="926"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="408"/>
+        <location filename="../../views/manager.py" line="932"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="411"/>
+        <location filename="../../views/manager.py" line="935"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,43 +1172,181 @@
 <context>
     <name>VerdictPage</name>
     <message>
-        <location filename="../../views/verdict.py" line="100"/>
+        <location filename="../../views/verdict.py" line="126"/>
         <source>Press any key or tap to continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="101"/>
+        <location filename="../../views/verdict.py" line="127"/>
         <source>Print receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="105"/>
+        <location filename="../../views/verdict.py" line="131"/>
         <source>APPROVED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="105"/>
+        <location filename="../../views/verdict.py" line="131"/>
         <source>APPROVED — CHECK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="106"/>
+        <location filename="../../views/verdict.py" line="132"/>
         <source>DECLINED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="113"/>
-        <source>To pay: %1 yuan</source>
+        <location filename="../../views/verdict.py" line="140"/>
+        <source>Member %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="115"/>
+        <location filename="../../views/verdict.py" line="146"/>
+        <source>Balance now: %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="159"/>
+        <source>Ask the member to show a fresh code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="161"/>
+        <source>Nothing approved: correct it, or charge the normal price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="163"/>
+        <source>Nothing approved: do not hand anything over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="164"/>
+        <source>Nothing approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="166"/>
+        <source>Hand over: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="166"/>
+        <source>the benefit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="168"/>
+        <source>Hand over the gift: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="168"/>
+        <source>the gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="174"/>
+        <source>Nothing to charge: paid in full with points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="175"/>
+        <source>Charge %1 yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="185"/>
+        <source>Not used on this terminal: it was used at another counter (HQ has the details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="187"/>
+        <source>Already used %1 at terminal %2 (record #%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="142"/>
         <source>Points used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="117"/>
+        <location filename="../../views/verdict.py" line="144"/>
         <source>Points earned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../views/manager.py" line="195"/>
+        <source>Write the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="196"/>
+        <source>Details (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="200"/>
+        <source>Void a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="201"/>
+        <source>Void this record? It stops counting for the member, and a void record is added to the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="203"/>
+        <source>Voided by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="204"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="205"/>
+        <source>Wrong amount entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="205"/>
+        <source>Wrong member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="206"/>
+        <source>Customer changed their mind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="206"/>
+        <source>Entered twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="207"/>
+        <source>Other (write it below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="208"/>
+        <source>Choose a reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="209"/>
+        <source>Void this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="210"/>
+        <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+</context>
+<context>
     <name>BackupView</name>
     <message>
         <location filename="../../views/cashier.py" line="455"/>
@@ -33,9 +36,6 @@
         <source>Back</source>
         <translation>返回</translation>
     </message>
-</context>
-<context>
-    <name>CashierPage</name>
 </context>
 <context>
     <name>Keypad</name>
@@ -161,126 +161,153 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="187"/>
+        <location filename="../../views/manager.py" line="412"/>
+        <location filename="../../views/manager.py" line="423"/>
         <source>Select a record first</source>
         <translation>请先选择一条记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="203"/>
-        <source>Done</source>
-        <translation>完成</translation>
+        <location filename="../../views/manager.py" line="340"/>
+        <location filename="../../views/manager.py" line="454"/>
+        <source>A member id is digits only</source>
+        <translation>会员号只能是数字</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="203"/>
-        <source>Refused</source>
-        <translation>被拒绝</translation>
+        <location filename="../../views/manager.py" line="404"/>
+        <source>Select a record to see it in full.</source>
+        <translation>选择一条记录查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="212"/>
+        <location filename="../../views/manager.py" line="426"/>
+        <source>Printing record #%1…</source>
+        <translation>正在打印记录 #%1…</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="433"/>
+        <source>Receipt printed</source>
+        <translation>小票已打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="467"/>
+        <source>Done: %1 (record #%2)</source>
+        <translation>完成：%1（记录 #%2）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="470"/>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="486"/>
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="214"/>
+        <location filename="../../views/manager.py" line="488"/>
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="220"/>
-        <location filename="../../views/manager.py" line="225"/>
+        <location filename="../../views/manager.py" line="494"/>
+        <location filename="../../views/manager.py" line="499"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="220"/>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="494"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="220"/>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="494"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="221"/>
-        <location filename="../../views/manager.py" line="225"/>
+        <location filename="../../views/manager.py" line="495"/>
+        <location filename="../../views/manager.py" line="499"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="221"/>
+        <location filename="../../views/manager.py" line="495"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="223"/>
+        <location filename="../../views/manager.py" line="497"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="224"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="225"/>
+        <location filename="../../views/manager.py" line="499"/>
         <source>Bill</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="226"/>
+        <location filename="../../views/manager.py" line="500"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="226"/>
+        <location filename="../../views/manager.py" line="500"/>
         <source>Voided by</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="227"/>
-        <source>Void selected</source>
-        <translation>作废所选</translation>
+        <location filename="../../views/manager.py" line="501"/>
+        <source>Void selected…</source>
+        <translation>作废所选…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="228"/>
+        <location filename="../../views/manager.py" line="502"/>
+        <source>Reprint receipt</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="503"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="229"/>
+        <location filename="../../views/manager.py" line="504"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation>补录消费(漏扫)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="230"/>
+        <location filename="../../views/manager.py" line="505"/>
         <source>Member id</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="230"/>
+        <location filename="../../views/manager.py" line="505"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="230"/>
+        <location filename="../../views/manager.py" line="505"/>
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="231"/>
+        <location filename="../../views/manager.py" line="506"/>
         <source>Purchased at</source>
         <translation>消费时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="233"/>
+        <location filename="../../views/manager.py" line="508"/>
         <source>Backfill</source>
         <translation>补录</translation>
     </message>
@@ -288,52 +315,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="220"/>
+        <location filename="../../app.py" line="159"/>
+        <source>Receipt printed</source>
+        <translation>小票已打印</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="249"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="223"/>
+        <location filename="../../app.py" line="252"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="223"/>
+        <location filename="../../app.py" line="252"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="225"/>
+        <location filename="../../app.py" line="254"/>
         <source>Queued: %1</source>
         <translation>待同步:%1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="231"/>
+        <location filename="../../app.py" line="260"/>
         <source>Alliance points counter</source>
         <translation>联盟积分收银台</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="232"/>
+        <location filename="../../app.py" line="261"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="252"/>
+        <location filename="../../app.py" line="282"/>
         <source>Unsynced records</source>
         <translation>未同步记录</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="253"/>
+        <location filename="../../app.py" line="283"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation>有 %1 条记录尚未上传服务器。它们保存在本终端,下次启动时同步。仍要退出吗?</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="256"/>
+        <location filename="../../app.py" line="286"/>
         <source>Quit anyway</source>
         <translation>仍要退出</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="258"/>
+        <location filename="../../app.py" line="288"/>
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
@@ -341,44 +373,153 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="558"/>
-        <source>Manager</source>
-        <translation>店长</translation>
+        <location filename="../../views/manager.py" line="1184"/>
+        <source>Signed in: %1</source>
+        <translation>当前店长：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="559"/>
-        <source>Name, for the journal</source>
-        <translation>姓名（记入流水）</translation>
+        <location filename="../../views/manager.py" line="1185"/>
+        <source>This manager still has the first PIN (1234): change it under Managers.</source>
+        <translation>该店长仍在使用初始 PIN（1234），请在“店长管理”中修改。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="560"/>
-        <source>Back to the counter</source>
-        <translation>返回收银</translation>
+        <location filename="../../views/manager.py" line="1187"/>
+        <source>Sign out, back to the counter</source>
+        <translation>退出登录，返回收银</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="561"/>
+        <location filename="../../views/manager.py" line="1188"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="562"/>
+        <location filename="../../views/manager.py" line="1189"/>
         <source>Log</source>
         <translation>流水</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="562"/>
-        <source>Shift</source>
-        <translation>班次</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="562"/>
+        <location filename="../../views/manager.py" line="1189"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="562"/>
+        <location filename="../../views/manager.py" line="1189"/>
+        <source>Shift reports</source>
+        <translation>班次报表</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1189"/>
+        <source>Managers</source>
+        <translation>店长管理</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1190"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ManagersPage</name>
+    <message>
+        <location filename="../../views/manager.py" line="764"/>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="766"/>
+        <source>still has the first PIN: change it</source>
+        <translation>仍为初始 PIN，请修改</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="768"/>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="769"/>
+        <source>(first manager)</source>
+        <translation>（首位店长）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="795"/>
+        <source>Manager %1 added; they sign in with their own PIN</source>
+        <translation>已添加店长 %1，他用自己的 PIN 登录</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="813"/>
+        <source>Your PIN was changed</source>
+        <translation>您的 PIN 已修改</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="821"/>
+        <source>Select a manager first</source>
+        <translation>请先选择一位店长</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="825"/>
+        <source>%1 can sign in again</source>
+        <translation>%1 可以重新登录了</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="828"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="828"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="828"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="829"/>
+        <source>Add a manager</source>
+        <translation>添加店长</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="830"/>
+        <location filename="../../views/manager.py" line="835"/>
+        <source>Change my PIN</source>
+        <translation>修改我的 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="831"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="831"/>
+        <source>Their PIN</source>
+        <translation>其 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="831"/>
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="832"/>
+        <source>New PIN</source>
+        <translation>新 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="832"/>
+        <source>New PIN again</source>
+        <translation>再次输入新 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="834"/>
+        <source>Add manager</source>
+        <translation>添加店长</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="836"/>
+        <source>Unlock the selected manager</source>
+        <translation>解锁所选店长</translation>
     </message>
 </context>
 <context>
@@ -412,23 +553,37 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../views/pin.py" line="77"/>
-        <location filename="../../views/pin.py" line="88"/>
-        <source>Wrong PIN</source>
-        <translation>密码错误</translation>
+        <location filename="../../views/pin.py" line="125"/>
+        <source>(%1 more tries before this manager is locked)</source>
+        <translation>（再错 %1 次该店长将被锁定）</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="84"/>
-        <source>Manager PIN</source>
-        <translation>店长密码</translation>
+        <location filename="../../views/pin.py" line="127"/>
+        <source>Locked until %1; another manager can unlock.</source>
+        <translation>锁定至 %1；其他店长可以解锁。</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="85"/>
+        <location filename="../../views/pin.py" line="137"/>
+        <source>Manager sign-in</source>
+        <translation>店长登录</translation>
+    </message>
+    <message>
+        <location filename="../../views/pin.py" line="138"/>
+        <source>Manager PIN to leave full screen</source>
+        <translation>退出全屏需店长 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../views/pin.py" line="139"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../views/pin.py" line="140"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="86"/>
+        <location filename="../../views/pin.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -467,211 +622,422 @@
     </message>
 </context>
 <context>
+    <name>RecordWords</name>
+    <message>
+        <location filename="../../views/manager.py" line="98"/>
+        <source>Record #%1 · %2 · %3</source>
+        <translation>记录 #%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="101"/>
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="103"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="105"/>
+        <source>Member: %1</source>
+        <translation>会员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="106"/>
+        <source>Bill</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="106"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="106"/>
+        <source>Points as cash</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="107"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="110"/>
+        <source>Amounts (yuan): %1</source>
+        <translation>金额（元）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="112"/>
+        <source>Points: used %1, earned %2</source>
+        <translation>积分：使用 %1，获得 %2</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="114"/>
+        <source>Coupon: %1</source>
+        <translation>优惠券：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="114"/>
+        <source>Gift: %1</source>
+        <translation>礼品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="118"/>
+        <source>Receipt: %1</source>
+        <translation>小票号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="120"/>
+        <source>Voids record #%1</source>
+        <translation>作废记录 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="122"/>
+        <source>Void reason: %1</source>
+        <translation>作废原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="124"/>
+        <source>Manager: %1</source>
+        <translation>店长：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="126"/>
+        <source>Voided by record #%1</source>
+        <translation>已被记录 #%1 作废</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="129"/>
+        <source>Member code: %1…%2 (%3 characters)</source>
+        <translation>会员码：%1…%2（共 %3 位）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="132"/>
+        <source>Backup code: %1</source>
+        <translation>备用码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../views/manager.py" line="595"/>
+        <source>Shift %1 closed (record #%2)</source>
+        <translation>第 %1 班已交班（记录 #%2）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="641"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="648"/>
+        <source>Report printed</source>
+        <translation>报表已打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="663"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败:%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="665"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="669"/>
+        <source>Shift %1 · closed %2 · %3</source>
+        <translation>第 %1 班 · 交班 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="673"/>
+        <source>X report (shift so far)</source>
+        <translation>X 报表（本班至今）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="674"/>
+        <source>Press again to close the shift</source>
+        <translation>再按一次确认交班</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="675"/>
+        <source>Close shift (Z report)</source>
+        <translation>交班（Z 报表）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="679"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="680"/>
+        <source>Save as file</source>
+        <translation>保存为文件</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="683"/>
+        <source>Closed shifts (Z reports)</source>
+        <translation>已交班次（Z 报表）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="685"/>
+        <source>No report yet: print an X report, or close the shift.</source>
+        <translation>还没有报表：可打印 X 报表，或交班。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="502"/>
+        <location filename="../../views/manager.py" line="1047"/>
+        <source>No printer</source>
+        <translation>无打印机</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1047"/>
+        <source>File (demo, tests)</source>
+        <translation>文件（演示、测试）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1048"/>
+        <source>USB (vendor:product)</source>
+        <translation>USB（厂商:产品）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1048"/>
+        <source>Network (host:port)</source>
+        <translation>网络（地址:端口）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1049"/>
+        <source>Serial (device:baud)</source>
+        <translation>串口（设备:波特率）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1050"/>
+        <source>58 mm (32 characters)</source>
+        <translation>58 毫米（每行 32 字符）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1050"/>
+        <source>80 mm (48 characters)</source>
+        <translation>80 毫米（每行 48 字符）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1051"/>
+        <source>On a second screen, when there is one</source>
+        <translation>有第二块屏幕时显示在其上</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1052"/>
+        <source>Always, in a window</source>
+        <translation>总是显示（窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1052"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1079"/>
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1097"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1102"/>
+        <source>Test page printed</source>
+        <translation>测试页已打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1108"/>
         <source>QR decoder</source>
         <translation>二维码解码器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="502"/>
+        <location filename="../../views/manager.py" line="1108"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="503"/>
+        <location filename="../../views/manager.py" line="1109"/>
         <source>Sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="503"/>
+        <location filename="../../views/manager.py" line="1109"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="503"/>
+        <location filename="../../views/manager.py" line="1109"/>
         <source>Kiosk full screen</source>
         <translation>全屏锁定模式</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
+        <location filename="../../views/manager.py" line="1110"/>
         <source>Verdict shown for (s)</source>
         <translation>结果显示时长(秒)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
-        <source>New manager PIN</source>
-        <translation>新店长密码</translation>
+        <location filename="../../views/manager.py" line="1110"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="506"/>
+        <location filename="../../views/manager.py" line="1111"/>
+        <source>Paper</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1111"/>
+        <source>Print a receipt after every sale</source>
+        <translation>每笔交易后打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1112"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1114"/>
+        <source>Play a sound for each verdict</source>
+        <translation>每次结果播放提示音</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1115"/>
+        <source>Full screen; leaving it needs a manager PIN</source>
+        <translation>全屏；退出需店长 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1116"/>
+        <source>Print automatically</source>
+        <translation>自动打印</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1117"/>
+        <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
+        <translation>例如 192.168.1.50:9100、0416:5011、/dev/ttyUSB0:9600</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1118"/>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="1119"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="507"/>
+        <location filename="../../views/manager.py" line="1120"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation>离线限额(来自已签名的信任数据,只读)</translation>
     </message>
 </context>
 <context>
-    <name>ShiftPage</name>
+    <name>SoundPlayer</name>
     <message>
-        <location filename="../../views/manager.py" line="297"/>
-        <source>Z REPORT — shift %1</source>
-        <translation>Z 报表 — 第 %1 班</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="298"/>
-        <source>Closed at: %1</source>
-        <translation>交班时间:%1</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="299"/>
-        <source>Record #: %1</source>
-        <translation>记录号:%1</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="301"/>
-        <source>Bills total (yuan)</source>
-        <translation>消费总额(元)</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="301"/>
-        <source>Paid in money (yuan)</source>
-        <translation>现金实收(元)</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="302"/>
-        <source>Points earned</source>
-        <translation>发放积分</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="302"/>
-        <source>Points spent</source>
-        <translation>使用积分</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="303"/>
-        <source>Voids</source>
-        <translation>作废笔数</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="303"/>
-        <source>Rejected attempts</source>
-        <translation>拒绝次数</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="305"/>
-        <source>Offline records still queued</source>
-        <translation>仍待上传的离线记录</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="313"/>
-        <source>Press again to close the shift</source>
-        <translation>再按一次确认交班</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="313"/>
-        <source>Close shift</source>
-        <translation>交班</translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="314"/>
-        <source>No shift closed yet in this session.</source>
-        <translation>本次运行尚未交班。</translation>
+        <location filename="../../sounds.py" line="133"/>
+        <source>No audio output found: the verdict sounds cannot play (%1). Connect speakers or check the sound settings.</source>
+        <translation>未找到音频输出：无法播放提示音（%1）。请连接音箱或检查声音设置。</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="392"/>
+        <location filename="../../views/manager.py" line="916"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="392"/>
+        <location filename="../../views/manager.py" line="916"/>
         <source>Records waiting to sync</source>
         <translation>待同步记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="393"/>
+        <location filename="../../views/manager.py" line="917"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="393"/>
+        <location filename="../../views/manager.py" line="917"/>
         <source>Trust data age</source>
         <translation>信任数据时长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="394"/>
+        <location filename="../../views/manager.py" line="918"/>
         <source>Clock offset to server</source>
         <translation>与服务器时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="394"/>
+        <location filename="../../views/manager.py" line="918"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="398"/>
+        <location filename="../../views/manager.py" line="922"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="398"/>
+        <location filename="../../views/manager.py" line="922"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="400"/>
+        <location filename="../../views/manager.py" line="924"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="372"/>
-        <location filename="../../views/manager.py" line="407"/>
+        <location filename="../../views/manager.py" line="896"/>
+        <location filename="../../views/manager.py" line="931"/>
         <source>no server configured</source>
         <translation>未配置服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="367"/>
+        <location filename="../../views/manager.py" line="891"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="368"/>
+        <location filename="../../views/manager.py" line="892"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="374"/>
+        <location filename="../../views/manager.py" line="898"/>
         <source>no answer in time</source>
         <translation>服务器未及时响应</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="386"/>
+        <location filename="../../views/manager.py" line="910"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation>同步完成：上传 %1 条记录，收到 %2 个积分余额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="388"/>
+        <location filename="../../views/manager.py" line="912"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="402"/>
+        <location filename="../../views/manager.py" line="926"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="408"/>
+        <location filename="../../views/manager.py" line="932"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation>有 %1 条记录尚未上传服务器,保存在本终端:同步完成前请勿重装、重置或更换终端。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="411"/>
+        <location filename="../../views/manager.py" line="935"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -809,44 +1175,182 @@
 <context>
     <name>VerdictPage</name>
     <message>
-        <location filename="../../views/verdict.py" line="100"/>
+        <location filename="../../views/verdict.py" line="126"/>
         <source>Press any key or tap to continue</source>
         <translation>按任意键或点击继续</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="101"/>
+        <location filename="../../views/verdict.py" line="127"/>
         <source>Print receipt</source>
         <translation>打印小票</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="105"/>
+        <location filename="../../views/verdict.py" line="131"/>
         <source>APPROVED</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="105"/>
+        <location filename="../../views/verdict.py" line="131"/>
         <source>APPROVED — CHECK</source>
         <translation>通过 — 请留意</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="106"/>
+        <location filename="../../views/verdict.py" line="132"/>
         <source>DECLINED</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="113"/>
-        <source>To pay: %1 yuan</source>
-        <translation>应付:%1 元</translation>
+        <location filename="../../views/verdict.py" line="140"/>
+        <source>Member %1</source>
+        <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="115"/>
+        <location filename="../../views/verdict.py" line="146"/>
+        <source>Balance now: %1 points</source>
+        <translation>当前余额：%1 积分</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="159"/>
+        <source>Ask the member to show a fresh code</source>
+        <translation>请会员刷新会员码后重新出示</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="161"/>
+        <source>Nothing approved: correct it, or charge the normal price</source>
+        <translation>未通过：请更正后重试，或按原价收款</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="163"/>
+        <source>Nothing approved: do not hand anything over</source>
+        <translation>未通过：请勿交付任何物品</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="164"/>
+        <source>Nothing approved</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="166"/>
+        <source>Hand over: %1</source>
+        <translation>请交付：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="166"/>
+        <source>the benefit</source>
+        <translation>该权益</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="168"/>
+        <source>Hand over the gift: %1</source>
+        <translation>请交付礼品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="168"/>
+        <source>the gift</source>
+        <translation>该礼品</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="174"/>
+        <source>Nothing to charge: paid in full with points</source>
+        <translation>无需收款：已全部用积分支付</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="175"/>
+        <source>Charge %1 yuan</source>
+        <translation>请收款 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="185"/>
+        <source>Not used on this terminal: it was used at another counter (HQ has the details)</source>
+        <translation>本终端无使用记录：已在其他门店使用（详情见总部）</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="187"/>
+        <source>Already used %1 at terminal %2 (record #%3)</source>
+        <translation>已于 %1 在终端 %2 使用（记录 #%3）</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="142"/>
         <source>Points used: %1</source>
         <translation>使用积分:%1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="117"/>
+        <location filename="../../views/verdict.py" line="144"/>
         <source>Points earned: %1</source>
         <translation>获得积分:%1</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../views/manager.py" line="195"/>
+        <source>Write the reason</source>
+        <translation>请填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="196"/>
+        <source>Details (optional)</source>
+        <translation>补充说明（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="200"/>
+        <source>Void a record</source>
+        <translation>作废记录</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="201"/>
+        <source>Void this record? It stops counting for the member, and a void record is added to the journal.</source>
+        <translation>确定作废这条记录吗？作废后该记录不再计入会员积分，并在流水中增加一条作废记录。</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="203"/>
+        <source>Voided by: %1</source>
+        <translation>作废人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="204"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="205"/>
+        <source>Wrong amount entered</source>
+        <translation>金额输错</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="205"/>
+        <source>Wrong member</source>
+        <translation>会员错误</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="206"/>
+        <source>Customer changed their mind</source>
+        <translation>顾客取消</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="206"/>
+        <source>Entered twice</source>
+        <translation>重复录入</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="207"/>
+        <source>Other (write it below)</source>
+        <translation>其他（请在下面填写）</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="208"/>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="209"/>
+        <source>Void this record</source>
+        <translation>确认作废</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="210"/>
+        <source>Keep it</source>
+        <translation>不作废</translation>
     </message>
 </context>
 </TS>
