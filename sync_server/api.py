@@ -152,11 +152,7 @@ def create_app(hq: HQ) -> FastAPI:
     wallet_per_address = Limit("wallet-address", settings.wallet_failures_per_address, window)
     enroll_per_address = Limit("enroll-address", settings.enroll_failures_per_address,
                                settings.enroll_window_s)
-    trusted_proxies = settings.trusted_proxy_list()
-
-    def address(request: Request) -> str:
-        return client_address(request.client.host if request.client else None,
-                              request.headers.get("x-forwarded-for"), trusted_proxies)
+    address = client_address
 
     @app.exception_handler(HQError)
     async def _hq_error(_request: Request, exc: HQError):

@@ -18,13 +18,13 @@ have passed.
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from fastapi import Request
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -90,7 +90,7 @@ class Limiter:
                 s.rollback()  # a refused attempt counts nothing
                 wait, scope = max(refused)
                 raise RateLimited(wait, f"too many failed attempts ({scope}); retry in {wait} s")
-            s.execute(delete(RateLimit).where(RateLimit.expires_at < int(now)))
+            s.execute(delete(RateLimit).where(RateLimit.expires_at <= int(now)))
         return Reservation(self, held)
 
     def release(self, reservation: Reservation) -> None:
@@ -110,18 +110,8 @@ class Limiter:
                 self.release(reservation)
 
 
-def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies: Sequence[str]) -> str:
-    """The address an attempt is counted against. Behind a load balancer listed in
-    `trusted_proxies` (SYNC_SERVER_TRUSTED_PROXIES), the right-most X-Forwarded-For entry that is
-    not itself a trusted proxy; otherwise the connection's peer (a client cannot choose it)."""
-    peer = peer or "unknown"
-    if peer not in trusted_proxies or not forwarded_for:
-        return peer
-    for hop in reversed([h.strip() for h in forwarded_for.split(",")]):
-        try:
-            address = str(ipaddress.ip_address(hop))
-        except ValueError:
-            return peer  # a mangled header: count against the proxy rather than trust it
-        if address not in trusted_proxies:
-            return address
-    return peer
+def client_address(request: Request) -> str:
+    """The address an attempt is counted against: the connection's peer as uvicorn reports it,
+    which is the X-Forwarded-For client only when the connection comes from a proxy listed in
+    uvicorn's FORWARDED_ALLOW_IPS (default: loopback). A client cannot choose it."""
+    return request.client.host if request.client else "unknown"

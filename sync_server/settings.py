@@ -39,12 +39,8 @@ class ServerSettings(BaseSettings):
     hq_login_failures: int = Field(default=10, ge=1)  # the HQ page, per client address and per login name
     enroll_window_s: int = Field(default=3600, ge=1)
     enroll_failures_per_address: int = Field(default=10, ge=1)  # wrong, used or expired enrollment codes
-    # Comma-separated addresses of load balancers whose X-Forwarded-For names the client (default: none,
-    # the connection's peer is the client).
-    trusted_proxies: str = ""
-
-    def trusted_proxy_list(self) -> list[str]:
-        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
+    # The client address is the connection's peer, or X-Forwarded-For from a proxy uvicorn trusts
+    # (FORWARDED_ALLOW_IPS, uvicorn's own setting; default loopback only): docs/deploy.md.
 
     def resolved_home(self) -> Path:
         return server_home(self.home)

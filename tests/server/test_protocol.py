@@ -13,12 +13,13 @@ from sqlalchemy import func, select
 from alliance_protocol import request_auth
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.testkit import derive_key
+from alliance_protocol.rules import AllianceRules
 from member_wallet import server_client
 from member_wallet.wallet import Wallet, WalletError
 from sync_server.db.models import Anomaly, Member, Record, Terminal
 from terminal_app.sync import SyncClient
 
-from .conftest import RunningServer, Till, enroll_terminal
+from .conftest import RunningServer, Till, code_fields, enroll_terminal, priced
 
 
 def wallet_for(server: RunningServer, tmp_path: Path, member_id: int) -> Wallet:
@@ -179,18 +180,23 @@ def test_control_characters_and_huge_numbers_in_signed_records_do_not_block_the_
     huge = jr.seal({"terminal_id": till.terminal_id, "seq": seq + 1, "prev_hash": odd["hash"],
                     "recorded_at": 10**30, "kind": "backfill", "status": "approved", "reason": "OK",
                     "member_id": 2**70, "points_earned": 10**25}, key)
-    after = jr.seal({"terminal_id": till.terminal_id, "seq": seq + 2, "prev_hash": huge["hash"],
-                     "recorded_at": now, "kind": "scan", "status": "rejected", "reason": "CODE_EXPIRED"}, key)
+    after = jr.seal({"terminal_id": till.terminal_id, "merchant_id": till.store.identity().merchant_id,
+                     "seq": seq + 2, "prev_hash": huge["hash"], "recorded_at": now, "kind": "scan",
+                     "status": "rejected", "reason": "CODE_EXPIRED"}, key)
     response = signed_post(till, "/v1/terminal/batches", {"records": [odd, huge, after]})
     assert response.status_code == 200, response.text
     ack = response.json()
-    assert ack["stored"] == 3 and ack["flagged"] == 1 and ack["acked_seq"] == seq + 2
-    flagged = {r.seq: r for r in records_of(server, till.terminal_id)}[seq + 1]
-    assert "amounts are not integers in range" in flagged.flag and flagged.points_delta == 0
+    assert ack["stored"] == 3 and ack["flagged"] == 2 and ack["acked_seq"] == seq + 2
+    stored = {r.seq: r for r in records_of(server, till.terminal_id)}
+    flagged = stored[seq + 1]
+    assert flagged.flag_reason == "RECORD_SCHEMA_INVALID" and flagged.effect == "refused"
+    assert flagged.points_delta == 0 and flagged.points_earned == 0
     assert flagged.member_id is None and json.loads(flagged.body)["member_id"] == 2**70
-    rec = {r.seq: r for r in records_of(server, till.terminal_id)}[seq]
+    rec = stored[seq]
+    assert rec.flag_reason == "RECORD_SCHEMA_INVALID"
     assert json.loads(rec.body)["reason"] == "A\x00\x01B"  # the body keeps what was signed
     assert "\x00" not in rec.reason + rec.kind and rec.hash == odd["hash"]
+    assert stored[seq + 2].flag is None and stored[seq + 2].effect == "none"  # the next one goes through
 
 
 def test_a_forged_member_code_inside_a_signed_record_is_flagged(server: RunningServer, till: Till,
@@ -199,14 +205,17 @@ def test_a_forged_member_code_inside_a_signed_record_is_flagged(server: RunningS
     from alliance_protocol.testkit import TestAlliance
 
     forged_code = TestAlliance(seed="forger", now=int(time.time())).member(10002).code(int(time.time()))
-    body = {"terminal_id": till.terminal_id, "seq": till.store.synced_through() + 1,
+    bundle = till.store.current_bundle()
+    body = {"terminal_id": till.terminal_id, "merchant_id": till.store.identity().merchant_id,
+            "seq": till.store.synced_through() + 1,
             "prev_hash": records_of(server, till.terminal_id)[-1].hash if records_of(server, till.terminal_id)
             else jr.GENESIS_HASH, "recorded_at": int(time.time() * 1000), "kind": "purchase",
-            "status": "approved", "reason": "OK", "member_id": 10002, "code": forged_code, "points_earned": 500}
+            "status": "approved", "reason": "OK", "bundle_seq": bundle.sequence, **code_fields(forged_code),
+            **priced(AllianceRules.from_dict(bundle.rules), 0, 50_000)}
     ack = signed_post(till, "/v1/terminal/batches", {"records": [jr.seal(body, till.store.terminal_key())]}).json()
     assert ack["flagged"] == 1
     rec = records_of(server, till.terminal_id)[-1]
-    assert "ISSUER_KEY_UNKNOWN" in rec.flag and rec.points_delta == 0
+    assert rec.flag_reason == "ISSUER_KEY_UNKNOWN" and rec.points_delta == 0 and rec.effect == "refused"
 
 
 def test_code_used_at_two_terminals_is_an_anomaly(server: RunningServer, tmp_path: Path) -> None:
@@ -374,3 +383,81 @@ def test_the_terminal_reports_how_far_its_host_clock_is_off(server: RunningServe
     with server.hq.session() as s:
         offset = s.get(Terminal, till.terminal_id).clock_offset_ms
     assert abs(offset + 7_200_000) < 5_000  # terminal minus server: about -2 h
+
+
+# --- hostile query parameters and numbers: a typed 4xx, never a 5xx
+@pytest.mark.parametrize("path", [
+    "/v1/terminal/balances?after=100000000000000000000000",  # 10**23: beyond BIGINT
+    "/v1/terminal/balances?after=-1",
+    "/v1/terminal/balances?after=1e400",
+    "/v1/terminal/balances?after=nan",
+    "/v1/terminal/balances?limit=0",
+    "/v1/terminal/balances?limit=1000000000",
+    "/v1/terminal/balances?limit=abc",
+    "/v1/terminal/balances?after=" + "9" * 5000,
+    "/v1/terminal/bundle?have=100000000000000000000000",
+    "/v1/terminal/bundle?have=-5",
+    "/v1/terminal/bundle?have=inf",
+])
+def test_hostile_query_parameters_get_a_typed_422(server: RunningServer, till: Till, path: str) -> None:
+    headers = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "GET", path, b"")
+    response = httpx.get(till.client.server_url + path, headers=headers, timeout=10)
+    assert (response.status_code, response.json()["reason"]) == (422, "REQUEST_INVALID"), response.text
+    assert response.json()["message_zh"] and response.json()["message_en"]
+
+
+@pytest.mark.parametrize("body", [
+    b'{"records": [], "queued": 1000000000000000000000000000000}',
+    b'{"records": [], "queued": 1e400}',
+    b'{"records": [], "queued": -1}',
+    b'{"records": [], "clock_offset_ms": 1e400}',
+    b'{"records": [], "clock_offset_ms": -1e400}',
+    b'{"records": [], "clock_offset_ms": ' + b"9" * 5000 + b'}',
+    b'{"records": [], "queued": NaN}',
+    b'{"records": [{"body": {"seq": ' + b"9" * 5000 + b'}, "hash": "' + b"0" * 64 + b'", "sig": "x"}]}',
+])
+def test_hostile_numbers_in_an_upload_get_a_typed_4xx(server: RunningServer, till: Till, body: bytes) -> None:
+    headers = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "POST",
+                                        "/v1/terminal/batches", body)
+    response = httpx.post(till.client.server_url + "/v1/terminal/batches", content=body, timeout=10,
+                          headers={**headers, "content-type": "application/json"})
+    assert (response.status_code, response.json()["reason"]) == (422, "REQUEST_INVALID"), response.text
+
+
+@pytest.mark.parametrize("value", [b"1e400", b"-1e400", b"NaN", b"Infinity", b"9" * 4000, b"1.5",
+                                   b"123456789012345678901234567890"])
+def test_hostile_numbers_inside_a_signed_record_reach_ingest_as_data(server: RunningServer, till: Till,
+                                                                     value: bytes) -> None:
+    """A record body is the terminal's signed data: out-of-range or non-integer numbers cannot have
+    been sealed (canonical JSON has no floats), so HQ stores the record flagged and answers 200 with
+    the acknowledgement, or refuses the request with a typed 4xx; never a 5xx."""
+    seq = till.store.synced_through() + 1
+    fields = (f'"terminal_id": "{till.terminal_id}", "seq": {seq}, "kind": "scan", "status": "rejected", '
+              f'"reason": "CODE_EXPIRED", "recorded_at": {int(time.time() * 1000)}, '
+              f'"prev_hash": "{"0" * 64}", "points_earned": {value.decode()}')
+    body = ('{"records": [{"body": {' + fields + '}, "hash": "' + "0" * 64 + '", "sig": "' + "A" * 86
+            + '=="}]}').encode()
+    headers = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "POST",
+                                        "/v1/terminal/batches", body)
+    response = httpx.post(till.client.server_url + "/v1/terminal/batches", content=body, timeout=10,
+                          headers={**headers, "content-type": "application/json"})
+    assert response.status_code < 500, response.text
+    if response.status_code == 200:
+        assert response.json()["flagged"] == 1
+    else:
+        assert response.json()["reason"] == "REQUEST_INVALID"
+    assert till.client.sync_once().ok  # the terminal's own queue is not blocked by it
+
+
+@pytest.mark.parametrize("payload", [
+    b'{"member_id": 1e400, "secret": "demo-10001", "device_public_key": "' + b"A" * 43 + b'="}',
+    b'{"member_id": 100000000000000000000000, "secret": "demo-10001", "device_public_key": "'
+    + b"A" * 43 + b'="}',
+    b'{"member_id": -1, "secret": "demo-10001", "device_public_key": "' + b"A" * 43 + b'="}',
+    b'{"member_id": NaN, "secret": "demo-10001", "device_public_key": "' + b"A" * 43 + b'="}',
+])
+def test_hostile_numbers_in_wallet_requests_get_a_typed_422(server: RunningServer, payload: bytes) -> None:
+    for path in ("/v1/wallet/register", "/v1/wallet/balance"):
+        response = httpx.post(server.url + path, content=payload, timeout=10,
+                              headers={"content-type": "application/json"})
+        assert (response.status_code, response.json()["reason"]) == (422, "REQUEST_INVALID"), response.text
