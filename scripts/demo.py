@@ -76,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"3. member {DEMO_MEMBER}'s phone registers its device key with HQ")
         wallet = Wallet(base / "wallet")
-        cert = server_client.register(wallet, server.url, DEMO_MEMBER, member_secret(DEMO_MEMBER))
+        # The alliance app would carry the root key built in; the demo hands it over (no first-use trust).
+        cert = server_client.register(wallet, server.url, DEMO_MEMBER, member_secret(DEMO_MEMBER),
+                                      root_public_keys=[hq.ring.root_public])
         print(f"   certificate serial {cert.serial}, tier {cert.tier}, offline allowance {cert.allowance} points")
 
         print("4. a first purchase, headless: scan -> 150.00 yuan bill, 1,000 points as cash -> sync")

@@ -84,7 +84,9 @@ class KeyRing:
     def load(cls, directory: Path) -> "KeyRing":
         root = read_private_key(directory / "root.key")
         meta = json.loads((directory / "issuers.json").read_text())
-        return cls(directory, root, [IssuerInfo(**m) for m in meta])
+        ring = cls(directory, root, [IssuerInfo(**m) for m in meta])
+        ring._load_responses()
+        return ring
 
     def _save(self) -> None:
         tmp = self.directory / "issuers.json.tmp"

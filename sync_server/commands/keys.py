@@ -36,6 +36,11 @@ def cmd_list(args: argparse.Namespace) -> int:
             "not-yet-valid" if now < info.not_before else "retired")
         print(json.dumps({"kid": info.kid, "not_before": info.not_before, "not_after": info.not_after,
                           "state": state}))
+    ring.response_signer(now)  # a key ring from before signed answers gets its response key here
+    for r in ring.responses:
+        print(json.dumps({"kid": r.kid, "role": "response", "not_before": r.not_before,
+                          "not_after": r.not_after, "state": "valid" if r.not_before <= now < r.not_after
+                          else "retired"}))
     return 0
 
 
@@ -48,6 +53,22 @@ def cmd_rotate(args: argparse.Namespace) -> int:
         for kid in old:
             ring.retire(kid, now + args.retire_old_after_days * DAY)
     print(json.dumps({"new_kid": new.kid, "still_valid": old}))
+    return 0
+
+
+def cmd_rotate_response(args: argparse.Namespace) -> int:
+    """A new key for HQ's answers (root-certified: terminals and wallets need nothing). With
+    --retire-old HQ stops signing with the others at once; clients accept their certificates until
+    those end (at most 90 days), so a leaked response key is contained by time, not by this."""
+    ring = KeyRing.load(_keys_dir(args))
+    now = int(time.time())
+    old = [r.kid for r in ring.responses if r.not_after > now]
+    new = ring.add_response_key(now)
+    if args.retire_old:
+        for kid in old:
+            ring.retire_response_key(kid, now)
+    print(json.dumps({"new_response_kid": new.kid, "not_after": new.not_after,
+                      "retired" if args.retire_old else "still_signing": old}))
     return 0
 
 
@@ -91,6 +112,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--retire-old-after-days", type=int, default=None,
                    help="end the old keys' validity this many days from now")
     p.set_defaults(func=cmd_rotate)
+
+    p = ks.add_parser("rotate-response", help="add a new key for HQ's signed answers (renewed "
+                      "automatically when 30 days are left)")
+    p.add_argument("--retire-old", action="store_true", help="stop signing with the older response keys now")
+    p.set_defaults(func=cmd_rotate_response)
 
     p = ks.add_parser("bundle", help="sign a trust bundle with the current keys")
     p.add_argument("--alliance-id", default="demo-alliance")

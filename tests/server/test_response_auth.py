@@ -482,3 +482,23 @@ def test_the_wallet_takes_no_unauthenticated_answer(server: RunningServer, mitm:
     mitm.tamper = None
     assert server_client.balance(wallet, mitm.url, 10001, "demo-10001").member_id == 10001
     assert unb64(wallet.state.root_public_keys[0]) == root
+
+
+def test_keys_rotate_response_and_list(tmp_path: Path, capsys) -> None:
+    from sync_server import cli
+    from sync_server.hq_keys import KeyRing
+
+    home = ["--home", str(tmp_path)]
+    assert cli.main([*home, "keys", "init"]) == 0
+    capsys.readouterr()
+    first = KeyRing.load(tmp_path / "keys").response_signer().cert.kid.hex()
+    assert cli.main([*home, "keys", "rotate-response", "--retire-old"]) == 0
+    rotated = json.loads(capsys.readouterr().out)
+    assert rotated["retired"] == [first] and rotated["new_response_kid"] != first
+    assert cli.main([*home, "keys", "list"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    responses = {e["kid"]: e["state"] for e in listed if e.get("role") == "response"}
+    assert responses == {first: "retired", rotated["new_response_kid"]: "valid"}
+    ring = KeyRing.load(tmp_path / "keys")
+    signer = ring.response_signer()
+    assert signer.cert.kid.hex() == rotated["new_response_kid"] and signer.cert.signed_by(ring.root_public)
