@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -62,7 +63,7 @@ class AuthError(ValueError):
         self.reason = reason
 
 
-def parse_headers(headers) -> SignedRequest:
+def parse_headers(headers: Mapping[str, str]) -> SignedRequest:
     try:
         terminal_id = headers[H_TERMINAL]
         ts = int(headers[H_TIMESTAMP])

@@ -28,8 +28,8 @@ def _refusal(reason: str, detail: str) -> WalletError:
 
 
 def _post(wallet: Wallet, server_url: str, path: str, request: WalletRegister,
-          timeout_s: float) -> tuple[httpx.Response, int | None]:
-    """The answer and HQ's signed time (None: the wallet has no root key yet, nothing was checked)."""
+          timeout_s: float) -> tuple[httpx.Response, int]:
+    """A successful answer HQ signed for this request, and HQ's signed time."""
     nonce = request_auth.new_nonce()
     body = request.model_dump_json().encode()
     try:
@@ -45,7 +45,7 @@ def _post(wallet: Wallet, server_url: str, path: str, request: WalletRegister,
             roots = [unb64(k) for k in answer.root_public_keys]
         except (ValidationError, ValueError):
             roots = []
-    server_ms = None
+    server_ms: int | None = None  # stays None only when nothing could be checked (no root key yet)
     if roots:
         try:  # (the phone's clock is not corrected before its first answer: validity is checked after)
             server_ms = response_auth.ResponseVerifier(roots, wallet.now, check_validity=pinned).verify(

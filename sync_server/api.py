@@ -143,7 +143,7 @@ class BodyLimit:
         return await self.app(scope, limited, send)
 
 
-def create_app(hq: HQ) -> FastAPI:
+def create_app(hq: HQ) -> SignResponses:
     app = FastAPI(title="Alliance sync server", version="1")
     settings = hq.settings
     limiter = Limiter(hq.engine)
