@@ -38,6 +38,7 @@ from .sounds import SoundPlayer
 from .syncstatus import SyncStatus
 from .viewmodel import CounterViewModel
 from .views.cashier import CashierPage
+from .views.customer import CustomerDisplay
 from .views.manager import ManagerPage
 from .views.pin import PinPage
 from .views.verdict import VerdictPage
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store, home: Path, *, settings: UiSettings | None = None,
                  code_provider: CodeProvider | None = None, server_url: str | None = None,
                  sounds: bool | None = None, camera: bool = True, confirm_close: bool = False,
-                 service_factory: Callable | None = None) -> None:
+                 service_factory: Callable | None = None, customer_display: bool | None = None) -> None:
         super().__init__()
         self.home = Path(home)
         self.settings = settings or UiSettings.load(self.home)
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.queue_label = QLabel()
         self.queue_label.setObjectName("statusQueued")
         self.busy_label = QLabel()
+        self.where_label = QLabel()  # merchant and terminal, always on screen
+        self.where_label.setObjectName("statusWhere")
         self.manager_button = QPushButton()
         self.manager_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.manager_button.clicked.connect(lambda: self.ask_pin("manager"))
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.online_label)
         bar.addWidget(self.queue_label)
         bar.addWidget(self.busy_label, 1)
+        bar.addPermanentWidget(self.where_label)
         bar.addPermanentWidget(self.manager_button)
         self.status: SyncStatus | None = None
         # wiring
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.vm.status_changed.connect(self.show_status)
         self.vm.member_opened.connect(lambda _s: self.pages.setCurrentIndex(self.CASHIER))
         self.vm.service_failed.connect(self.service_failed)
+        self.vm.service_ready.connect(self.retranslate)
         self.vm.busy_changed.connect(lambda b: self.busy_label.setText("…" if b else ""))
         self.verdict.dismissed.connect(self.after_verdict)
         self.verdict.receipt_requested.connect(self.print_verdict_receipt)
@@ -103,6 +108,8 @@ class MainWindow(QMainWindow):
         self.manager.leave.connect(self.leave_manager)
         self.manager.quit_requested.connect(self.quit_app)
         self.manager.settings.applied.connect(self.apply_settings)
+        self.customer: CustomerDisplay | None = None
+        self.place_customer_display(customer_display)
         self.wedge = WedgeScanner(self)
         self.wedge.scanned.connect(self.code_arrived)
         self.wedge.install()
@@ -140,6 +147,36 @@ class MainWindow(QMainWindow):
     def after_verdict(self) -> None:
         self.pages.setCurrentIndex(self.CASHIER)
         self.cashier.show_ready()
+        if self.customer is not None:
+            self.customer.after_verdict()
+
+    # --- the customer-facing display
+    def place_customer_display(self, wanted: bool | None = None) -> None:
+        """On a second screen where one exists (setting "auto"), always ("window"), or never ("off");
+        `wanted` overrides the setting (tests)."""
+        from PySide6.QtGui import QGuiApplication
+
+        screens = QGuiApplication.screens()
+        mode = self.settings.customer_display
+        show = wanted if wanted is not None else (mode == "window" or (mode == "auto" and len(screens) > 1))
+        if not show:
+            if self.customer is not None:
+                self.customer.close()
+                self.customer.deleteLater()
+                self.customer = None
+            return
+        if self.customer is None:
+            self.customer = CustomerDisplay(self.vm)
+            self.customer.setWindowTitle(self.tr("Customer display"))
+        own = self.screen()
+        other = next((sc for sc in screens if sc is not own), None)
+        if other is not None and wanted is None:
+            self.customer.setScreen(other)
+            self.customer.setGeometry(other.geometry())
+            self.customer.showFullScreen()
+        else:
+            self.customer.resize(800, 480)
+            self.customer.show()
 
     def print_verdict_receipt(self) -> None:
         info = self.vm.last_info
@@ -207,6 +244,7 @@ class MainWindow(QMainWindow):
             i18n.set_language(self.settings.language)
         if self.settings.kiosk and not self.isFullScreen():
             self.showFullScreen()
+        self.place_customer_display()
         if self._want_camera:
             self.start_camera()
 
@@ -249,15 +287,29 @@ class MainWindow(QMainWindow):
             self.online_label.setText(self.tr("Starting…"))
             self.queue_label.setText("")
             return
-        self.online_label.setText(self.tr("● Online") if st.online else self.tr("○ Offline"))
-        self.online_label.setStyleSheet("color: #1b8a3a;" if st.online else "color: #a05a00;")
+        if st.connecting:
+            self.online_label.setText(self.tr("◌ Connecting to HQ…"))
+            self.online_label.setProperty("state", "connecting")
+        else:
+            self.online_label.setText(self.tr("● Online") if st.online else self.tr("○ Offline"))
+            self.online_label.setProperty("state", "online" if st.online else "offline")
+        self.online_label.style().unpolish(self.online_label)
+        self.online_label.style().polish(self.online_label)
         self.queue_label.setText(self.tr("Queued: %1").replace("%1", str(st.queued)))
 
     def service_failed(self, reason: str) -> None:
         self.cashier.ready.title.setText(i18n.reason_text(reason))
 
+    def where_text(self) -> str:
+        ident = self.vm.service.identity if self.vm.service is not None else None
+        if ident is None:
+            return ""
+        merchant = ident.merchant_name or ident.merchant_id
+        return self.tr("%1 · terminal %2").replace("%1", merchant).replace("%2", ident.terminal_id)
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Alliance points counter"))
+        self.where_label.setText(self.where_text())
+        self.setWindowTitle(self.tr("Alliance points counter") + (f" — {self.where_text()}" if self.where_text() else ""))
         self.manager_button.setText(self.tr("Manager"))
         self.retranslate_status()
 
@@ -306,6 +358,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.sound.close()
+        if self.customer is not None:
+            self.customer.close()
         self.vm.status_timer.stop()
         self.wedge.remove()
         self.stop_camera()

@@ -22,6 +22,7 @@ class SyncStatus:
     detail: str = ""  # technical detail of the last failure (shown small, as it is)
     available: bool = False  # a sync client is configured
     reason: str = ""  # Reason code of the last failed attempt (shown in words), "" when fine
+    connecting: bool = False  # a server is configured and the first attempt has not answered yet
 
 
 class SyncBridge:
@@ -56,16 +57,17 @@ class SyncBridge:
             offset = float(self.store.clock().offset_s)
         except Exception:
             pass
-        online, detail, reason = False, self.error, ""
+        online, detail, reason, connecting = False, self.error, "", False
         if self.loop is not None:
             st = self.loop.status()
+            connecting = st.last_report is None and not st.online  # not "offline" before the first answer
             online, queued, last = bool(st.online), int(st.queued), st.last_sync_at or last
             report = st.last_report
             if report is not None and not report.ok:
                 reason, detail = str(report.reason), str(report.detail)[:200]
             elif report is None:
                 detail = ""
-        return SyncStatus(online, queued, last, bundle_age, offset, detail, self.client is not None, reason)
+        return SyncStatus(online, queued, last, bundle_age, offset, detail, self.client is not None, reason, connecting)
 
     def sync_now(self) -> tuple[bool, dict[str, Any]]:
         """Wake the loop and wait (on the task thread) until it reported a new attempt.

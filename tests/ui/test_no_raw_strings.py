@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QP
 from .helpers import dismiss, fresh_code, keypad, scan_by_field, sign_in, wait_verdict
 
 # data and proper names that are the same in every language
-ALLOWED = {"English", "zxing", "pyzbar", "CSV", "PIN", "QR", "YYYY", "MM", "DD", "HH", "Z", "X", "USB", "dev",
+ALLOWED = {"UI", "English", "zxing", "pyzbar", "CSV", "PIN", "QR", "YYYY", "MM", "DD", "HH", "Z", "X", "USB", "dev",
            "ttyUSB"}
 CODE_EXCERPT = re.compile(r"[0-9A-Z]+…[0-9A-Z]+")  # the start and end of a member code (data)
 WORD = re.compile(r"[A-Za-z]{2,}")

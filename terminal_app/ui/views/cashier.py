@@ -409,6 +409,9 @@ class BackupView(QWidget):
             f.setMinimumHeight(44)
             f.setStyleSheet("font-size: 24px;")
             f.installEventFilter(self)
+            f.textChanged.connect(lambda _t: self.update_confirm())
+        self.code.returnPressed.connect(self._code_entered)  # Enter: on to the amount
+        self.bill.returnPressed.connect(self.confirm)
         self.code_label, self.bill_label = QLabel(), QLabel()
         form = QFormLayout()
         form.addRow(self.code_label, self.code)
@@ -416,6 +419,7 @@ class BackupView(QWidget):
         self.keypad = Keypad()
         self.keypad.key.connect(lambda k: apply_key(self.target, k))
         self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("backupConfirm")
         self.confirm_button.setMinimumHeight(56)
         self.confirm_button.clicked.connect(self.confirm)
         self.back_button = QPushButton()
@@ -431,6 +435,7 @@ class BackupView(QWidget):
         layout.addWidget(self.keypad, 1)
         layout.addLayout(buttons)
         self.retranslate()
+        self.update_confirm()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusIn and obj in (self.code, self.bill):
@@ -441,11 +446,23 @@ class BackupView(QWidget):
         self.code.clear()
         self.bill.clear()
         self.target = self.code
+        self.update_confirm()
+
+    def _code_entered(self) -> None:
+        self.bill.setFocus()
+        self.target = self.bill
+
+    def can_confirm(self) -> bool:
+        return len(self.code.text().strip()) >= 6 and bool(parse_yuan(self.bill.text()))
+
+    def update_confirm(self) -> None:
+        self.confirm_button.setEnabled(self.can_confirm())
 
     def confirm(self) -> None:
         bill = parse_yuan(self.bill.text())
-        if bill is None:
-            self.note.setText(reason_text("INVALID_AMOUNT"))
+        if not self.can_confirm() or bill is None:
+            self.note.setText(reason_text("INVALID_AMOUNT") if self.code.text().strip() else
+                              reason_text("BACKUP_CODE_MALFORMED"))
             return
         self.vm.backup_code(self.code.text().strip(), bill)
         self.reset()

@@ -4,33 +4,107 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../views/cashier.py" line="455"/>
+        <location filename="../../views/cashier.py" line="472"/>
         <source>Backup numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="456"/>
+        <location filename="../../views/cashier.py" line="473"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="458"/>
+        <location filename="../../views/cashier.py" line="475"/>
         <source>Member&apos;s numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="459"/>
+        <location filename="../../views/cashier.py" line="476"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="460"/>
+        <location filename="../../views/cashier.py" line="477"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="461"/>
+        <location filename="../../views/cashier.py" line="478"/>
         <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../views/customer.py" line="109"/>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="110"/>
+        <source>Please show your member code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="114"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="115"/>
+        <source>Not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="119"/>
+        <source>Points used %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="121"/>
+        <source>Points earned %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="123"/>
+        <source>Balance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="126"/>
+        <location filename="../../views/customer.py" line="135"/>
+        <source>To pay %1 yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="130"/>
+        <source>Member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="132"/>
+        <source>Points balance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="136"/>
+        <source>Bill %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="138"/>
+        <source>Member discount %1% −%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="141"/>
+        <source>%1 points used −%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="143"/>
+        <source>Points you earn: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -312,57 +386,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="159"/>
+        <location filename="../../app.py" line="170"/>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="196"/>
         <source>Receipt printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="249"/>
+        <location filename="../../app.py" line="287"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="252"/>
+        <location filename="../../app.py" line="291"/>
+        <source>◌ Connecting to HQ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="294"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="252"/>
+        <location filename="../../app.py" line="294"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="254"/>
+        <location filename="../../app.py" line="298"/>
         <source>Queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="260"/>
+        <location filename="../../app.py" line="308"/>
+        <source>%1 · terminal %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="312"/>
         <source>Alliance points counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="261"/>
+        <location filename="../../app.py" line="313"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="282"/>
+        <location filename="../../app.py" line="334"/>
         <source>Unsynced records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="283"/>
+        <location filename="../../app.py" line="335"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="286"/>
+        <location filename="../../app.py" line="338"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="288"/>
+        <location filename="../../app.py" line="340"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,27 +611,27 @@
 <context>
     <name>NoticeStrip</name>
     <message>
-        <location filename="../../views/cashier.py" line="534"/>
+        <location filename="../../views/cashier.py" line="551"/>
         <source>Member %1&apos;s code was scanned. This transaction stays open until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="536"/>
+        <location filename="../../views/cashier.py" line="553"/>
         <source>Serve %1 instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="538"/>
+        <location filename="../../views/cashier.py" line="555"/>
         <source>Not accepted: %1 The open transaction is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="541"/>
+        <location filename="../../views/cashier.py" line="558"/>
         <source>The transaction for %1 was cancelled; nothing of it was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="545"/>
+        <location filename="../../views/cashier.py" line="562"/>
         <source>Keep current</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,39 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-</context>
-<context>
     <name>BackupView</name>
     <message>
-        <location filename="../../views/cashier.py" line="455"/>
+        <location filename="../../views/cashier.py" line="472"/>
         <source>Backup numeric code</source>
         <translation>备用数字码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="456"/>
+        <location filename="../../views/cashier.py" line="473"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation>仅在无法扫描二维码时使用。在备用码限额内受理,同步后由服务器核验。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="458"/>
+        <location filename="../../views/cashier.py" line="475"/>
         <source>Member&apos;s numeric code</source>
         <translation>会员数字码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="459"/>
+        <location filename="../../views/cashier.py" line="476"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="460"/>
+        <location filename="../../views/cashier.py" line="477"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="461"/>
+        <location filename="../../views/cashier.py" line="478"/>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../views/customer.py" line="109"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="110"/>
+        <source>Please show your member code</source>
+        <translation>请出示会员码</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="114"/>
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="115"/>
+        <source>Not approved</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="119"/>
+        <source>Points used %1</source>
+        <translation>使用积分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="121"/>
+        <source>Points earned %1</source>
+        <translation>获得积分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="123"/>
+        <source>Balance %1</source>
+        <translation>积分余额 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="126"/>
+        <location filename="../../views/customer.py" line="135"/>
+        <source>To pay %1 yuan</source>
+        <translation>应付 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="130"/>
+        <source>Member %1</source>
+        <translation>会员 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="132"/>
+        <source>Points balance %1</source>
+        <translation>积分余额 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="136"/>
+        <source>Bill %1</source>
+        <translation>消费 %1</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="138"/>
+        <source>Member discount %1% −%2</source>
+        <translation>会员折扣 %1% −%2</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="141"/>
+        <source>%1 points used −%2</source>
+        <translation>使用 %1 积分 −%2</translation>
+    </message>
+    <message>
+        <location filename="../../views/customer.py" line="143"/>
+        <source>Points you earn: %1</source>
+        <translation>本次获得积分：%1</translation>
     </message>
 </context>
 <context>
@@ -315,57 +386,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="159"/>
+        <location filename="../../app.py" line="170"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="196"/>
         <source>Receipt printed</source>
         <translation>小票已打印</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="249"/>
+        <location filename="../../app.py" line="287"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="252"/>
+        <location filename="../../app.py" line="291"/>
+        <source>◌ Connecting to HQ…</source>
+        <translation>◌ 正在连接总部…</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="294"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="252"/>
+        <location filename="../../app.py" line="294"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="254"/>
+        <location filename="../../app.py" line="298"/>
         <source>Queued: %1</source>
         <translation>待同步:%1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="260"/>
+        <location filename="../../app.py" line="308"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · 终端 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="312"/>
         <source>Alliance points counter</source>
         <translation>联盟积分收银台</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="261"/>
+        <location filename="../../app.py" line="313"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="282"/>
+        <location filename="../../app.py" line="334"/>
         <source>Unsynced records</source>
         <translation>未同步记录</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="283"/>
+        <location filename="../../app.py" line="335"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation>有 %1 条记录尚未上传服务器。它们保存在本终端,下次启动时同步。仍要退出吗?</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="286"/>
+        <location filename="../../app.py" line="338"/>
         <source>Quit anyway</source>
         <translation>仍要退出</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="288"/>
+        <location filename="../../app.py" line="340"/>
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
@@ -525,27 +611,27 @@
 <context>
     <name>NoticeStrip</name>
     <message>
-        <location filename="../../views/cashier.py" line="534"/>
+        <location filename="../../views/cashier.py" line="551"/>
         <source>Member %1&apos;s code was scanned. This transaction stays open until you choose.</source>
         <translation>扫到会员 %1 的会员码。当前交易保持不变,等您选择。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="536"/>
+        <location filename="../../views/cashier.py" line="553"/>
         <source>Serve %1 instead</source>
         <translation>改为接待 %1</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="538"/>
+        <location filename="../../views/cashier.py" line="555"/>
         <source>Not accepted: %1 The open transaction is unchanged.</source>
         <translation>未受理:%1 当前交易保持不变。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="541"/>
+        <location filename="../../views/cashier.py" line="558"/>
         <source>The transaction for %1 was cancelled; nothing of it was recorded.</source>
         <translation>会员 %1 的交易已取消,未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="545"/>
+        <location filename="../../views/cashier.py" line="562"/>
         <source>Keep current</source>
         <translation>保留当前</translation>
     </message>
