@@ -92,7 +92,8 @@ def register(wallet: Wallet, server_url: str, member_id: int, secret: str, *, re
 def balance(wallet: Wallet, server_url: str, member_id: int, secret: str,
             timeout_s: float = 15.0) -> WalletBalance:
     if not wallet.root_keys():
-        raise WalletError("no alliance root key pinned: register with the server first")
+        raise WalletError("no alliance root key pinned yet (a wallet registered before HQ signed its "
+                          "answers): run `member-wallet refresh` or register again")
     request = WalletRegister(member_id=member_id, secret=secret,
                              device_public_key=b64(wallet.device_public()))
     response, _ = _post(wallet, server_url, "/v1/wallet/balance", request, timeout_s)

@@ -502,3 +502,17 @@ def test_keys_rotate_response_and_list(tmp_path: Path, capsys) -> None:
     ring = KeyRing.load(tmp_path / "keys")
     signer = ring.response_signer()
     assert signer.cert.kid.hex() == rotated["new_response_kid"] and signer.cert.signed_by(ring.root_public)
+
+
+def test_member_wallet_register_checks_answers_against_the_root_key_it_is_given(
+        server: RunningServer, tmp_path: Path, capsys) -> None:
+    from member_wallet import cli
+
+    wrong = b64(public_raw(derive_key("attacker", "root")))
+    home = ["--home", str(tmp_path / "phone")]
+    register = [*home, "register", "--server", server.url, "--member-id", "10004", "--secret", "demo-10004"]
+    assert cli.main([*register, "--root-key", wrong]) != 0
+    assert "RESPONSE_UNAUTHENTICATED" in capsys.readouterr().err
+    assert Wallet(tmp_path / "phone").state.certificate is None
+    assert cli.main([*register, "--root-key", b64(server.hq.ring.root_public)]) == 0
+    assert json.loads(capsys.readouterr().out)["root_anchor"] == "configured"
