@@ -27,7 +27,8 @@ def test_compose_runs_migrations_once_before_the_server_on_postgresql() -> None:
     assert services["migrate"]["command"] == ["sync-server", "migrate"]
     assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
     assert services["server"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
-    assert services["migrate"]["build"] == "." and services["server"]["image"] == services["migrate"]["image"]
+    assert services["migrate"]["build"] == services["server"]["build"] == "."  # never pulled from a registry
+    assert services["server"]["image"] == services["migrate"]["image"]
     for name in ("migrate", "server"):
         env = services[name]["environment"]
         assert env["SYNC_SERVER_DATABASE_URL"].startswith("postgresql://alliance:")
