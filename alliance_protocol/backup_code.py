@@ -3,13 +3,13 @@
     digits = str(member_id) + six-digit TOTP
 
 TOTP = HOTP(key, floor(unix_time / 60)) with HMAC-SHA256 and RFC 4226 dynamic truncation,
-key = bytes.fromhex(member.secret_hash): the server stores SHA-256 of the wallet secret, and that
-hash IS the HOTP key (the wallet computes it from its secret). The stored hash is therefore itself
-a secret: whoever reads it can mint backup codes for the member; treat the members table as such.
+key = SHA-256 of the wallet secret (the wallet computes it from its secret; HQ keeps it as
+members.backup_key, apart from the slow hash of the login). The stored key is itself a secret:
+whoever reads it can mint backup codes for the member; treat the members table as such.
 
 A terminal cannot check the code offline (it has no member keys): it records it as
-pending_verification and the server verifies it in reconciliation, accepting time steps within
-+-VERIFY_WINDOW_S of the record's time.
+pending_verification and HQ verifies it when the record arrives, accepting time steps within
++-VERIFY_WINDOW_S of the record's time, each (member, step) once alliance-wide.
 """
 
 from __future__ import annotations
@@ -46,10 +46,20 @@ def split(digits: str) -> tuple[int, str] | None:
     return int(digits[:-DIGITS]), digits[-DIGITS:]
 
 
-def verify(digits: str, member_id: int, key: bytes, unix_time: int, window_s: int = VERIFY_WINDOW_S) -> bool:
+def matching_step(digits: str, member_id: int, key: bytes, unix_time: int,
+                  window_s: int = VERIFY_WINDOW_S) -> int | None:
+    """The time step (unix // STEP_S) whose code the digits are, within +-window_s of unix_time;
+    None when they are none of them. HQ keeps (member, step) single-use."""
     parts = split(digits)
     if parts is None or parts[0] != member_id:
-        return False
+        return None
     steps = window_s // STEP_S
     base = int(unix_time) // STEP_S
-    return any(hmac.compare_digest(totp(key, (base + d) * STEP_S), parts[1]) for d in range(-steps, steps + 1))
+    for d in range(-steps, steps + 1):
+        if hmac.compare_digest(totp(key, (base + d) * STEP_S), parts[1]):
+            return base + d
+    return None
+
+
+def verify(digits: str, member_id: int, key: bytes, unix_time: int, window_s: int = VERIFY_WINDOW_S) -> bool:
+    return matching_step(digits, member_id, key, unix_time, window_s) is not None

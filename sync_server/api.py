@@ -272,7 +272,7 @@ def create_app(hq: HQ) -> SignResponses:
     def _ingest(request: Request, terminal_id: str, batch: BatchUpload, bundle: TrustBundle) -> BatchAck:
         # Signatures and member codes are checked before the transaction opens: no lock is held and
         # no transaction stays open while the CPU works.
-        examined = examine_batch(request.state.terminal, batch.records, bundle)
+        examined = examine_batch(hq, request.state.terminal, batch.records)
         with hq.session() as s, s.begin():
             terminal = touch(s, terminal_id, request)
             s.refresh(terminal, with_for_update=True)

@@ -25,6 +25,14 @@ class BooksConfig:
     commission_base_pct: int = 5
     commission_above_target_pct: int = 8
     rebate_pct: int = 1  # 1..2
+    # Evidence (sync_server/evidence.py): a record whose times disagree beyond these is held for review.
+    record_future_tolerance_s: int = 300  # recorded_at at most this far past HQ's clock when it arrives
+    record_max_age_days: int = 30  # ... and at most this old when it arrives
+    chain_backstep_tolerance_s: int = 600  # at most this far before the previous record in the chain
+    code_age_tolerance_s: int = 240  # code time at most this far before recorded_at (60 s + a 120 s scan session)
+    code_ahead_tolerance_s: int = 60  # ... and at most this far after it (a phone 30 s ahead)
+    # Backfills are held as a review case; with this on, their points count before the review.
+    backfill_points_before_review: bool = False
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any] | None) -> BooksConfig:
@@ -34,7 +42,11 @@ class BooksConfig:
             if f.name not in raw:
                 continue
             v = raw[f.name]
-            if f.name == "tier_thresholds_fen":
+            if f.name == "backfill_points_before_review":
+                if not isinstance(v, bool):
+                    raise ValueError(f"{f.name} must be true or false")
+                kwargs[f.name] = v
+            elif f.name == "tier_thresholds_fen":
                 if not isinstance(v, (list, tuple)) or any(not isinstance(x, int) or isinstance(x, bool) or x < 0
                                                            for x in v):
                     raise ValueError("tier_thresholds_fen must be a list of non-negative integers")

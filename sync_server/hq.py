@@ -24,7 +24,8 @@ from alliance_protocol.trust_bundle import TrustBundle, load_bundle
 
 from . import member_login
 from .db.engine import make_engine, migrate
-from .db.models import Device, EnrollmentCode, Member, Merchant, Setting, Terminal
+from .dialect import insert_ignore
+from .db.models import BundleVersion, Device, EnrollmentCode, Member, Merchant, Setting, Terminal
 from .hq_keys import KeyRing
 from .settings import ServerSettings
 
@@ -60,6 +61,8 @@ class HQ:
     ring: KeyRing
     _bundle_memo: tuple[float, int, bytes] | None = None
     _key_entries: tuple[int, list] | None = None
+    _verification: tuple[int, TrustBundle] | None = None
+    _books_memo: tuple[float, Any] | None = None
 
     @classmethod
     def open(cls, settings: ServerSettings, *, create_keys: bool = False) -> "HQ":
@@ -186,6 +189,8 @@ class HQ:
             if m is None:
                 raise HQError("UNKNOWN_MEMBER", str(member_id), 404)
             m.blocked = blocked
+            # Records the member's codes made before this moment still count; later ones are refused.
+            m.blocked_at = now_ms() if blocked else None
             m.change_cursor = self.next_cursor(s)
         self.bundle_changed()
 
@@ -272,9 +277,13 @@ class HQ:
             if state and state["digest"] == digest and now - state["issued_at"] < self.settings.bundle_refresh_s:
                 return state["sequence"], state["envelope"].encode()
             sequence = (state["sequence"] if state else 0) + 1
-            envelope = self.ring.sign_bundle({**content, "sequence": sequence, "issued_at": now})
+            payload = {**content, "sequence": sequence, "issued_at": now}
+            envelope = self.ring.sign_bundle(payload)
             self.put_setting(s, "bundle", {"digest": digest, "issued_at": now, "sequence": sequence,
                                           "envelope": envelope.decode()})
+            # Every version is kept: a record names the bundle it was decided with (evidence.py).
+            s.merge(BundleVersion(sequence=sequence, issued_at=now,
+                                  payload=canonical.dumps(json.loads(envelope)["payload"]).decode()))
             return sequence, envelope
 
     def key_entries(self) -> list:
@@ -284,6 +293,38 @@ class HQ:
             self.ring = KeyRing.load(self.ring.directory)
             self._key_entries = (stamp, self.ring.key_entries())
         return self._key_entries[1]
+
+    def verification_keys(self) -> TrustBundle:
+        """Every issuer key with its validity, as HQ re-verifies member codes (no deny list)."""
+        entries = self.key_entries()
+        if self._verification is None or self._verification[0] != id(entries):
+            from .evidence import verification_bundle
+
+            self._verification = (id(entries), verification_bundle(entries))
+        return self._verification[1]
+
+    def compromised_keys(self) -> dict[str, int]:
+        """kid -> unix s since when the issuer key is known to have leaked (`keys revoke`)."""
+        self.key_entries()  # reloads the ring when its file changed
+        return self.ring.compromised()
+
+    def books_config(self) -> Any:
+        """The books settings (settings row "books"), reread at most every BUNDLE_MEMO_S seconds."""
+        from .books_config import load_books_config
+
+        memo = self._books_memo
+        if memo is None or time.monotonic() - memo[0] >= BUNDLE_MEMO_S:
+            with self.session() as s:
+                memo = self._books_memo = (time.monotonic(), load_books_config(self, s))
+        return memo[1]
+
+    def lock_books(self, s: Session) -> None:
+        """The alliance-wide lock every batch's decisions take (the change-cursor row, FOR UPDATE on
+        PostgreSQL; SQLite has one writer): decisions that depend on what was used before (single-use
+        codes, caps, quotas, stock, balances) follow one order, the order HQ stores them in."""
+        if s.get(Setting, "change_cursor", with_for_update=True) is None:
+            s.execute(insert_ignore(s, Setting, ["key"]).values(key="change_cursor", value="0"))
+            s.get(Setting, "change_cursor", with_for_update=True, populate_existing=True)
 
     def bundle(self) -> TrustBundle:
         return load_bundle(self.current_bundle()[1], [self.ring.root_public])

@@ -46,6 +46,7 @@ class IssuerInfo:
     file: str
     not_before: int
     not_after: int
+    compromised_since: int | None = None  # unix s: the key leaked; nothing it certified counts after this
 
 
 @dataclass
@@ -125,6 +126,20 @@ class KeyRing:
             if info.kid == kid:
                 info.not_after = min(info.not_after, at)
         self._save()
+
+    def revoke_compromised(self, kid: str, since: int) -> IssuerInfo:
+        """The key leaked at `since`: terminals stop accepting it from then (its validity ends there),
+        and HQ refuses every code under it after then, however the record is dated."""
+        info = next((i for i in self.issuers if i.kid == kid), None)
+        if info is None:
+            raise LookupError(f"no issuer key {kid}")
+        info.not_after = min(info.not_after, since)
+        info.compromised_since = since if info.compromised_since is None else min(info.compromised_since, since)
+        self._save()
+        return info
+
+    def compromised(self) -> dict[str, int]:
+        return {i.kid: i.compromised_since for i in self.issuers if i.compromised_since is not None}
 
     def current_issuer(self, now: int) -> IssuerInfo:
         valid = [i for i in self.issuers if i.not_before <= now <= i.not_after]

@@ -16,13 +16,14 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 import secrets
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
@@ -106,32 +107,45 @@ def _table(headers: list[str], rows: list[list[object]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body or ''}</tbody></table>"
 
 
-def render(hq: HQ, now_s: int | None = None, merchant_id: str | None = None) -> str:
-    """The page; with `merchant_id` only that merchant's terminals, their batches and cases."""
+CASES_PER_PAGE = 200
+
+
+def render(hq: HQ, now_s: int | None = None, merchant_id: str | None = None, offset: int = 0) -> str:
+    """The page; with `merchant_id` only that merchant's terminals, their batches and cases. Open cases
+    come CASES_PER_PAGE at a time from `offset`, with the total and links to the other pages."""
+    from .reviews import list_anomalies
+
     now_s = int(time.time()) if now_s is None else now_s
+    page = list_anomalies(hq, "open", CASES_PER_PAGE, offset, merchant_id)
     with hq.session() as s:
         tq = select(Terminal).order_by(Terminal.merchant_id, Terminal.id)
         bq = select(Batch).order_by(Batch.id.desc()).limit(50)
-        aq = select(Anomaly).where(Anomaly.status == "open").order_by(Anomaly.deadline, Anomaly.id).limit(500)
         if merchant_id is not None:
             own = select(Terminal.id).where(Terminal.merchant_id == merchant_id)
             tq = tq.where(Terminal.merchant_id == merchant_id)
             bq = bq.where(Batch.terminal_id.in_(own))
-            aq = aq.where(Anomaly.terminal_id.in_(own))
         batches = s.scalars(bq).all()
         terminals = s.scalars(tq).all()
-        open_cases = s.scalars(aq).all()
+    open_cases = page["anomalies"]
+    first, total = min(offset + 1, page["total"]), page["total"]
+    links = []
+    if offset > 0:
+        links.append(f'<a href="/hq?offset={max(0, offset - CASES_PER_PAGE)}">&larr; 上一页 previous</a>')
+    if page["next_offset"] is not None:
+        links.append(f'<a href="/hq?offset={page["next_offset"]}">下一页 next &rarr;</a>')
     parts = [
         "<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>联盟总部 Alliance HQ</title>",
         ("<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}"
          "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}th{background:#eee}</style></head><body>"),
         (f"<h1>联盟总部 Alliance HQ — {escape(hq.settings.alliance_id)}"
          f"{' — ' + escape(merchant_id) if merchant_id else ''}</h1>"),
-        f"<h2>未处理异常 Open anomalies ({len(open_cases)})</h2>",
+        f"<h2>未处理异常 Open anomalies ({total})</h2>",
+        f"<p>第 {first}–{offset + len(open_cases)} 条,共 {total} 条 / {first}–{offset + len(open_cases)} of {total} "
+        + " ".join(links) + "</p>",
         _table(["id", "type", "member", "terminal", "detected", "deadline", "time left", "evidence"],
-               [[a.id, a.type, a.member_id if a.member_id is not None else "", a.terminal_id or "",
-                 _when(a.detected_at * 1000), _when(a.deadline * 1000), time_left(a.deadline - now_s),
-                 a.evidence[:300]] for a in open_cases]),
+               [[a["id"], a["type"], a["member_id"] if a["member_id"] is not None else "", a["terminal_id"] or "",
+                 _when(a["detected_at"] * 1000), _when(a["deadline"] * 1000), time_left(a["deadline"] - now_s),
+                 json.dumps(a["evidence"], ensure_ascii=False, sort_keys=True)[:300]] for a in open_cases]),
         f"<h2>终端 Terminals ({len(terminals)})</h2>",
         _table(["terminal", "merchant", "label", "status", "last seen", "reported queue", "clock offset (ms)",
                 "acked seq"],
@@ -148,8 +162,8 @@ def render(hq: HQ, now_s: int | None = None, merchant_id: str | None = None) -> 
 
 def mount_hq_page(app: FastAPI, hq: HQ, limiter: Limiter, address: Callable[[Request], str]) -> None:
     @app.get("/hq", include_in_schema=False)
-    def hq_page(request: Request) -> Response:
+    def hq_page(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Response:
         refused, merchant_id = _check_login(hq, request, limiter, address(request))
         if refused is not None:
             return refused
-        return HTMLResponse(render(hq, merchant_id=merchant_id), headers={"Cache-Control": "no-store"})
+        return HTMLResponse(render(hq, merchant_id=merchant_id, offset=offset), headers={"Cache-Control": "no-store"})

@@ -1,16 +1,21 @@
-"""Batch ingest: each terminal record stored exactly once, checked, flagged (never dropped).
+"""Batch ingest: each terminal record stored exactly once, exactly as signed, with what HQ decided
+it does to the books (sync_server/evidence.py). Nothing a terminal sends is dropped or trusted.
 
-For every record of a batch: shape, hash and the terminal's signature (journal_record.check);
-the body names this terminal; the member code it carries re-verified against the alliance's
-keys at the record's own time. Records are inserted with ON CONFLICT DO NOTHING on the permanent
-key (terminal, seq): a batch sent twice, a response lost after commit, overlapping or
-out-of-order batches all end with one copy. Only newly stored records move the member ledger.
-The acknowledgement is the highest contiguous sequence stored, checked link by link along the
-hash chain (a broken link is flagged and raised as an anomaly, and does not stop the queue).
+Two phases:
+  examine_batch  before any transaction opens (no lock held while the CPU works): every record's
+                 hash and terminal signature, the record schema, the member code re-verified with
+                 HQ's keys at the record's time, the times.
+  store_batch    in the request's transaction, the terminal's row locked: which records are new
+                 (the permanent key (terminal, seq): a batch sent twice, a lost response, overlapping
+                 or out-of-order batches all end with one copy), the hash chain walked from the
+                 acknowledged point, then under the alliance-wide books lock (hq.lock_books, held until
+                 the commit) every new record in the chain decided in seq order (evidence.Books), the
+                 records inserted with their effect, claims, void links, member balances and the cases
+                 raised against this terminal.
 
-Two phases: examine_batch (every check, pure computation, before any transaction opens), then
-store_batch in the request's transaction (insert, anomalies, acknowledgement, and last the
-member balances under the alliance-wide change-cursor lock, held only until the commit).
+The acknowledgement is the highest contiguous sequence stored, linked along the hash chain (a
+broken link is refused and raised as chain_broken; it does not stop the queue). A record stored
+beyond a gap waits ("pending", moving nothing) until the chain reaches it; then it is decided.
 """
 
 from __future__ import annotations
@@ -19,34 +24,22 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from alliance_protocol import journal_record as jr
 from alliance_protocol.keys import unb64
-from alliance_protocol.trust_bundle import TrustBundle
-from alliance_protocol.verifier import CertificateCache, FixedClock, OfflineVerifier, VerifierSettings
+from alliance_protocol.reasons import Reason
+from alliance_protocol.records import Kind
 from alliance_protocol.wire import BatchAck, WireRecord
 
 from . import anomalies as an
-from .db.models import Batch, Member, Record, Terminal
-from .dialect import insert_ignore_returning
+from .books_config import BooksConfig, load_books_config
+from .db.models import Batch, Claim, Member, Record, Terminal
+from .dialect import insert_ignore, insert_ignore_returning
+from .evidence import APPLIED, HELD, NONE, PENDING, REFUSED, Books, Effect, Examined, case_evidence, case_type, examine
 from .hq import HQ, now_ms
 
-# At the server a code is checked for authenticity at the time the terminal recorded it: the
-# window covers the scan session (a commit may follow the scan by up to two minutes).
-REVERIFY = VerifierSettings(code_window_s=600, future_skew_s=300, clock_unconfirmed_limit_s=10**9)
-APPLIES = ("approved", "pending_verification")
-CERTIFICATES = CertificateCache()  # per process: each phone's certificate is checked once
-
-
-def points_delta(body: dict[str, Any]) -> int:
-    """What a record does to the member's balance (voids reverse what they point at)."""
-    if body.get("kind") == "void" and body.get("status") == "approved":
-        return int(body.get("reversed_points_spent", 0)) - int(body.get("reversed_points_earned", 0))
-    if body.get("status") in APPLIES:
-        return int(body.get("points_earned", 0)) - int(body.get("points_spent", 0))
-    return 0
+APPLIES = ("approved", "pending_verification")  # the statuses whose amounts may count
 
 
 def _column(v: Any, limit: int) -> str:
@@ -55,196 +48,193 @@ def _column(v: Any, limit: int) -> str:
     return str(v).replace("\x00", "\ufffd")[:limit]
 
 
-BIGINT = (-(2**63), 2**63 - 1)  # what the integer columns hold
-
-
 def _int_or_none(v: Any) -> int | None:
-    """An integer field that fits its column; anything else is not used as a key or an amount."""
-    if isinstance(v, int) and not isinstance(v, bool) and BIGINT[0] <= v <= BIGINT[1]:
-        return v
-    return None
-
-
-# A code refused only by TODAY's deny list was acceptable when the terminal took it offline (it had
-# not received the entry yet): the points stand, and HQ reviews the case (it may reverse it).
-DENY_REASONS = ("CERT_REVOKED", "MEMBER_BLOCKED")
+    """An integer field that fits a BIGINT column; anything else is not used as a key or an amount."""
+    return v if type(v) is int and -(2**63) <= v <= 2**63 - 1 else None
 
 
 @dataclass
-class _Row:
-    values: dict[str, Any]
-    body: dict[str, Any]
-    denied: str | None = None  # deny-list reason found on re-verification
-
-
-def _examine(rec: WireRecord, terminal: Terminal, public, bundle: TrustBundle, received: int) -> _Row | None:
-    raw = rec.model_dump()
-    body = raw["body"]
-    seq = _int_or_none(body.get("seq"))
-    if seq is None or seq < 1:
-        return None  # cannot be placed in the terminal's sequence at all: reported, not stored
-    flags: list[str] = []
-    text = None
-    try:
-        text = jr.check(raw, public).canonical.decode()
-    except jr.RecordError as exc:  # shape, floats, hash or signature
-        flags.append(f"{exc.problem}: {exc}"[:120])
-    if text is None:
-        text = json.dumps(body, sort_keys=True)  # ASCII: whatever the body holds can be stored
-    if body.get("terminal_id") != terminal.id:
-        flags.append("names another terminal")
-    code = body.get("code")
-    denied = None
-    recorded_at = _int_or_none(body.get("recorded_at")) or 0
-    if isinstance(code, str) and body.get("status") in APPLIES:
-        verdict = OfflineVerifier(bundle, FixedClock(recorded_at / 1000), None, REVERIFY,
-                                  CERTIFICATES).verify(code)
-        if verdict.reason.value in DENY_REASONS:
-            denied = verdict.reason.value
-        elif not verdict.ok:
-            flags.append(f"member code: {verdict.reason.value}")
-        elif (verdict.member_id, verdict.cert_serial, verdict.counter) != (
-                body.get("member_id"), body.get("cert_serial"), body.get("counter")):
-            flags.append("member code does not match the record's member fields")
-    try:
-        delta = points_delta(body)
-        if _int_or_none(delta) is None:
-            raise ValueError(delta)
-    except (TypeError, ValueError):
-        delta = 0
-        flags.append("amounts are not integers in range")
-    values = dict(
-        terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=seq, hash=_column(rec.hash, 64),
-        prev_hash=_column(body.get("prev_hash", ""), 64), sig=_column(rec.sig, 100), body=text,
-        kind=_column(body.get("kind", "?"), 20), status=_column(body.get("status", "?"), 24),
-        reason=_column(body.get("reason", "?"), 40), member_id=_int_or_none(body.get("member_id")),
-        cert_serial=_int_or_none(body.get("cert_serial")), counter=_int_or_none(body.get("counter")),
-        points_delta=0 if flags else delta, recorded_at=recorded_at, received_at=received,
-        flag="; ".join(flags)[:200] or None)
-    return _Row(values, body, denied)
-
-
-@dataclass
-class Examined:
+class ExaminedBatch:
     """A batch checked outside any transaction: the expensive part (signatures, member codes)."""
 
-    rows: list[_Row]
+    items: list[Examined]
     records: int  # as sent, including records that could not be placed (no usable seq)
     received: int
+    cfg: BooksConfig
 
 
-def examine_batch(terminal: Terminal, records: list[WireRecord], bundle: TrustBundle) -> Examined:
-    """Check every record (shape, hash, terminal signature, member code). Pure computation: run it
-    before opening the transaction, so no lock and no open transaction waits on the CPU."""
+def examine_batch(hq: HQ, terminal: Terminal, records: list[WireRecord], cfg: BooksConfig | None = None
+                  ) -> ExaminedBatch:
+    """Check every record on its own. Pure computation but for one read of the books settings (at
+    most every few seconds): run it before opening the transaction, so no lock and no open
+    transaction waits on the CPU."""
     received = now_ms()
-    public = unb64(terminal.public_key)
-    rows = [r for r in (_examine(rec, terminal, public, bundle, received) for rec in records) if r]
-    return Examined(rows, len(records), received)
+    cfg = cfg or hq.books_config()
+    keys, compromised = hq.verification_keys(), hq.compromised_keys()
+    public = unb64(terminal.public_key or "")
+    items = []
+    for rec in records:
+        e = examine(rec.model_dump(), terminal.id, terminal.merchant_id, public, keys, cfg, received, compromised)
+        if e is not None:
+            items.append(e)
+    return ExaminedBatch(items, len(records), received, cfg)
 
 
-def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int,
-                 bundle: TrustBundle) -> BatchAck:
+def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int = 0) -> BatchAck:
     """examine_batch then store_batch, inside the caller's transaction."""
-    return store_batch(hq, s, terminal, examine_batch(terminal, records, bundle), queued)
+    return store_batch(hq, s, terminal, examine_batch(hq, terminal, records, load_books_config(hq, s)), queued)
 
 
-def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: Examined, queued: int) -> BatchAck:
+def _base_values(terminal: Terminal, e: Examined, batch_id: int, received: int) -> dict[str, Any]:
+    body = e.body if isinstance(e.body, dict) else {}
+    rec = e.parsed
+    return dict(
+        terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=e.seq, hash=_column(e.hash, 64),
+        prev_hash=_column(body.get("prev_hash", ""), 64), sig=_column(e.sig, 100), body=e.text,
+        kind=_column(body.get("kind", "?"), 20), status=_column(body.get("status", "?"), 24),
+        reason=_column(body.get("reason", "?"), 40),
+        cert_serial=rec.cert_serial if rec else _int_or_none(body.get("cert_serial")),
+        counter=rec.counter if rec else _int_or_none(body.get("counter")),
+        recorded_at=rec.recorded_at if rec else (_int_or_none(body.get("recorded_at")) or 0),
+        received_at=received, batch_id=batch_id)
+
+
+def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch, queued: int) -> BatchAck:
     """Inside the caller's transaction (the request's), the terminal's row locked. Returns the
-    acknowledgement. The alliance-wide change-cursor lock is taken last, just before the commit, so
-    concurrent batches queue on it for as short a time as possible."""
+    acknowledgement."""
     window = hq.settings.review_window_s
-    rows, received = examined.rows, examined.received
+    received = examined.received
     batch = Batch(terminal_id=terminal.id, received_at=received, records=examined.records, stored=0,
                   duplicates=0, flagged=0, acked_seq=terminal.acked_seq)
     s.add(batch)
     s.flush()
-    for r in rows:
-        r.values["batch_id"] = batch.id
-    inserted = set(insert_ignore_returning(s, Record, [r.values for r in rows], ["terminal_id", "seq"],
-                                           "seq"))
-    new = [r for r in rows if r.values["seq"] in inserted]
 
-    for r in new:
-        v = r.values
-        if v["flag"]:
-            an.raise_anomaly(s, window, an.BAD_RECORD, f"{terminal.id}:{v['seq']}",
-                             {"terminal_id": terminal.id, "seq": v["seq"], "problem": v["flag"]},
-                             member_id=v["member_id"], terminal_id=terminal.id)
-        if r.denied and not v["flag"]:
-            an.raise_anomaly(s, window, an.DENIED_MEMBER_ACTIVITY, f"{terminal.id}:{v['seq']}",
-                             {"terminal_id": terminal.id, "seq": v["seq"], "member_id": v["member_id"],
-                              "cert_serial": v["cert_serial"], "reason": r.denied,
-                              "points_delta": v["points_delta"], "terminal_bundle_seq": r.body.get("bundle_seq")},
-                             member_id=v["member_id"], terminal_id=terminal.id)
-        if v["kind"] == "backup":
-            an.raise_anomaly(s, window, an.BACKUP_CODE_REVIEW, f"{terminal.id}:{v['seq']}",
-                             {"terminal_id": terminal.id, "seq": v["seq"],
-                              "backup_code": r.body.get("backup_code"), "bill_fen": r.body.get("bill_fen")},
-                             terminal_id=terminal.id)
+    # New records: not stored yet (first copy in the batch wins).
+    by_seq: dict[int, Examined] = {}
+    for e in examined.items:
+        by_seq.setdefault(e.seq, e)
+    stored = set()
+    seqs = sorted(by_seq)
+    for i in range(0, len(seqs), 500):
+        stored.update(s.scalars(select(Record.seq).where(Record.terminal_id == terminal.id,
+                                                         Record.seq.in_(seqs[i:i + 500]))))
+    new = {q: e for q, e in by_seq.items() if q not in stored}
 
-    # Acknowledge the highest contiguous sequence, walking the hash chain link by link.
+    # The hash chain from the acknowledged point: stored records waiting beyond a gap, and the new ones.
+    waiting = {r.seq: r for r in s.scalars(select(Record).where(
+        Record.terminal_id == terminal.id, Record.seq > terminal.acked_seq, Record.effect == PENDING))}
+    links = {r.seq: (r.hash, r.prev_hash) for r in s.execute(select(Record.seq, Record.hash, Record.prev_hash).where(
+        Record.terminal_id == terminal.id, Record.seq > terminal.acked_seq))}
+    for q, e in new.items():
+        links[q] = (e.hash, str(e.body.get("prev_hash", "")) if isinstance(e.body, dict) else "")
     acked_seq, acked_hash = terminal.acked_seq, terminal.acked_hash
-    following = s.execute(select(Record.seq, Record.hash, Record.prev_hash, Record.id)
-                          .where(Record.terminal_id == terminal.id, Record.seq > acked_seq)
-                          .order_by(Record.seq)).all()
-    for seq, digest, prev_hash, rid in following:
-        if seq != acked_seq + 1:
-            break
+    reached: list[int] = []
+    broken: set[int] = set()
+    while acked_seq + 1 in links:
+        digest, prev_hash = links[acked_seq + 1]
         if prev_hash != acked_hash:
-            s.execute(update(Record).where(Record.id == rid).values(
-                flag=f"chain broken: prev_hash does not match record {acked_seq}"))
-            an.raise_anomaly(s, window, an.CHAIN_BROKEN, f"{terminal.id}:{seq}",
-                             {"terminal_id": terminal.id, "seq": seq, "expected_prev": acked_hash,
-                              "stated_prev": prev_hash}, terminal_id=terminal.id)
-        acked_seq, acked_hash = seq, digest
-    terminal.acked_seq, terminal.acked_hash = acked_seq, acked_hash
-    terminal.reported_queue = queued
-    flagged = sum(1 for r in new if r.values["flag"])
-    batch.stored, batch.duplicates, batch.flagged, batch.acked_seq = (
-        len(new), len(rows) - len(new), flagged, acked_seq)
+            broken.add(acked_seq + 1)
+        acked_seq, acked_hash = acked_seq + 1, digest
+        reached.append(acked_seq)
 
-    # The member ledger moves for new records only (a duplicate was applied when first stored).
-    deltas: dict[int, int] = {}
-    for r in new:
-        m, d = r.values["member_id"], r.values["points_delta"]
-        if m is not None and d:
-            deltas[m] = deltas.get(m, 0) + d
-    if deltas:
-        cursor = hq.next_cursor(s, len(deltas))  # the alliance-wide lock, held until the commit
-        for i, (member_id, d) in enumerate(sorted(deltas.items())):
+    # Decide, in seq order, every record the chain reached that is not decided yet.
+    to_decide: list[Examined] = []
+    for q in reached:
+        if q in new:
+            to_decide.append(new[q])
+        elif q in waiting:
+            row = waiting[q]
+            again = _reexamine(hq, terminal, row, examined.cfg)
+            if again is not None:
+                to_decide.append(again)
+    prev_at = s.scalar(select(Record.recorded_at).where(Record.terminal_id == terminal.id,
+                                                        Record.seq == terminal.acked_seq)) if terminal.acked_seq else None
+    hq.lock_books(s)  # the alliance-wide order of decisions: held until this transaction commits
+    books = Books(s, terminal.id, terminal.merchant_id, examined.cfg, to_decide, prev_at)
+    decided: dict[int, Effect] = {}
+    for e in to_decide:
+        if e.seq in broken:
+            decided[e.seq] = Effect(REFUSED, Reason.RECORD_CHAIN_BROKEN, "prev_hash does not match the record before it")
+            continue
+        decided[e.seq] = books.decide(e)
+
+    # Insert the new records with their effect (beyond the chain's reach: pending, or refused on their own).
+    rows = []
+    for q, e in sorted(new.items()):
+        values = _base_values(terminal, e, batch.id, received)
+        effect = decided.get(q)
+        if effect is None:
+            effect = Effect(REFUSED, e.refused, e.detail) if e.refused is not None else Effect(PENDING)
+            decided_late = False
+        else:
+            decided_late = True
+        values.update(effect.columns())
+        if not decided_late and e.parsed is not None:
+            values["member_id"] = e.parsed.member_id
+        rows.append(values)
+        decided.setdefault(q, effect)
+    insert_ignore_returning(s, Record, rows, ["terminal_id", "seq"], "seq")
+    for q in reached:
+        if q in waiting and q in decided:
+            s.execute(update(Record).where(Record.id == waiting[q].id).values(**decided[q].columns()))
+
+    ids = {}
+    touched = sorted(set(decided) | {e.void_of for e in decided.values() if e.void_of is not None})
+    for i in range(0, len(touched), 500):
+        ids.update(s.execute(select(Record.seq, Record.id).where(Record.terminal_id == terminal.id,
+                                                                 Record.seq.in_(touched[i:i + 500]))).all())
+    claims = [{"claim": c, "record_id": ids[q], "terminal_id": terminal.id, "seq": q}
+              for q, e in sorted(decided.items()) for c in e.claims]
+    if claims:
+        s.execute(insert_ignore(s, Claim, ["claim"]), claims)
+    for q, e in decided.items():
+        if e.void_of is not None:
+            s.execute(update(Record).where(Record.id == ids[e.void_of]).values(voided_by_id=ids[q]))
+            s.execute(update(Record).where(Record.id == ids[q]).values(void_of_id=ids[e.void_of]))
+
+    # Cases, against this terminal, one per fact.
+    for q, e in sorted(decided.items()):
+        parsed = new[q].parsed if q in new else None
+        if e.reason is Reason.CODE_REUSED:
+            first = e.case_evidence.get("first_use", {})
+            an.raise_code_reused(s, window, e.case_evidence["cert_serial"], e.case_evidence["counter"], e.member_id,
+                                 [(first.get("terminal_id", "?"), first.get("seq", 0)), (terminal.id, q)],
+                                 against=terminal.id)
+        elif e.reason is not None:
+            an.raise_anomaly(s, window, case_type(e.reason), f"{terminal.id}:{q}",
+                             case_evidence(terminal.id, q, e, parsed), member_id=e.member_id,
+                             terminal_id=terminal.id)
+        if parsed is not None and parsed.kind is Kind.BACKUP and parsed.counts and e.effect == APPLIED:
+            an.raise_anomaly(s, window, an.BACKUP_CODE_REVIEW, f"{terminal.id}:{q}",
+                             {**case_evidence(terminal.id, q, e, parsed), "backup_code": parsed.backup_code},
+                             member_id=e.member_id, terminal_id=terminal.id)
+    for c in books.crossings:
+        an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{terminal.id}:{c['record']['seq']}",
+                         {**c, "source": "arrival"}, member_id=c["member_id"], terminal_id=terminal.id)
+
+    # Balances: each changed member gets a fresh change cursor (terminals and wallets see it).
+    changes = sorted((m, d) for m, d in books.balance_changes.items() if d)
+    if changes:
+        cursor = hq.next_cursor(s, len(changes))
+        for i, (member_id, d) in enumerate(changes):
             s.execute(update(Member).where(Member.id == member_id)
                       .values(balance=Member.balance + d, change_cursor=cursor + i))
-        for member_id, balance in s.execute(select(Member.id, Member.balance).where(
-                Member.id.in_(deltas), Member.balance < 0)):
-            an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{member_id}:{received // 86_400_000}",
-                             {"member_id": member_id, "balance": balance, "terminal_id": terminal.id},
-                             member_id=member_id, terminal_id=terminal.id)
-    # After the cursor lock: a batch that moved points and committed meanwhile is visible here.
-    _detect_code_reuse(s, window, terminal.id, batch.id, new)
-    return BatchAck(acked_seq=acked_seq, stored=len(new), duplicates=len(rows) - len(new), flagged=flagged,
+
+    terminal.acked_seq, terminal.acked_hash = acked_seq, acked_hash
+    terminal.reported_queue = queued
+    flagged = sum(1 for q in new if decided[q].effect in (REFUSED, HELD))
+    batch.stored, batch.duplicates, batch.flagged, batch.acked_seq = (
+        len(new), len(by_seq) - len(new) + (len(examined.items) - len(by_seq)), flagged, acked_seq)
+    return BatchAck(acked_seq=acked_seq, stored=len(new), duplicates=batch.duplicates, flagged=flagged,
                     server_time_ms=now_ms())
 
 
-def _detect_code_reuse(s: Session, window: int, terminal_id: str, batch_id: int, new: list[_Row]) -> None:
-    """The same (serial, counter) approved at another terminal: a copied code (a bearer token).
-
-    One self-join from this batch's new rows (found by the unique key (terminal, seq)) to every
-    other terminal's record with the same pair (ix_records_code). Batches that move points have
-    queued on the change-cursor lock before this runs, so on PostgreSQL this statement sees what the
-    other committed; two batches that move no points (coupon write-offs) in flight at the same
-    moment cannot see each other's rows. Reconciliation sweeps the whole table for those
-    (reconcile.sweep_code_reuse); the anomaly's key makes the two findings one case."""
-    seqs = [r.values["seq"] for r in new
-            if r.values["cert_serial"] is not None and r.values["status"] in APPLIES]
-    if not seqs:
-        return
-    mine, other = aliased(Record), aliased(Record)
-    found = s.execute(
-        select(mine.seq, other.terminal_id, other.seq, other.cert_serial, other.counter, other.member_id)
-        .join(other, and_(other.cert_serial == mine.cert_serial, other.counter == mine.counter))
-        .where(mine.terminal_id == terminal_id, mine.seq.between(min(seqs), max(seqs)),
-               mine.batch_id == batch_id, mine.status.in_(APPLIES),
-               other.status.in_(APPLIES), other.terminal_id != terminal_id)).all()
-    for my_seq, other_terminal, other_seq, serial, counter, member_id in found:
-        an.raise_code_reused(s, window, serial, counter, member_id,
-                             [(terminal_id, my_seq), (other_terminal, other_seq)])
+def _reexamine(hq: HQ, terminal: Terminal, row: Record, cfg: BooksConfig) -> Examined | None:
+    """A stored record the chain reaches only now: examined again from what was stored."""
+    try:
+        body = json.loads(row.body)
+    except ValueError:
+        return None
+    e = examine({"body": body, "hash": row.hash, "sig": row.sig}, terminal.id, terminal.merchant_id,
+                unb64(terminal.public_key or ""), hq.verification_keys(), cfg, row.received_at, hq.compromised_keys())
+    return e

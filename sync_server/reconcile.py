@@ -2,29 +2,26 @@
 
     reconcile(hq) -> ReconcileReport        (`sync-server reconcile` prints it as JSON)
 
-Steps, each its own transaction:
+What each record does to the books was decided once, when it arrived, by HQ's evidence checks
+(sync_server/evidence.py: records.effect and the typed columns beside it); reconciliation reads
+those columns, never the record text. Steps, each its own transaction:
 1. Opening balances: a member seen for the first time gets an "opening" ledger adjustment, the
-   balance it carried in that no record explains (members.balance minus what ingest applied for
-   its records). Taken once; from then on the ledger is openings + records + adjustments.
-2. Backup codes: every pending backup record is verified (alliance_protocol.backup_code) at its
-   own time; a good one gets its member_id (its points then count), a bad one is flagged and
-   raised as backup_code_failed.
-3. The ledger: all unflagged records with a member and a non-zero points delta, streamed ordered
+   balance it carried in that no record explains (members.balance minus what its applied records
+   did). Taken once; from then on the ledger is openings + applied records + adjustments.
+2. The ledger: every applied record with a member and a non-zero points delta, streamed ordered
    by (recorded_at, terminal_id, seq) with ledger adjustments merged in at their effective time.
-   A spend that takes a member below zero raises negative_balance with the record and the
-   running balance. Points are kept in lots by earning year (spends use the oldest first); a lot
-   expires at the end of year Y + expiry_years (books_config) and is taken out of the balance at
-   that moment in event time (recomputed each run, never stored); expiring_soon = what expires
-   within expiring_soon_days of now.
-4. Journal gaps (a seq missing below a terminal's highest stored one) and clock skew
-   (|clock_offset_ms| > settings.clock_tolerance_ms) raise journal_gap / clock_skew. Codes used at
-   two terminals (one (certificate serial, counter) approved by both) raise code_reused: ingest
-   finds them as they arrive, except two batches that move no points (coupon write-offs) in flight
-   at the same moment on PostgreSQL, which cannot see each other; this sweep of the whole table
-   finds those.
-5. Tiers from rolling spend (paid_fen of approved purchases and verified backups in the window, less
-   the purchases voided in the window).
-6. Written back: balances (drift against members.balance reported), tier, expiring_soon; every
+   A spend that takes a member below zero raises negative_balance (key: the record, the same key
+   ingest uses when it sees the crossing in arrival order). An open negative_balance case that event
+   time disproves (the member never went below zero there) is closed, status "disproved".
+   Points are kept in lots by earning year (spends use the oldest first); a lot expires at the end of
+   year Y + expiry_years (books_config) and is taken out of the balance at that moment in event time
+   (recomputed each run, never stored); expiring_soon = what expires within expiring_soon_days of now.
+3. Journal gaps (a seq missing below a terminal's highest stored one) and clock skew
+   (|clock_offset_ms| > settings.clock_tolerance_ms) raise journal_gap / clock_skew. (A copied code
+   needs no sweep: the pair (serial, counter) is a claim that only one record ever takes.)
+4. Tiers from rolling spend: sale_fen of applied purchases and backup-code sales recorded in the
+   window that no void reversed.
+5. Written back: balances (drift against members.balance reported), tier, expiring_soon; every
    changed member gets a fresh change_cursor, so terminals and wallets see the change.
 
 Concurrent ingest: the stream reads the records up to the highest id stored when it starts; the
@@ -37,8 +34,6 @@ still be overwritten: the next run (always a full recomputation) corrects it.
 from __future__ import annotations
 
 import bisect
-import json
-import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -47,20 +42,17 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 
-from alliance_protocol import backup_code
 from alliance_protocol.rules import AllianceRules
 
 from . import anomalies as an
 from .books_config import BooksConfig, load_books_config
-from .db.models import LedgerAdjustment, Member, Record, Terminal
+from .db.models import Anomaly, LedgerAdjustment, Member, Record, Terminal
+from .evidence import APPLIED
 from .hq import HQ, now_ms
-from .ingest import APPLIES
 
 STREAM_CHUNK = 20_000
 DAY_MS = 86_400_000
-PAID_RE = re.compile(r'"paid_fen":(-?\d+)')
 SALE_KINDS = ("purchase", "backup")
-SALE_STATUSES = APPLIES  # the statuses that move points are the ones that count as sales
 
 
 @dataclass
@@ -69,12 +61,10 @@ class ReconcileReport:
     members: int = 0
     openings_taken: int = 0
     adjustments: int = 0
-    backup_verified: int = 0
-    backup_failed: int = 0
     negative_crossings: int = 0
+    cases_disproved: int = 0  # open negative_balance cases event time disproves, closed
     journal_gaps: int = 0
     clock_skews: int = 0
-    codes_reused: int = 0  # (serial, counter) pairs approved at more than one terminal
     expired_points: int = 0
     drift: list[dict[str, int]] = field(default_factory=list)  # first 100 members whose stored balance was wrong
     drift_members: int = 0
@@ -162,7 +152,8 @@ def _take_openings(hq: HQ, report: ReconcileReport) -> None:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             for member_id, total in s.execute(select(Record.member_id, func.sum(Record.points_delta))
-                                              .where(Record.member_id.in_(chunk)).group_by(Record.member_id)):
+                                              .where(Record.member_id.in_(chunk), Record.effect == APPLIED)
+                                              .group_by(Record.member_id)):
                 applied[member_id] = int(total or 0)
         now = now_ms()
         s.add_all([LedgerAdjustment(member_id=m, kind="opening", ref="opening", points=balance - applied.get(m, 0),
@@ -170,34 +161,6 @@ def _take_openings(hq: HQ, report: ReconcileReport) -> None:
                                     note="balance carried in before the ledger")
                    for m, balance in new])
         report.openings_taken = len(new)
-
-
-def _verify_backups(hq: HQ, report: ReconcileReport) -> None:
-    window = hq.settings.review_window_s
-    with hq.session() as s, s.begin():
-        rows = s.execute(select(Record.id, Record.terminal_id, Record.seq, Record.body, Record.recorded_at)
-                         .where(Record.kind == "backup", Record.status == "pending_verification",
-                                Record.member_id.is_(None), Record.flag.is_(None))).all()
-        for rid, terminal_id, seq, body_text, recorded_at in rows:
-            body = json.loads(body_text)
-            digits = body.get("backup_code")
-            parts = backup_code.split(digits) if isinstance(digits, str) else None
-            member = s.get(Member, parts[0]) if parts else None
-            ok = (member is not None and bool(member.backup_key)
-                  and backup_code.verify(digits, member.id, bytes.fromhex(member.backup_key), recorded_at // 1000))
-            if ok:
-                s.execute(update(Record).where(Record.id == rid).values(member_id=member.id))
-                report.backup_verified += 1
-            else:
-                s.execute(update(Record).where(Record.id == rid).values(flag="backup code failed verification",
-                                                                        points_delta=0))
-                an.raise_anomaly(s, window, an.BACKUP_CODE_FAILED, f"{terminal_id}:{seq}",
-                                 {"terminal_id": terminal_id, "seq": seq, "backup_code": digits,
-                                  "recorded_at": recorded_at, "bill_fen": body.get("bill_fen"),
-                                  "points_spent": body.get("points_spent"), "points_earned": body.get("points_earned"),
-                                  "record": {"terminal_id": terminal_id, "seq": seq}},
-                                 member_id=member.id if member is not None else None, terminal_id=terminal_id)
-                report.backup_failed += 1
 
 
 def ledger_books(hq: HQ, cfg: BooksConfig, years: YearClock, now: int, report: ReconcileReport,
@@ -227,7 +190,7 @@ def ledger_books(hq: HQ, cfg: BooksConfig, years: YearClock, now: int, report: R
             ai += 1
 
     stmt = (select(Record.member_id, Record.points_delta, Record.recorded_at, Record.terminal_id, Record.seq)
-            .where(Record.flag.is_(None), Record.member_id.is_not(None), Record.points_delta != 0)
+            .where(Record.effect == APPLIED, Record.member_id.is_not(None), Record.points_delta != 0)
             .order_by(Record.recorded_at, Record.terminal_id, Record.seq))
     if watermark is not None:
         stmt = stmt.where(Record.id <= watermark)
@@ -261,15 +224,29 @@ def ledger_books(hq: HQ, cfg: BooksConfig, years: YearClock, now: int, report: R
     return books, crossings
 
 
-def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileReport) -> None:
+def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileReport, watermark: int) -> None:
     window = hq.settings.review_window_s
     tolerance = hq.settings.clock_tolerance_ms
     with hq.session() as s, s.begin():
+        keys = set()
         for c in crossings:
             r = c["record"]
-            an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"event:{r['terminal_id']}:{r['seq']}", c,
-                             member_id=c["member_id"], terminal_id=r["terminal_id"])
+            keys.add(f"{r['terminal_id']}:{r['seq']}")
+            an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{r['terminal_id']}:{r['seq']}",
+                             {**c, "source": "event_time"}, member_id=c["member_id"], terminal_id=r["terminal_id"])
         report.negative_crossings = len(crossings)
+        # A crossing seen only in the order the batches arrived (or one a later record undid): closed.
+        now_s = int(time.time())
+        for case in s.scalars(select(Anomaly).where(Anomaly.type == an.NEGATIVE_BALANCE, Anomaly.status == "open")
+                              .with_for_update()).all():
+            terminal_id, _, seq = case.dedupe_key.rpartition(":")
+            rid = s.scalar(select(Record.id).where(Record.terminal_id == terminal_id, Record.seq == int(seq))) \
+                if seq.isdigit() else None
+            if case.dedupe_key not in keys and rid is not None and rid <= watermark:  # (later ones: next run)
+                case.status, case.reviewed_by, case.reviewed_at = an.DISPROVED, "reconcile", now_s
+                case.review_note = ("disproved: in event time (every terminal's records in the order they "
+                                    "happened) this member's balance never went below zero at this record")
+                report.cases_disproved += 1
         # Gaps: sequence numbers missing below a terminal's highest stored one.
         for terminal_id, top, n in s.execute(select(Record.terminal_id, func.max(Record.seq), func.count())
                                              .group_by(Record.terminal_id)).all():
@@ -287,7 +264,6 @@ def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileRepor
                              {"terminal_id": terminal_id, "missing_ranges": missing[:50],
                               "missing": sum(b - a + 1 for a, b in missing), "highest_stored": top},
                              terminal_id=terminal_id)
-        report.codes_reused = sweep_code_reuse(s, window)
         for t in s.scalars(select(Terminal).where(Terminal.clock_offset_ms.is_not(None))).all():
             if abs(t.clock_offset_ms) > tolerance:
                 report.clock_skews += 1
@@ -298,55 +274,18 @@ def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileRepor
                                  terminal_id=t.id)
 
 
-def sweep_code_reuse(s, window: int) -> int:
-    """Every (serial, counter) approved at more than one terminal, with all its uses in event time."""
-    pairs = (select(Record.cert_serial, Record.counter)
-             .where(Record.cert_serial.is_not(None), Record.status.in_(APPLIES))
-             .group_by(Record.cert_serial, Record.counter)
-             .having(func.min(Record.terminal_id) != func.max(Record.terminal_id)).subquery())
-    same_pair = (Record.cert_serial == pairs.c.cert_serial) & (Record.counter == pairs.c.counter)
-    uses = s.execute(
-        select(Record.cert_serial, Record.counter, Record.terminal_id, Record.seq, Record.member_id)
-        .join(pairs, same_pair).where(Record.status.in_(APPLIES))
-        .order_by(Record.cert_serial, Record.counter, Record.recorded_at, Record.terminal_id)).all()
-    found: dict[tuple[int, int], list] = {}
-    for serial, counter, terminal_id, seq, member_id in uses:
-        found.setdefault((serial, counter), []).append((terminal_id, seq, member_id))
-    for (serial, counter), group in found.items():
-        an.raise_code_reused(s, window, serial, counter, group[0][2], [(t, q) for t, q, _ in group])
-    return len(found)
-
-
-def paid_fen(body_text: str) -> int:
-    """paid_fen of a canonical JSON body (no spaces) without parsing the whole body."""
-    m = PAID_RE.search(body_text)
-    return int(m.group(1)) if m else 0
-
-
 def rolling_spend(hq: HQ, since_ms: int, until_ms: int) -> dict[int, int]:
-    """paid_fen per member over approved purchases and verified backups recorded in [since, until]."""
+    """Member sales (sale_fen) per member over applied purchases and backup-code sales recorded in
+    [since, until] that no void reversed."""
     spend: dict[int, int] = {}
-    stmt = (select(Record.member_id, Record.body)
-            .where(Record.flag.is_(None), Record.member_id.is_not(None), Record.recorded_at >= since_ms,
-                   Record.recorded_at <= until_ms, Record.kind.in_(SALE_KINDS), Record.status.in_(SALE_STATUSES)))
-    with hq.engine.connect() as conn:
-        for member_id, body in conn.execution_options(stream_results=True, yield_per=STREAM_CHUNK).execute(stmt):
-            p = paid_fen(body)
-            if p > 0:
-                spend[member_id] = spend.get(member_id, 0) + p
-    # A voided sale is no spend: voids in the window take back the paid_fen of what they point at.
-    from .settlement import voided_paid
-
+    stmt = (select(Record.member_id, func.sum(Record.sale_fen))
+            .where(Record.effect == APPLIED, Record.member_id.is_not(None), Record.kind.in_(SALE_KINDS),
+                   Record.voided_by_id.is_(None), Record.recorded_at >= since_ms, Record.recorded_at <= until_ms)
+            .group_by(Record.member_id))
     with hq.session() as s:
-        voids = s.execute(select(Record.terminal_id, Record.body, Record.member_id).where(
-            Record.kind == "void", Record.status == "approved", Record.flag.is_(None),
-            Record.member_id.is_not(None), Record.recorded_at >= since_ms, Record.recorded_at <= until_ms)).all()
-        if voids:
-            paid = voided_paid(s, [(v[0], v[1]) for v in voids])
-            for terminal_id, body, member_id in voids:
-                p = paid.get((terminal_id, json.loads(body).get("ref_seq")), 0)
-                if p:
-                    spend[member_id] = spend.get(member_id, 0) - p
+        for member_id, total in s.execute(stmt):
+            if total:
+                spend[member_id] = int(total)
     return spend
 
 
@@ -366,13 +305,12 @@ def reconcile(hq: HQ, *, now: int | None = None, tiers: bool = True,
         cfg = load_books_config(hq, s)
         years = YearClock(local_offset_ms(hq, s))
     _take_openings(hq, report)
-    _verify_backups(hq, report)
     with hq.session() as s:
         watermark = s.scalar(select(func.max(Record.id))) or 0
     books, crossings = ledger_books(hq, cfg, years, now, report, watermark)
     if after_stream is not None:
         after_stream()
-    _raise_found(hq, crossings, report)
+    _raise_found(hq, crossings, report, watermark)
     spend = rolling_spend(hq, now - cfg.tier_window_days * DAY_MS, now) if tiers else {}
     soon_end = now + cfg.expiring_soon_days * DAY_MS
 
@@ -382,7 +320,7 @@ def reconcile(hq: HQ, *, now: int | None = None, tiers: bool = True,
         current = s.execute(select(Member.id, Member.balance, Member.tier, Member.expiring_soon)).all()
         # Records stored while we streamed: ingest already added them to the stored balance.
         later = dict(s.execute(select(Record.member_id, func.sum(Record.points_delta)).where(
-            Record.id > watermark, Record.flag.is_(None), Record.member_id.is_not(None))
+            Record.id > watermark, Record.effect == APPLIED, Record.member_id.is_not(None))
             .group_by(Record.member_id)).all())
         changes: list[dict[str, int]] = []
         for member_id, balance, tier, expiring in current:

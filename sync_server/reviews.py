@@ -1,9 +1,12 @@
 """Review actions on an anomaly, with who / when / why kept on the anomaly row.
 
-    accept            the case is understood; nothing changes
+    accept            the case is understood. A record HQ held for this review (a backfill, times that
+                      disagreed) now counts: its effect, computed when it arrived, is applied (a held
+                      record voided meanwhile stays out)
     reverse           a compensating ledger entry (ledger_adjustments, kind "reversal") that undoes
                       the named record's effect on the member's points; no record is ever changed
-                      or deleted, and reconciliation keeps the entry in the ledger from then on
+                      or deleted, and reconciliation keeps the entry in the ledger from then on.
+                      A held record is refused instead: it never counts
     block-member      members.blocked = True with a fresh change_cursor: the deny list of the next
                       bundle and the next balance download carry it
     suspend-terminal  terminals.status = "suspended": its signed requests are refused
@@ -18,9 +21,10 @@ import json
 import time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .db.models import Anomaly, LedgerAdjustment, Member, Record, Terminal
+from .evidence import APPLIED, HELD, REFUSED
 from .hq import HQ, HQError, now_ms
 
 ACTIONS = {"accept": "accepted", "reverse": "reversed", "block-member": "member_blocked",
@@ -35,12 +39,22 @@ def anomaly_dict(a: Anomaly, now_s: int | None = None) -> dict[str, Any]:
             "reviewed_at": a.reviewed_at, "review_note": a.review_note}
 
 
-def list_anomalies(hq: HQ, status: str | None = "open", limit: int = 500) -> list[dict[str, Any]]:
+def list_anomalies(hq: HQ, status: str | None = "open", limit: int = 500, offset: int = 0,
+                   merchant_id: str | None = None) -> dict[str, Any]:
+    """One page of cases, most urgent first: {"anomalies": [...], "total": N, "next_offset": int | None}.
+    Nothing is left out silently: `total` counts them all and `next_offset` names the next page."""
+    limit, offset = max(1, min(int(limit), 10_000)), max(0, int(offset))
     with hq.session() as s:
-        q = select(Anomaly).order_by(Anomaly.deadline, Anomaly.id).limit(limit)
+        where = []
         if status:
-            q = q.where(Anomaly.status == status)
-        return [anomaly_dict(a) for a in s.scalars(q).all()]
+            where.append(Anomaly.status == status)
+        if merchant_id is not None:
+            where.append(Anomaly.terminal_id.in_(select(Terminal.id).where(Terminal.merchant_id == merchant_id)))
+        total = s.scalar(select(func.count()).select_from(Anomaly).where(*where)) or 0
+        rows = s.scalars(select(Anomaly).where(*where).order_by(Anomaly.deadline, Anomaly.id)
+                         .offset(offset).limit(limit)).all()
+        return {"anomalies": [anomaly_dict(a) for a in rows], "total": total,
+                "next_offset": offset + len(rows) if offset + len(rows) < total else None}
 
 
 def _record_named(s, a: Anomaly, evidence: dict[str, Any]) -> Record | None:
@@ -52,6 +66,22 @@ def _record_named(s, a: Anomaly, evidence: dict[str, Any]) -> Record | None:
     if not ref:
         return None
     return s.scalar(select(Record).where(Record.terminal_id == ref["terminal_id"], Record.seq == ref["seq"]))
+
+
+def _decide_held(hq: HQ, s, record: Record, *, apply: bool) -> dict[str, Any]:
+    """A held record after its review: applied (accept) or refused for good (reverse)."""
+    if not apply:
+        record.effect = REFUSED
+        return {"record": {"terminal_id": record.terminal_id, "seq": record.seq}, "applied": False}
+    if record.voided_by_id is not None:
+        raise HQError("REQUEST_INVALID", "the record was voided meanwhile: there is nothing to apply", 409)
+    record.effect = APPLIED
+    if record.member_id is not None and record.points_delta:
+        m = s.get(Member, record.member_id, with_for_update=True)
+        m.balance += record.points_delta
+        m.change_cursor = hq.next_cursor(s)
+    return {"record": {"terminal_id": record.terminal_id, "seq": record.seq}, "applied": True,
+            "member_id": record.member_id, "points": record.points_delta}
 
 
 def review(hq: HQ, anomaly_id: int, action: str, by: str, note: str, *, points: int | None = None) -> dict[str, Any]:
@@ -69,11 +99,13 @@ def review(hq: HQ, anomaly_id: int, action: str, by: str, note: str, *, points: 
             raise HQError("REQUEST_INVALID", f"anomaly {anomaly_id} was already reviewed ({a.status})", 409)
         evidence = json.loads(a.evidence)
         out: dict[str, Any] = {}
-        if action == "reverse":
-            record = _record_named(s, a, evidence)
+        record = _record_named(s, a, evidence)
+        if record is not None and record.effect == HELD and action in ("accept", "reverse"):
+            out = _decide_held(hq, s, record, apply=action == "accept")
+        elif action == "reverse":
             member_id = a.member_id if a.member_id is not None else (record.member_id if record else None)
             if points is None:
-                if record is None or record.member_id is None or record.flag is not None:
+                if record is None or record.member_id is None or record.effect != APPLIED:
                     raise HQError("REQUEST_INVALID", "no ledger record to reverse in this case; give --points")
                 points = -record.points_delta
             if member_id is None or s.get(Member, member_id) is None:
@@ -88,12 +120,12 @@ def review(hq: HQ, anomaly_id: int, action: str, by: str, note: str, *, points: 
         elif action == "block-member":
             member_id = a.member_id
             if member_id is None:
-                record = _record_named(s, a, evidence)
                 member_id = record.member_id if record else None
             m = s.get(Member, member_id) if member_id is not None else None
             if m is None:
                 raise HQError("UNKNOWN_MEMBER", "this case names no member", 404)
             m.blocked = True
+            m.blocked_at = now_ms()
             m.change_cursor = hq.next_cursor(s)
             blocked = True
             out = {"member_id": member_id}

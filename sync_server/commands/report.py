@@ -21,8 +21,17 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 def cmd_anomaly_list(args: argparse.Namespace) -> int:
     from ..reviews import list_anomalies
 
-    _print({"ok": True, "anomalies": list_anomalies(_open(args), None if args.status == "all" else args.status,
-                                                    args.limit)})
+    hq = _open(args)
+    status = None if args.status == "all" else args.status
+    if not args.all:
+        _print({"ok": True, **list_anomalies(hq, status, args.limit, args.offset)})
+        return 0
+    items, offset, total = [], 0, 0
+    while offset is not None:  # every page
+        page = list_anomalies(hq, status, 1_000, offset)
+        items += page["anomalies"]
+        offset, total = page["next_offset"], page["total"]
+    _print({"ok": True, "anomalies": items, "total": total, "next_offset": None})
     return 0
 
 
@@ -70,7 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     anomaly = sub.add_parser("anomaly", help="anomalies to review").add_subparsers(dest="action_name", required=True)
     p = db_opt(anomaly.add_parser("list"))
     p.add_argument("--status", default="open", help="open (default), accepted, reversed, ... or all")
-    p.add_argument("--limit", type=int, default=500)
+    p.add_argument("--limit", type=int, default=500, help="cases per page (the output says the total)")
+    p.add_argument("--offset", type=int, default=0, help="start of the page (next_offset of the previous one)")
+    p.add_argument("--all", action="store_true", help="every page")
     p.set_defaults(func=cmd_anomaly_list)
     p = db_opt(anomaly.add_parser("review"))
     p.add_argument("id", type=int)

@@ -69,6 +69,7 @@ class Member(Base):
     secret_hash: Mapped[str] = mapped_column(String(200), default="")  # the wallet login (member_login.py)
     backup_key: Mapped[str] = mapped_column(String(64), default="")  # hex HOTP key of the backup numeric code
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    blocked_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # unix ms: records after it are refused
     change_cursor: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
 
@@ -82,15 +83,26 @@ class Device(Base):
     issued_at: Mapped[int] = mapped_column(BigInteger)
     not_after: Mapped[int] = mapped_column(BigInteger)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # unix ms: codes after it are refused
 
 
 class Record(Base):
-    """One terminal journal record, stored exactly once (the unique key is permanent)."""
+    """One terminal journal record, stored exactly once (the unique key is permanent).
+
+    `body` is the record exactly as signed; the other columns are what HQ derived from it
+    (sync_server/evidence.py). `effect` says what the record does to the books: "applied" (its
+    points_delta, points_earned/spent, sale_fen and uses count), "held" (computed, awaiting a
+    review; counts for nothing yet), "refused" (moves nothing; flag_reason and flag say why),
+    "pending" (stored beyond a gap in the terminal's chain: examined once the chain reaches it),
+    "none" (a rejected attempt, a scan, a shift close: nothing to move)."""
 
     __tablename__ = "records"
     __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_records_terminal_seq"),
                       Index("ix_records_member_time", "member_id", "recorded_at"),
-                      Index("ix_records_code", "cert_serial", "counter"))
+                      Index("ix_records_code", "cert_serial", "counter"),
+                      Index("ix_records_member_day", "member_id", "local_day"),
+                      Index("ix_records_item", "item_id"),
+                      Index("ix_records_receipt", "merchant_id", "receipt_ref"))
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                     autoincrement=True)
     terminal_id: Mapped[str] = mapped_column(String(64))
@@ -109,8 +121,40 @@ class Record(Base):
     points_delta: Mapped[int] = mapped_column(BigInteger, default=0)
     recorded_at: Mapped[int] = mapped_column(BigInteger, index=True)  # unix ms, terminal clock
     received_at: Mapped[int] = mapped_column(BigInteger)  # unix ms, server clock
-    flag: Mapped[str | None] = mapped_column(String(200), nullable=True)  # why it needs review
+    flag: Mapped[str | None] = mapped_column(String(200), nullable=True)  # why it needs review (words)
     batch_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    effect: Mapped[str] = mapped_column(String(10), default="none")
+    flag_reason: Mapped[str | None] = mapped_column(String(40), nullable=True)  # a Reason code
+    points_earned: Mapped[int] = mapped_column(BigInteger, default=0)  # as HQ credits them (a void: negative)
+    points_spent: Mapped[int] = mapped_column(BigInteger, default=0)
+    sale_fen: Mapped[int] = mapped_column(BigInteger, default=0)  # member sale (paid in money); a void: negative
+    item_id: Mapped[str | None] = mapped_column(String(70), nullable=True)  # "coupon:<id>" / "gift:<id>"
+    uses: Mapped[int] = mapped_column(Integer, default=0)  # of item_id: 1, a void -1
+    local_day: Mapped[int | None] = mapped_column(Integer, nullable=True)  # days since 1970 in local time (caps)
+    receipt_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # a backfill's receipt
+    void_of_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # a void: the record it reverses
+    voided_by_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class Claim(Base):
+    """Something usable once alliance-wide: "code:<serial>:<counter>" (a member code), or
+    "backup:<member>:<time step>" (a backup numeric code). The first record stored takes it."""
+
+    __tablename__ = "claims"
+    claim: Mapped[str] = mapped_column(String(80), primary_key=True)
+    record_id: Mapped[int] = mapped_column(BigInteger)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class BundleVersion(Base):
+    """Every trust bundle HQ issued: a record names the one it was decided with (its rules and
+    catalogues are what HQ re-derives the record's amounts with)."""
+
+    __tablename__ = "bundle_versions"
+    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    issued_at: Mapped[int] = mapped_column(BigInteger)  # unix s
+    payload: Mapped[str] = mapped_column(Text)  # the signed payload (canonical JSON)
 
 
 class Batch(Base):

@@ -158,11 +158,13 @@ class TerminalService:
         return 0.0 if last is None else now - last
 
     # --- the durable write
-    def _write(self, build: Callable[[Session, int], dict[str, Any]], rules: AllianceRules | None = None) -> dict[str, Any]:
+    def _write(self, build: Callable[[Session, int], dict[str, Any]], rules: AllianceRules | None = None,
+               now: float | None = None) -> dict[str, Any]:
         """Run build(session, recorded_at_ms) -> body inside BEGIN IMMEDIATE, journal it, commit.
+        `now`: the instant the caller decided at (recorded_at is that instant, so the member day and
+        the daily cap HQ re-derives from recorded_at are the ones the terminal used).
         Raises NotRecorded when the database refuses (nothing committed)."""
-        clock = self.clock()
-        now = clock.now()
+        now = self.clock().now() if now is None else now
         rules = rules or self.rules()
         try:
             with Session(self.store.writer) as s, s.begin():
@@ -317,7 +319,7 @@ class TerminalService:
             return body
 
         try:
-            record = self._write(build, rules)
+            record = self._write(build, rules, now)
         except NotRecorded as exc:
             return TxnResult(False, exc.reason, None, str(exc))
         result = self._result(record, priced[0])
@@ -435,7 +437,7 @@ class TerminalService:
                     "points_earned": p.points_earned}
 
         try:
-            return self._result(self._write(build))
+            return self._result(self._write(build, rules, now))
         except NotRecorded as exc:
             return TxnResult(False, exc.reason, None, str(exc))
 
@@ -506,7 +508,7 @@ class TerminalService:
                     "points_earned": p.points_earned, "review": True}
 
         try:
-            return self._result(self._write(build))
+            return self._result(self._write(build, rules, now))
         except NotRecorded as exc:
             return TxnResult(False, exc.reason, None, str(exc))
 

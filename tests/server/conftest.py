@@ -123,6 +123,47 @@ def till(server: RunningServer, tmp_path: Path) -> Till:
     t.store.close()
 
 
+def issue_bundle_at(hq: HQ, at_s: int) -> tuple[int, bytes]:
+    """A bundle version as if HQ had issued it at `at_s` (a terminal that went offline after that
+    time decided its records with it). Returns (sequence, envelope)."""
+    import json
+
+    from alliance_protocol import canonical
+    from sync_server.db.models import BundleVersion
+
+    hq.current_bundle()
+    with hq.session() as s, s.begin():
+        content = hq.bundle_payload(s)
+        state = hq.get_setting(s, "bundle")
+        seq = state["sequence"] + 1
+        envelope = hq.ring.sign_bundle({**content, "sequence": seq, "issued_at": at_s})
+        s.add(BundleVersion(sequence=seq, issued_at=at_s,
+                            payload=canonical.dumps(json.loads(envelope)["payload"]).decode()))
+        hq.put_setting(s, "bundle", {**state, "sequence": seq, "issued_at": at_s, "envelope": envelope.decode()})
+    hq.bundle_changed()
+    return seq, envelope
+
+
+def code_fields(code: str) -> dict:
+    """The record fields a code-bearing record carries for a member code."""
+    from alliance_protocol.member_code import parse
+
+    c = parse(code)
+    return {"member_id": c.cert.member_id, "cert_serial": c.cert.serial, "counter": c.counter,
+            "code_time": c.code_time, "tier": c.cert.tier, "code": code}
+
+
+def priced(rules, tier: int, bill_fen: int, spend_points: int = 0, at_s: int | None = None, **ctx) -> dict:
+    """The bill fields of an approved purchase as the rules give them (alliance_protocol.pricing)."""
+    from alliance_protocol import records
+    from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
+
+    day = local_date(rules, at_s if at_s is not None else time.time())
+    p = price(rules, tier=tier, bill_fen=bill_fen, spend_points=spend_points,
+              ctx=EarnContext(member_day=is_member_day(rules, day), **ctx))
+    return {"bill_fen": bill_fen, **records.bill_fields(p)}
+
+
 def independent_delta(body: dict) -> int:
     """Written independently of the server's ingest: what one record does to a member's points.
     Tests compare the server's ledger with sums of this over the terminals' own journals."""

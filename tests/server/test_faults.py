@@ -9,6 +9,7 @@ server's ledger equals an independent recomputation from the terminals' own jour
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -23,6 +24,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from alliance_protocol.rules import AllianceRules
+
 from alliance_protocol.verifier import FixedClock
 from member_wallet import server_client
 from member_wallet.wallet import Wallet
@@ -35,7 +38,7 @@ from terminal_app.store import open_store
 from terminal_app.store.models import JournalRow
 from terminal_app.sync import SyncClient
 
-from .conftest import independent_delta, RunningServer, Till, create_pg_database, drop_pg_database, enroll_terminal, free_port
+from .conftest import issue_bundle_at, RunningServer, Till, create_pg_database, drop_pg_database, enroll_terminal, free_port
 
 INITIAL = {m[0]: m[4] for m in MEMBERS}
 
@@ -49,7 +52,14 @@ def journal_of(store) -> list[dict]:
 
 
 def assert_exactly_once_and_ledger(hq: HQ, stores: list, baseline: dict[int, int]) -> int:
-    """Every terminal record on the server once, identical; balances = baseline + recomputation."""
+    """Every terminal record on the server once, identical; balances = baseline + recomputation.
+
+    The recomputation follows docs/hq-books.md, written here independently: spends count as
+    recorded; points earned count up to the daily cap per member and local day across the whole
+    alliance (whatever order HQ takes them in, a day's credit is min(sum claimed, cap))."""
+    rules = AllianceRules.from_dict(stores[0].current_bundle().rules)
+    offset_ms = rules.utc_offset_minutes * 60_000
+    earned: dict[tuple[int, int], int] = {}
     expected = dict(baseline)
     total = 0
     with hq.session() as s:
@@ -64,9 +74,18 @@ def assert_exactly_once_and_ledger(hq: HQ, stores: list, baseline: dict[int, int
             assert store.outbox_count() == 0
             total += len(local)
             for rec in local:
-                member = rec["body"].get("member_id")
-                if member is not None:
-                    expected[member] = expected.get(member, 0) + independent_delta(rec["body"])
+                body = rec["body"]
+                member = body.get("member_id")
+                if member is None:
+                    continue
+                assert body["kind"] != "void"  # (these journals hold no voids)
+                if body["status"] in ("approved", "pending_verification"):
+                    expected[member] = expected.get(member, 0) - body.get("points_spent", 0)
+                    day = (member, (body["recorded_at"] + offset_ms) // 86_400_000)
+                    earned[day] = earned.get(day, 0) + body.get("points_earned", 0)
+        for (member, _day), points in earned.items():
+            cap = rules.daily_earn_cap_points
+            expected[member] = expected.get(member, 0) + (min(points, cap) if cap else points)
         balances = dict(s.execute(select(Member.id, Member.balance)).all())
     for member_id, balance in expected.items():
         assert balances[member_id] == balance, member_id
@@ -87,13 +106,26 @@ def run_purchases(store, wallets: list[Wallet], n: int, *, clock=None, start_at:
         assert result.seq is not None  # approved or declined, it is journaled
 
 
-def wallets(server_url: str, tmp: Path, ids=(10001, 10002, 10003)) -> list[Wallet]:
+def wallets(server_url: str, tmp: Path, ids=(10001, 10002, 10003), secret: str = "demo-{}") -> list[Wallet]:
     out = []
     for member_id in ids:
         w = Wallet(tmp / f"w{member_id}")
-        server_client.register(w, server_url, member_id, f"demo-{member_id}")
+        server_client.register(w, server_url, member_id, secret.format(member_id))
         out.append(w)
     return out
+
+
+_FRESH = itertools.count(40_001)
+
+
+def fresh_wallets(server: RunningServer, tmp: Path, n: int) -> list[Wallet]:
+    """Members of their own (one of each tier, 20,000 points): no other test of the module has used
+    their daily earn cap or their balance."""
+    ids = [next(_FRESH) for _ in range(n)]
+    for i, member_id in enumerate(ids):
+        server.hq.create_member(member_id, name="故障", phone="13900000000", tier=i % 4, balance=20_000,
+                                secret=f"fault-{member_id}")
+    return wallets(server.url, tmp, ids, secret="fault-{}")
 
 
 def baseline(hq: HQ) -> dict[int, int]:
@@ -235,6 +267,7 @@ class DroppingProxy:
 
 
 def test_connection_dropped_after_the_server_committed(server: RunningServer, tmp_path: Path) -> None:
+    members = fresh_wallets(server, tmp_path, 3)
     before = baseline(server.hq)
     port = int(server.url.rsplit(":", 1)[1])
     proxy = DroppingProxy(port, drop=3)
@@ -243,7 +276,7 @@ def test_connection_dropped_after_the_server_committed(server: RunningServer, tm
     client = SyncClient(store, batch_size=50)
     client.enroll(code, proxy.url)
     client.sync_once()
-    run_purchases(store, wallets(server.url, tmp_path), 200)
+    run_purchases(store, members, 200)
     reports = [client.sync_once() for _ in range(6)]
     assert proxy.dropped == 3
     assert [r.reason for r in reports[:1]] == ["SERVER_UNREACHABLE"]
@@ -254,8 +287,8 @@ def test_connection_dropped_after_the_server_committed(server: RunningServer, tm
 
 @pytest.mark.slow
 def test_fifty_terminals_upload_at_once(server: RunningServer, tmp_path: Path) -> None:
+    member_wallets = fresh_wallets(server, tmp_path, 4)
     before = baseline(server.hq)
-    member_wallets = wallets(server.url, tmp_path, ids=(10001, 10002, 10003, 10004))
     stores = []
     for i in range(50):
         terminal_id, code = server.hq.create_terminal(["M-MALL", "M-CAFE", "M-CINEMA", "M-GYM", "M-AUTO"][i % 5])
@@ -282,7 +315,7 @@ def test_fifty_terminals_upload_at_once(server: RunningServer, tmp_path: Path) -
     assert assert_exactly_once_and_ledger(server.hq, [s for s, _ in stores], before) >= 50 * 12
 
 
-def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at: int) -> None:
+def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at: int, bundle_seq: int) -> None:
     """n approved purchases spread over a week, appended through the terminal's own journal
     (sealed, chained, each with its outbox entry) in transactions of 1,000: the cashier path is
     covered elsewhere; here the queue is what matters."""
@@ -296,8 +329,7 @@ def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at:
 
     identity = store.identity()
     key = store.terminal_key()
-    bundle = store.current_bundle()
-    rules, bundle_seq = AllianceRules.from_dict(bundle.rules), bundle.sequence
+    rules = AllianceRules.from_dict(store.current_bundle().rules)
     earned_on: dict = {}  # (member, local day) -> points: one terminal, so its cap is the alliance's
     step = 7 * 24 * 3600 // n
     for first in range(0, n, 1_000):
@@ -323,13 +355,16 @@ def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at:
 
 @pytest.mark.slow
 def test_a_week_offline_with_ten_thousand_queued_records(server: RunningServer, tmp_path: Path) -> None:
+    members = fresh_wallets(server, tmp_path, 3)
     before = baseline(server.hq)
     terminal_id, code = server.hq.create_terminal("M-AUTO")
     store = open_store(tmp_path / "till")
     client = SyncClient(store)
     client.enroll(code, server.url)
     assert client.sync_once().ok
-    queue_offline_records(store, wallets(server.url, tmp_path), 10_000, int(time.time()) - 7 * 24 * 3600)
+    start = int(time.time()) - 7 * 24 * 3600
+    bundle_seq, _ = issue_bundle_at(server.hq, start - 60)  # the bundle it had when it went offline
+    queue_offline_records(store, members, 10_000, start, bundle_seq)
     assert store.outbox_count() == 10_000
     t0 = time.perf_counter()
     report = client.sync_once()

@@ -1,9 +1,9 @@
-"""Server re-verification judges a record by what was in force when it happened.
+"""A member's block has a time: records made before it count, records after it are refused.
 
-A member blocked at HQ after spending offline: the spend already took place at the counter (the
-terminal could not know yet). The record's points apply, and HQ gets a denied_member_activity
-anomaly to review (it may reverse the spend with a compensating entry); the record is not flagged
-as bad.
+A member blocked at HQ after spending offline: the spend took place at the counter before the
+block (the terminal could not know yet), so its points apply and nothing is raised. A code the
+same member shows after the block moves nothing, and HQ gets a denied_member_activity case against
+the terminal that took it.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import json
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from alliance_protocol import journal_record as jr
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.member_code import make_code
+from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import derive_key
 from alliance_protocol.wire import WireRecord
 from sync_server.db.models import Anomaly, Member, Record, Terminal
@@ -27,20 +27,22 @@ from sync_server.hq_keys import KeyRing
 from sync_server.ingest import ingest_batch
 from sync_server.settings import ServerSettings
 
+from .conftest import code_fields, issue_bundle_at, priced
 
-def _spend_record(hq: HQ, terminal_id: str, merchant_id: str, key, member_id: int, at: int, points: int) -> dict:
-    device = derive_key("reverify", f"device-{member_id}")
+
+def _spend_record(hq: HQ, terminal_id: str, merchant_id: str, key, member_id: int, at: int, points: int,
+                  seq: int, prev: str, counter: int, bundle_seq: int) -> dict:
+    device = derive_key("reverify", f"device-{member_id}-{counter}")
     cert = hq.issue_device_certificate(member_id, member_secret(member_id), b64(public_raw(device)))
-    code = make_code(cert, device, code_time=at, counter=1)
-    body = {"terminal_id": terminal_id, "merchant_id": merchant_id, "seq": 1, "prev_hash": jr.GENESIS_HASH,
-            "recorded_at": at * 1000, "kind": "purchase", "status": "approved", "reason": "OK",
-            "member_id": member_id, "cert_serial": cert.serial, "counter": 1, "code_time": at,
-            "tier": cert.tier, "code": code, "bill_fen": 10_000, "paid_fen": 10_000,
-            "points_spent": points, "points_earned": 0}
+    code = make_code(cert, device, code_time=at, counter=counter)
+    body = {"terminal_id": terminal_id, "merchant_id": merchant_id, "seq": seq, "prev_hash": prev,
+            "recorded_at": at * 1000, "kind": "purchase", "status": "approved", "reason": "OK", "shift": 1,
+            "bundle_seq": bundle_seq, **code_fields(code),
+            **priced(AllianceRules.from_dict(hq.bundle().rules), cert.tier, 100_000, points, at_s=at)}
     return jr.seal(body, key)
 
 
-def test_spend_made_before_the_member_was_blocked_still_moves_the_ledger(tmp_path: Path) -> None:
+def test_a_block_counts_from_its_time(tmp_path: Path) -> None:
     home = tmp_path / "hq"
     KeyRing.create(home / "keys", int(time.time()) - 86_400)
     hq = HQ.open(ServerSettings(home=home, database_url=f"sqlite:///{home / 'server.sqlite3'}"))
@@ -53,23 +55,28 @@ def test_spend_made_before_the_member_was_blocked_still_moves_the_ledger(tmp_pat
         with hq.session() as s:
             before = s.get(Member, member_id).balance
         spent_at = int(time.time()) - 600  # spent offline ten minutes ago
-        record = _spend_record(hq, terminal_id, "M-CAFE", key, member_id, spent_at, 1_000)
+        bundle_seq, _ = issue_bundle_at(hq, spent_at - 60)  # the bundle the till had then
+        first = _spend_record(hq, terminal_id, "M-CAFE", key, member_id, spent_at, 1_000, 1, jr.GENESIS_HASH, 1,
+                              bundle_seq)
+        earned = first["body"]["points_earned"]
 
-        hq.block_member(member_id)  # HQ blocks the member afterwards; the till uploads later
-        hq.bundle_changed()
-        bundle = hq.bundle()
+        later = int(time.time()) + 2  # shown at the counter just after HQ blocks the member
+        second = _spend_record(hq, terminal_id, "M-CAFE", key, member_id, later, 500, 2, first["hash"], 2,
+                               bundle_seq)
+        hq.block_member(member_id)  # HQ blocks the member after the first spend; the till uploads later
         with hq.session() as s, s.begin():
             terminal = s.get(Terminal, terminal_id)
-            ack = ingest_batch(hq, s, terminal, [WireRecord.model_validate(record)], 0, bundle)
-        assert ack.stored == 1
+            ack = ingest_batch(hq, s, terminal, [WireRecord.model_validate(r) for r in (first, second)])
+        assert ack.stored == 2 and ack.flagged == 1
         with hq.session() as s:
-            stored = s.execute(select(Record).where(Record.terminal_id == terminal_id)).scalar_one()
+            stored = {r.seq: r for r in s.scalars(select(Record).where(Record.terminal_id == terminal_id))}
             after = s.get(Member, member_id).balance
-        assert after == before - 1_000, f"ledger ignored a real spend (flag: {stored.flag})"
-        assert stored.flag is None
-        with hq.session() as s:
-            case = s.execute(select(Anomaly).where(Anomaly.type == "denied_member_activity")).scalar_one()
-        assert case.member_id == member_id and json.loads(case.evidence)["reason"] == "MEMBER_BLOCKED"
-        assert case.deadline - case.detected_at == 48 * 3600
+            cases = s.scalars(select(Anomaly).where(Anomaly.type == "denied_member_activity")).all()
+        assert stored[1].effect == "applied" and stored[1].flag is None
+        assert after == before - 1_000 + earned, "the spend made before the block must count, the later one not"
+        assert (stored[2].effect, stored[2].flag_reason, stored[2].points_delta) == ("refused", "MEMBER_BLOCKED", 0)
+        assert [json.loads(c.evidence)["seq"] for c in cases] == [2]
+        assert cases[0].terminal_id == terminal_id and cases[0].member_id == member_id
+        assert cases[0].deadline - cases[0].detected_at == 48 * 3600
     finally:
         hq.engine.dispose()
