@@ -2,8 +2,11 @@
 
     .venv/bin/python -m scripts.screenshots [--out docs/screenshots]
 
-Screens: ready, member panel (with a quote), green / orange / red verdicts, manager log, Z report;
-files <screen>_<lang>.png. A throwaway terminal (test alliance, catalogue, balances) in a temp dir.
+Screens: ready, member panel (with a quote), another member's code offered in the notice strip,
+green / coupon / orange / red ("already used") verdicts, the customer display, manager sign-in,
+manager log (record in words), void confirmation, managers, X and Z reports, settings, and the
+member wallet window; files <screen>_<lang>.png. A throwaway terminal (test alliance, catalogue,
+balances) in a temp dir.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SCREENS = ("ready", "member", "verdict_green", "verdict_orange", "verdict_red", "manager_log", "z_report")
+SCREENS = ("ready", "member", "offer", "verdict_green", "verdict_coupon", "verdict_orange", "verdict_red",
+           "customer_display", "pin", "manager_log", "void_confirm", "managers", "x_report", "z_report", "settings",
+           "wallet")
 
 
 def build_store(home: Path):
@@ -38,12 +43,37 @@ def build_store(home: Path):
     store = open_store(home)
     store.set_root_keys([alliance.root_public])
     store.install_bundle(tb.sign_bundle(payload, alliance.root))
-    store.ensure_local_identity("T-SHOT", "M-SHOT")
+    store.ensure_local_identity("M-CAFE-T1", "M-CAFE")
+    ident = store.identity()
+    store.save_identity(type(ident)(**{**ident.__dict__, "merchant_name": "拾光咖啡 Timeless Café"}))
     now_ms = int(time.time() * 1000)
     store.record_server_time(now_ms, now_ms, now_ms)
     store.set_last_sync(time.time())
     store.apply_balances([(88_880_001, 12_800, "c1", 600)])
-    return store, alliance.member(88_880_001, tier=2)
+    from terminal_app.core.managers import ManagerBook
+
+    book = ManagerBook(store)
+    first = book.ensure_first("王经理", "1234")
+    book.add(first, "李店长", "482913")
+    return store, alliance.member(88_880_001, tier=2), alliance.member(88_880_002, tier=3)
+
+
+def wallet_window(home: Path, lang: str):
+    """The member's phone (member_wallet.window) with a locally issued certificate."""
+    from alliance_protocol.member_code import Tier
+    from member_wallet.wallet import Wallet, issue_from_local_issuer
+    from member_wallet.window import WalletWindow
+    from sync_server.hq_keys import KeyRing
+
+    from terminal_app.ui import i18n
+
+    i18n.set_language(lang)
+    ring = KeyRing.create(home / "hq-keys", int(time.time()) - 60)
+    wallet = Wallet(home / "wallet")
+    issue_from_local_issuer(wallet, ring.directory, member_id=10002, tier=Tier.GOLD, allowance=20_000)
+    window = WalletWindow(wallet, refresh_s=30, qr_size=360)
+    window.show()
+    return window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,28 +111,31 @@ def main(argv: list[str] | None = None) -> int:
     written = []
     for lang in ("zh_CN", "en"):
         home = Path(tempfile.mkdtemp(prefix=f"screens-{lang}-"))
-        store, member = build_store(home)
+        store, member, other = build_store(home)
         settings = UiSettings.load(home)
         settings.language = lang
         settings.verdict_seconds = 600
-        w = MainWindow(store, home, settings=settings, sounds=False, camera=False)
+        settings.printer = f"file:{home / 'printer.bin'}"
+        w = MainWindow(store, home, settings=settings, sounds=False, camera=False, customer_display=True)
         w.resize(1100, 760)
         w.show()
         wait(lambda: w.vm.service is not None)
         wait(lambda: w.status is not None)
 
-        def shot(name: str) -> None:
+        def shot(name: str, widget=None) -> None:
             pump(200)
             path = out / f"{name}_{lang}.png"
-            w.grab().save(str(path))
+            (widget or w).grab().save(str(path))
             written.append(path)
 
-        def scan() -> None:
-            w.vm.submit_code(member.code(int(time.time())))
+        def scan(who=member, code=None) -> None:
+            w.vm.submit_code(code or who.code(int(time.time())))
             wait(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION)
 
         def verdict() -> None:
             wait(lambda: w.pages.currentIndex() == w.VERDICT and w.verdict.result is not None)
+            wait(lambda: w.verdict.info is not None or not w.verdict.result.ok)
+            pump(300)
 
         shot("ready")
         scan()
@@ -112,35 +145,64 @@ def main(argv: list[str] | None = None) -> int:
         t.points.setText("2000")
         wait(lambda: t.pricing is not None and t.pricing.points_requested == 2000)
         shot("member")
+        w.camera_code(other.code(int(time.time())))  # another member's phone in view
+        wait(lambda: w.cashier.strip.kind == "offer")
+        pump(800)
+        shot("offer")
+        w.vm.decline_offer()
+        shot("customer_display", w.customer)
         t.confirm()
         verdict()
         shot("verdict_green")
+        w.verdict.dismiss()
+        code = member.code(int(time.time()) + 1)
+        scan(code=code)
+        t.set_mode("coupon")
+        w.vm.use_coupon("C-COFFEE")
+        verdict()
+        shot("verdict_coupon")
         w.verdict.dismiss()
         w.vm.backup_code("13800138000", 8_000)
         verdict()
         shot("verdict_orange")
         w.verdict.dismiss()
-        scan()
-        t.set_mode("spend")
-        t.bill.setText("500")
-        t.points.setText("20000")  # more than the 10,800 points left: declined INSUFFICIENT_POINTS
-        t.confirm()
-        verdict()
+        w.vm.submit_code(code, "scanner")  # the coupon's code again: already used, when and where
+        wait(lambda: w.pages.currentIndex() == w.VERDICT and w.verdict.earlier.text() != "")
         shot("verdict_red")
         w.verdict.dismiss()
-        w.vm.cancel()
-        w.pin_ok()  # as after a correct PIN
-        wait(lambda: len(w.manager.log.rows) >= 3)
-        w.manager.log.table.selectRow(0)
+        w.ask_pin("manager")
+        wait(lambda: w.pin.who.count() > 0)
+        w.pin.field.setText("1234")
+        shot("pin")
+        w.pin.submit()
+        wait(lambda: w.pages.currentIndex() == w.MANAGER)
+        log = w.manager.log
+        wait(lambda: len(log.rows) >= 3)
+        seq = next(r["seq"] for r in log.rows if r.get("kind") == "purchase")
+        log.select_seq(seq)
         shot("manager_log")
+        log.void_selected()
+        log.dialog.reason.setCurrentIndex(log.dialog.reason.findData("wrong_amount"))
+        pump(200)
+        shot("void_confirm", log.dialog)
+        log.dialog.reject()
+        w.manager.tabs.setCurrentWidget(w.manager.managers)
+        wait(lambda: w.manager.managers.table.rowCount() >= 2)
+        shot("managers")
         w.manager.tabs.setCurrentWidget(w.manager.shift)
-        w.vm.close_shift("M. Li")
-        wait(lambda: w.manager.shift.report is not None)
+        w.vm.x_report()
+        wait(lambda: w.manager.shift.report is not None and w.manager.shift.report.kind == "X")
+        shot("x_report")
+        w.vm.close_shift()
+        wait(lambda: w.manager.shift.report is not None and w.manager.shift.report.kind == "Z")
         shot("z_report")
+        w.manager.tabs.setCurrentWidget(w.manager.settings)
+        shot("settings")
         w.shutdown()
         w.deleteLater()
         pump(50)
         store.close()
+        shot("wallet", wallet_window(home, lang))
     for path in written:
         print(path)
     return 0

@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget
 
-from . import i18n
+from . import i18n, theme
 from .qtfix import protect_none
 
 protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see qtfix.py
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         for page in (self.cashier, self.verdict, self.pin, self.manager):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.setStyleSheet(theme.SHEET)  # the one look (terminal_app/ui/theme.py)
         self._pin_purpose = ""
         self._last_manager_id: int | None = None
         self._unlocked_close = False

@@ -27,7 +27,7 @@ AMOUNT_RE = QRegularExpression(r"^\d{0,7}(\.\d{0,2})?$")
 INT_RE = QRegularExpression(r"^\d{0,7}$")
 DIGITS_RE = QRegularExpression(r"^\d{0,20}$")
 ARM_MS = 700
-STRIP_HEIGHT = 64
+STRIP_HEIGHT = 52
 
 
 class ReadyView(QWidget):
@@ -39,7 +39,6 @@ class ReadyView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("readyTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet("font-size: 40px; font-weight: bold; padding: 16px;")
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("font-size: 18px; color: #555;")
@@ -139,7 +138,7 @@ class TransactionView(QWidget):
             b = QPushButton()
             b.setObjectName(f"mode_{mode}")
             b.setCheckable(True)
-            b.setMinimumHeight(56)
+            b.setMinimumHeight(52)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap keeps the field being typed in (F1-F4 on a keyboard)
             self.mode_group.addButton(b)
             b.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
@@ -188,16 +187,15 @@ class TransactionView(QWidget):
         self.quote_label = QLabel()
         self.quote_label.setObjectName("quoteLabel")
         self.quote_label.setWordWrap(True)
-        self.quote_label.setFixedHeight(96)  # one line or three: the keypad above never moves
+        self.quote_label.setFixedHeight(84)  # one line or three: the keypad above never moves
         self.quote_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.quote_label.setStyleSheet("font-size: 18px; background: #f4f4f4; padding: 8px;")
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmButton")
-        self.confirm_button.setMinimumHeight(56)
+        self.confirm_button.setMinimumHeight(52)
         self.confirm_button.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button = QPushButton()
-        self.cancel_button.setMinimumHeight(56)
+        self.cancel_button.setMinimumHeight(52)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(vm.cancel)
         buttons = QHBoxLayout()
@@ -209,6 +207,7 @@ class TransactionView(QWidget):
         right.addWidget(self.quote_label)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         panel = QFrame()
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         panel.setLayout(left)
@@ -583,6 +582,7 @@ class CashierPage(QWidget):
         self.strip.take.connect(vm.take_offer)
         self.strip.keep.connect(vm.decline_offer)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.strip)
         layout.addWidget(self.stack, 1)
         self.ready.code_entered.connect(vm.submit_code)

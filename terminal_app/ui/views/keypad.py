@@ -15,11 +15,12 @@ class Keypad(QWidget):
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setSpacing(6)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
         for i, k in enumerate(KEYS):
             b = QPushButton(k)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setMinimumSize(64, 52)
+            b.setMinimumSize(64, 48)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             b.setStyleSheet("font-size: 22px;")
             name = "back" if k == "⌫" else k
@@ -30,7 +31,7 @@ class Keypad(QWidget):
             self.buttons[name] = b
         self.clear_button = QPushButton()
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.clear_button.setMinimumHeight(44)
+        self.clear_button.setMinimumHeight(48)
         self.clear_button.clicked.connect(lambda: self.key.emit("clear"))
         grid.addWidget(self.clear_button, 4, 0, 1, 3)
         self.buttons["clear"] = self.clear_button

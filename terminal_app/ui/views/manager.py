@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from alliance_protocol.reasons import Reason
 from terminal_app.core.logview import LogFilter
@@ -256,14 +256,20 @@ class LogPage(QWidget):
         self.refresh_button.setObjectName("refreshLog")
         self.refresh_button.clicked.connect(self.refresh)
         self.filter_labels = [QLabel() for _ in range(5)]
-        filters = QHBoxLayout()
-        for label, w in zip(self.filter_labels, (self.member_filter, self.kind_filter, self.status_filter,
-                                                 self.reason_filter, self.day_from)):
-            filters.addWidget(label)
-            filters.addWidget(w)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.day_to)
-        filters.addWidget(self.refresh_button)
+        filters = QGridLayout()  # two rows: fits a 1024-pixel-wide counter screen
+        for i, (label, w) in enumerate(zip(self.filter_labels, (self.member_filter, self.kind_filter,
+                                                                self.status_filter, self.reason_filter))):
+            filters.addWidget(label, i // 2, (i % 2) * 2)
+            filters.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        days = QHBoxLayout()
+        days.addWidget(self.day_from)
+        days.addWidget(QLabel("–"))
+        days.addWidget(self.day_to)
+        filters.addWidget(self.filter_labels[4], 0, 4)
+        filters.addLayout(days, 0, 5)
+        filters.addWidget(self.refresh_button, 1, 5)
+        self.reason_filter.setMinimumContentsLength(12)
+        self.reason_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("logTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -271,13 +277,14 @@ class LogPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().setDefaultSectionSize(48)
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self.show_detail)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("logDetail")
         self.detail.setReadOnly(True)
-        self.detail.setMaximumHeight(170)
+        self.detail.setMinimumWidth(300)
+        self.table.setMinimumHeight(150)
         self.void_button = QPushButton()
         self.void_button.setObjectName("voidButton")
         self.void_button.clicked.connect(self.void_selected)
@@ -302,20 +309,23 @@ class LogPage(QWidget):
         self.bf_button.setObjectName("bfButton")
         self.bf_button.clicked.connect(self.backfill)
         self.bf_labels = [QLabel() for _ in range(4)]
-        bf = QHBoxLayout(self.backfill_box)
-        for label, w in zip(self.bf_labels, (self.bf_member, self.bf_bill, self.bf_receipt, self.bf_when)):
-            bf.addWidget(label)
-            bf.addWidget(w)
-        bf.addWidget(self.bf_button)
+        bf = QGridLayout(self.backfill_box)
+        for i, (label, w) in enumerate(zip(self.bf_labels, (self.bf_member, self.bf_bill, self.bf_receipt,
+                                                            self.bf_when))):
+            bf.addWidget(label, i // 2, (i % 2) * 2)
+            bf.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        bf.addWidget(self.bf_button, 0, 4, 2, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.void_button)
         actions.addWidget(self.reprint_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.message, 1)
+        split = QHBoxLayout()  # the record in full beside the table: the table keeps its height
+        split.addWidget(self.table, 3)
+        split.addWidget(self.detail, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.detail)
+        layout.addLayout(split, 1)
         layout.addLayout(actions)
         layout.addWidget(self.backfill_box)
         vm.log_loaded.connect(self.show_rows)
@@ -546,10 +556,8 @@ class ReportsPage(QWidget):
         self.list.setObjectName("zList")
         self.list.currentRowChanged.connect(self.pick)
         self.list_label = QLabel()
-        self.report_view = QPlainTextEdit()
+        self.report_view = QTextBrowser()  # a table: the columns line up in Chinese whatever the font
         self.report_view.setObjectName("zReport")
-        self.report_view.setReadOnly(True)
-        self.report_view.setProperty("monospace", True)
         self.message = Message("reportMessage")
         self.disarm_timer = QTimer(self)
         self.disarm_timer.setSingleShot(True)
@@ -682,7 +690,12 @@ class ReportsPage(QWidget):
         self.export_button.setEnabled(self.report is not None)
         self.list_label.setText(self.tr("Closed shifts (Z reports)"))
         self._list_words()
-        self.report_view.setPlainText(self.text() or self.tr("No report yet: print an X report, or close the shift."))
+        from terminal_app.printing.report import report_html
+
+        if self.report is None:
+            self.report_view.setPlainText(self.tr("No report yet: print an X report, or close the shift."))
+        else:
+            self.report_view.setHtml(report_html(self.report, i18n.current_language()))
         self.message.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -705,6 +718,7 @@ class ManagersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(48)
         self.add_box = QGroupBox()
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newManagerName")
@@ -1006,11 +1020,20 @@ class SettingsPage(QWidget):
         self.limits.setReadOnly(True)
         lb = QVBoxLayout(self.limits_box)
         lb.addWidget(self.limits)
+        inner = QWidget()
+        body = QVBoxLayout(inner)
+        body.addLayout(form)
+        body.addWidget(self.limits_box, 1)
+        scroll = QScrollArea()  # the form scrolls on a small screen; Apply stays in view
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.limits.setMinimumHeight(160)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.apply_button)
-        layout.addWidget(self.message)
-        layout.addWidget(self.limits_box, 1)
+        layout.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.apply_button)
+        layout.addLayout(row)
         self.load()
         self.retranslate()
 
@@ -1160,12 +1183,12 @@ class ManagerPage(QWidget):
         for page in (self.log, self.shift, self.sync, self.managers, self.settings):
             self.tabs.addTab(page, "")
         top = QHBoxLayout()
-        top.addWidget(self.signed_in)
-        top.addWidget(self.pin_warning, 1)
+        top.addWidget(self.signed_in, 1)
         top.addWidget(self.quit_button)
         top.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.pin_warning)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
@@ -1184,6 +1207,7 @@ class ManagerPage(QWidget):
         self.signed_in.setText(self.tr("Signed in: %1").replace("%1", m.name) if m is not None else "")
         self.pin_warning.setText(self.tr("This manager still has the first PIN (1234): change it under Managers.")
                                  if m is not None and m.default_pin else "")
+        self.pin_warning.setVisible(bool(self.pin_warning.text()))
         self.back_button.setText(self.tr("Sign out, back to the counter"))
         self.quit_button.setText(self.tr("Quit the app"))
         for i, text in enumerate((self.tr("Log"), self.tr("Shift reports"), self.tr("Sync"), self.tr("Managers"),

@@ -4,32 +4,32 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../views/cashier.py" line="472"/>
+        <location filename="../../views/cashier.py" line="471"/>
         <source>Backup numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="473"/>
+        <location filename="../../views/cashier.py" line="472"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="475"/>
+        <location filename="../../views/cashier.py" line="474"/>
         <source>Member&apos;s numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="476"/>
+        <location filename="../../views/cashier.py" line="475"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="477"/>
+        <location filename="../../views/cashier.py" line="476"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="478"/>
+        <location filename="../../views/cashier.py" line="477"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../views/keypad.py" line="40"/>
+        <location filename="../../views/keypad.py" line="41"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,153 +232,153 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="412"/>
-        <location filename="../../views/manager.py" line="423"/>
+        <location filename="../../views/manager.py" line="422"/>
+        <location filename="../../views/manager.py" line="433"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="340"/>
-        <location filename="../../views/manager.py" line="454"/>
+        <location filename="../../views/manager.py" line="350"/>
+        <location filename="../../views/manager.py" line="464"/>
         <source>A member id is digits only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="404"/>
+        <location filename="../../views/manager.py" line="414"/>
         <source>Select a record to see it in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="426"/>
+        <location filename="../../views/manager.py" line="436"/>
         <source>Printing record #%1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="433"/>
+        <location filename="../../views/manager.py" line="443"/>
         <source>Receipt printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="467"/>
+        <location filename="../../views/manager.py" line="477"/>
         <source>Done: %1 (record #%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="470"/>
+        <location filename="../../views/manager.py" line="480"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="486"/>
+        <location filename="../../views/manager.py" line="496"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="488"/>
+        <location filename="../../views/manager.py" line="498"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="494"/>
-        <location filename="../../views/manager.py" line="499"/>
+        <location filename="../../views/manager.py" line="504"/>
+        <location filename="../../views/manager.py" line="509"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="494"/>
-        <location filename="../../views/manager.py" line="498"/>
+        <location filename="../../views/manager.py" line="504"/>
+        <location filename="../../views/manager.py" line="508"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="494"/>
-        <location filename="../../views/manager.py" line="498"/>
+        <location filename="../../views/manager.py" line="504"/>
+        <location filename="../../views/manager.py" line="508"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="495"/>
-        <location filename="../../views/manager.py" line="499"/>
+        <location filename="../../views/manager.py" line="505"/>
+        <location filename="../../views/manager.py" line="509"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="495"/>
+        <location filename="../../views/manager.py" line="505"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="497"/>
+        <location filename="../../views/manager.py" line="507"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="498"/>
+        <location filename="../../views/manager.py" line="508"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="498"/>
+        <location filename="../../views/manager.py" line="508"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="499"/>
+        <location filename="../../views/manager.py" line="509"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="500"/>
+        <location filename="../../views/manager.py" line="510"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="500"/>
+        <location filename="../../views/manager.py" line="510"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="501"/>
+        <location filename="../../views/manager.py" line="511"/>
         <source>Void selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="502"/>
+        <location filename="../../views/manager.py" line="512"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="503"/>
+        <location filename="../../views/manager.py" line="513"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
+        <location filename="../../views/manager.py" line="514"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="505"/>
+        <location filename="../../views/manager.py" line="515"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="505"/>
+        <location filename="../../views/manager.py" line="515"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="505"/>
+        <location filename="../../views/manager.py" line="515"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="506"/>
+        <location filename="../../views/manager.py" line="516"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="508"/>
+        <location filename="../../views/manager.py" line="518"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,72 +386,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="170"/>
+        <location filename="../../app.py" line="171"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="196"/>
+        <location filename="../../app.py" line="197"/>
         <source>Receipt printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="287"/>
+        <location filename="../../app.py" line="288"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="291"/>
+        <location filename="../../app.py" line="292"/>
         <source>◌ Connecting to HQ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="294"/>
+        <location filename="../../app.py" line="295"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="294"/>
+        <location filename="../../app.py" line="295"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="298"/>
+        <location filename="../../app.py" line="299"/>
         <source>Queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="308"/>
+        <location filename="../../app.py" line="309"/>
         <source>%1 · terminal %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="312"/>
+        <location filename="../../app.py" line="313"/>
         <source>Alliance points counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="313"/>
+        <location filename="../../app.py" line="314"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="334"/>
+        <location filename="../../app.py" line="335"/>
         <source>Unsynced records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="335"/>
+        <location filename="../../app.py" line="336"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="338"/>
+        <location filename="../../app.py" line="339"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="340"/>
+        <location filename="../../app.py" line="341"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,47 +459,47 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1184"/>
+        <location filename="../../views/manager.py" line="1207"/>
         <source>Signed in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1185"/>
+        <location filename="../../views/manager.py" line="1208"/>
         <source>This manager still has the first PIN (1234): change it under Managers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1187"/>
+        <location filename="../../views/manager.py" line="1211"/>
         <source>Sign out, back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1188"/>
+        <location filename="../../views/manager.py" line="1212"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1189"/>
+        <location filename="../../views/manager.py" line="1213"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1189"/>
+        <location filename="../../views/manager.py" line="1213"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1189"/>
+        <location filename="../../views/manager.py" line="1213"/>
         <source>Shift reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1189"/>
+        <location filename="../../views/manager.py" line="1213"/>
         <source>Managers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1190"/>
+        <location filename="../../views/manager.py" line="1214"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,103 +507,103 @@
 <context>
     <name>ManagersPage</name>
     <message>
-        <location filename="../../views/manager.py" line="764"/>
+        <location filename="../../views/manager.py" line="778"/>
         <source>locked until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="766"/>
+        <location filename="../../views/manager.py" line="780"/>
         <source>still has the first PIN: change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="768"/>
+        <location filename="../../views/manager.py" line="782"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="769"/>
+        <location filename="../../views/manager.py" line="783"/>
         <source>(first manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="795"/>
+        <location filename="../../views/manager.py" line="809"/>
         <source>Manager %1 added; they sign in with their own PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="813"/>
+        <location filename="../../views/manager.py" line="827"/>
         <source>Your PIN was changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="821"/>
+        <location filename="../../views/manager.py" line="835"/>
         <source>Select a manager first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="825"/>
+        <location filename="../../views/manager.py" line="839"/>
         <source>%1 can sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="828"/>
+        <location filename="../../views/manager.py" line="842"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="828"/>
+        <location filename="../../views/manager.py" line="842"/>
         <source>Added by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="828"/>
+        <location filename="../../views/manager.py" line="842"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="829"/>
+        <location filename="../../views/manager.py" line="843"/>
         <source>Add a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="830"/>
-        <location filename="../../views/manager.py" line="835"/>
+        <location filename="../../views/manager.py" line="844"/>
+        <location filename="../../views/manager.py" line="849"/>
         <source>Change my PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="831"/>
+        <location filename="../../views/manager.py" line="845"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="831"/>
+        <location filename="../../views/manager.py" line="845"/>
         <source>Their PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="831"/>
+        <location filename="../../views/manager.py" line="845"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="832"/>
+        <location filename="../../views/manager.py" line="846"/>
         <source>New PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="832"/>
+        <location filename="../../views/manager.py" line="846"/>
         <source>New PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="834"/>
+        <location filename="../../views/manager.py" line="848"/>
         <source>Add manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="836"/>
+        <location filename="../../views/manager.py" line="850"/>
         <source>Unlock the selected manager</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,27 +611,27 @@
 <context>
     <name>NoticeStrip</name>
     <message>
-        <location filename="../../views/cashier.py" line="551"/>
+        <location filename="../../views/cashier.py" line="550"/>
         <source>Member %1&apos;s code was scanned. This transaction stays open until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="553"/>
+        <location filename="../../views/cashier.py" line="552"/>
         <source>Serve %1 instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="555"/>
+        <location filename="../../views/cashier.py" line="554"/>
         <source>Not accepted: %1 The open transaction is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="558"/>
+        <location filename="../../views/cashier.py" line="557"/>
         <source>The transaction for %1 was cancelled; nothing of it was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="562"/>
+        <location filename="../../views/cashier.py" line="561"/>
         <source>Keep current</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,32 +677,32 @@
 <context>
     <name>ReadyView</name>
     <message>
-        <location filename="../../views/cashier.py" line="82"/>
+        <location filename="../../views/cashier.py" line="81"/>
         <source>Ready to scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="83"/>
+        <location filename="../../views/cashier.py" line="82"/>
         <source>Show the member code to the camera, scan it, or paste it below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="84"/>
+        <location filename="../../views/cashier.py" line="83"/>
         <source>Member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="85"/>
+        <location filename="../../views/cashier.py" line="84"/>
         <source>Check code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="86"/>
+        <location filename="../../views/cashier.py" line="85"/>
         <source>Backup code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="88"/>
+        <location filename="../../views/cashier.py" line="87"/>
         <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,67 +808,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="595"/>
+        <location filename="../../views/manager.py" line="603"/>
         <source>Shift %1 closed (record #%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="649"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="656"/>
         <source>Report printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="663"/>
+        <location filename="../../views/manager.py" line="671"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="669"/>
+        <location filename="../../views/manager.py" line="677"/>
         <source>Shift %1 · closed %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="673"/>
+        <location filename="../../views/manager.py" line="681"/>
         <source>X report (shift so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="674"/>
+        <location filename="../../views/manager.py" line="682"/>
         <source>Press again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="675"/>
+        <location filename="../../views/manager.py" line="683"/>
         <source>Close shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="679"/>
+        <location filename="../../views/manager.py" line="687"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="680"/>
+        <location filename="../../views/manager.py" line="688"/>
         <source>Save as file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="683"/>
+        <location filename="../../views/manager.py" line="691"/>
         <source>Closed shifts (Z reports)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="685"/>
+        <location filename="../../views/manager.py" line="696"/>
         <source>No report yet: print an X report, or close the shift.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,152 +876,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1047"/>
+        <location filename="../../views/manager.py" line="1070"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1047"/>
+        <location filename="../../views/manager.py" line="1070"/>
         <source>File (demo, tests)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1048"/>
+        <location filename="../../views/manager.py" line="1071"/>
         <source>USB (vendor:product)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1048"/>
+        <location filename="../../views/manager.py" line="1071"/>
         <source>Network (host:port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1049"/>
+        <location filename="../../views/manager.py" line="1072"/>
         <source>Serial (device:baud)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1050"/>
+        <location filename="../../views/manager.py" line="1073"/>
         <source>58 mm (32 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1050"/>
+        <location filename="../../views/manager.py" line="1073"/>
         <source>80 mm (48 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1051"/>
+        <location filename="../../views/manager.py" line="1074"/>
         <source>On a second screen, when there is one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1052"/>
+        <location filename="../../views/manager.py" line="1075"/>
         <source>Always, in a window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1052"/>
+        <location filename="../../views/manager.py" line="1075"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1079"/>
+        <location filename="../../views/manager.py" line="1102"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1097"/>
+        <location filename="../../views/manager.py" line="1120"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1102"/>
+        <location filename="../../views/manager.py" line="1125"/>
         <source>Test page printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1108"/>
+        <location filename="../../views/manager.py" line="1131"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1108"/>
+        <location filename="../../views/manager.py" line="1131"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1109"/>
+        <location filename="../../views/manager.py" line="1132"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1109"/>
+        <location filename="../../views/manager.py" line="1132"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1109"/>
+        <location filename="../../views/manager.py" line="1132"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1110"/>
+        <location filename="../../views/manager.py" line="1133"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1110"/>
+        <location filename="../../views/manager.py" line="1133"/>
         <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1111"/>
+        <location filename="../../views/manager.py" line="1134"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1111"/>
+        <location filename="../../views/manager.py" line="1134"/>
         <source>Print a receipt after every sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1112"/>
+        <location filename="../../views/manager.py" line="1135"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1114"/>
+        <location filename="../../views/manager.py" line="1137"/>
         <source>Play a sound for each verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1115"/>
+        <location filename="../../views/manager.py" line="1138"/>
         <source>Full screen; leaving it needs a manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1116"/>
+        <location filename="../../views/manager.py" line="1139"/>
         <source>Print automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1117"/>
+        <location filename="../../views/manager.py" line="1140"/>
         <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1118"/>
+        <location filename="../../views/manager.py" line="1141"/>
         <source>Print a test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1119"/>
+        <location filename="../../views/manager.py" line="1142"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1120"/>
+        <location filename="../../views/manager.py" line="1143"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,93 +1037,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="916"/>
+        <location filename="../../views/manager.py" line="930"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="916"/>
+        <location filename="../../views/manager.py" line="930"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="917"/>
+        <location filename="../../views/manager.py" line="931"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="917"/>
+        <location filename="../../views/manager.py" line="931"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="918"/>
+        <location filename="../../views/manager.py" line="932"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="918"/>
+        <location filename="../../views/manager.py" line="932"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="922"/>
+        <location filename="../../views/manager.py" line="936"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="922"/>
+        <location filename="../../views/manager.py" line="936"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="924"/>
+        <location filename="../../views/manager.py" line="938"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="896"/>
-        <location filename="../../views/manager.py" line="931"/>
+        <location filename="../../views/manager.py" line="910"/>
+        <location filename="../../views/manager.py" line="945"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="891"/>
+        <location filename="../../views/manager.py" line="905"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="892"/>
+        <location filename="../../views/manager.py" line="906"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="898"/>
+        <location filename="../../views/manager.py" line="912"/>
         <source>no answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="910"/>
+        <location filename="../../views/manager.py" line="924"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="912"/>
+        <location filename="../../views/manager.py" line="926"/>
         <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="926"/>
+        <location filename="../../views/manager.py" line="940"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="932"/>
+        <location filename="../../views/manager.py" line="946"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="935"/>
+        <location filename="../../views/manager.py" line="949"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,129 +1131,129 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../views/cashier.py" line="241"/>
+        <location filename="../../views/cashier.py" line="240"/>
         <source>unknown (not synced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="254"/>
+        <location filename="../../views/cashier.py" line="253"/>
         <source>Basic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="254"/>
+        <location filename="../../views/cashier.py" line="253"/>
         <source>Silver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="254"/>
+        <location filename="../../views/cashier.py" line="253"/>
         <source>Gold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="255"/>
+        <location filename="../../views/cashier.py" line="254"/>
         <source>Diamond</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="256"/>
+        <location filename="../../views/cashier.py" line="255"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="263"/>
+        <location filename="../../views/cashier.py" line="262"/>
         <source>%1 (%2 points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="318"/>
-        <location filename="../../views/cashier.py" line="344"/>
+        <location filename="../../views/cashier.py" line="317"/>
+        <location filename="../../views/cashier.py" line="343"/>
         <source>Choose an item, then confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="323"/>
-        <location filename="../../views/cashier.py" line="345"/>
+        <location filename="../../views/cashier.py" line="322"/>
+        <location filename="../../views/cashier.py" line="344"/>
         <source>Enter the bill amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="332"/>
+        <location filename="../../views/cashier.py" line="331"/>
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="361"/>
+        <location filename="../../views/cashier.py" line="360"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="362"/>
+        <location filename="../../views/cashier.py" line="361"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="363"/>
+        <location filename="../../views/cashier.py" line="362"/>
         <source>Points balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="364"/>
+        <location filename="../../views/cashier.py" line="363"/>
         <source>Expiring soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="365"/>
+        <location filename="../../views/cashier.py" line="364"/>
         <source>Spendable now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="366"/>
+        <location filename="../../views/cashier.py" line="365"/>
         <source>Coupons and benefits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="367"/>
+        <location filename="../../views/cashier.py" line="366"/>
         <source>Gifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="368"/>
+        <location filename="../../views/cashier.py" line="367"/>
         <source>Earn on a bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="368"/>
+        <location filename="../../views/cashier.py" line="367"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="369"/>
+        <location filename="../../views/cashier.py" line="368"/>
         <source>Use a coupon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="369"/>
+        <location filename="../../views/cashier.py" line="368"/>
         <source>Redeem a gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="371"/>
+        <location filename="../../views/cashier.py" line="370"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="372"/>
+        <location filename="../../views/cashier.py" line="371"/>
         <source>Points to use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="373"/>
+        <location filename="../../views/cashier.py" line="372"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="374"/>
+        <location filename="../../views/cashier.py" line="373"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
