@@ -106,6 +106,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     wallet = _wallet(args)
     wallet.certificate()  # fail early, in plain words, if not registered
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from terminal_app.ui import i18n
+
+    i18n.ensure_compiled()
+    i18n.set_language(getattr(args, "language", None) or i18n.DEFAULT_LANGUAGE)
     window = WalletWindow(wallet, refresh_s=args.refresh)
     window.show()
     return app.exec()
@@ -137,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("info", help="print the certificate as JSON").set_defaults(func=cmd_info)
     p = sub.add_parser("show", help="show the rotating QR code in a window")
     p.add_argument("--refresh", type=int, default=DEFAULT_REFRESH_S, help="seconds between codes")
+    p.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN", help="the window's language")
     p.set_defaults(func=cmd_show)
     return parser
 

@@ -1,8 +1,12 @@
-"""The wallet's Qt window: the member's rotating QR code with a countdown, like the phone app."""
+"""The wallet's Qt window: the member's rotating QR code with a countdown, like the phone app.
+
+Its words go through Qt's translation system (the counter app's translation files,
+terminal_app/ui/resources/i18n, context "WalletWindow"; Chinese by default, as a phone in China
+shows it) and follow a language switch."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -14,11 +18,11 @@ protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see term
 from .qr_render import qr_matrix
 from .wallet import DEFAULT_REFRESH_S, Wallet, WalletError
 
-_TIER_NAMES = {
-    Tier.BASIC: QCoreApplication.translate("Wallet", "Member"),
-    Tier.SILVER: QCoreApplication.translate("Wallet", "Silver"),
-    Tier.GOLD: QCoreApplication.translate("Wallet", "Gold"),
-    Tier.DIAMOND: QCoreApplication.translate("Wallet", "Diamond"),
+_TIER_NAMES = {  # looked up when shown (translated then), not when this module is imported
+    Tier.BASIC: QT_TRANSLATE_NOOP("WalletWindow", "Member"),
+    Tier.SILVER: QT_TRANSLATE_NOOP("WalletWindow", "Silver"),
+    Tier.GOLD: QT_TRANSLATE_NOOP("WalletWindow", "Gold"),
+    Tier.DIAMOND: QT_TRANSLATE_NOOP("WalletWindow", "Diamond"),
 }
 
 
@@ -47,10 +51,9 @@ class WalletWindow(QWidget):
         self.qr_size = qr_size
         self.current_code = ""
         self._remaining = refresh_s
-        cert = wallet.certificate()
-        self.setWindowTitle(self.tr("Member code — member %1").replace("%1", str(cert.member_id)))
-        self.header = QLabel(self.tr("%1 member %2").replace("%1", _TIER_NAMES.get(Tier(cert.tier), "?"))
-                             .replace("%2", str(cert.member_id)))
+        self.cert = wallet.certificate()
+        self.header = QLabel()
+        self.header.setObjectName("walletHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -68,9 +71,23 @@ class WalletWindow(QWidget):
         self.rotate_timer.timeout.connect(self.rotate)
         self.tick_timer = QTimer(self)
         self.tick_timer.timeout.connect(self._tick)
+        self.retranslate()
         self.rotate()
         self.rotate_timer.start(refresh_s * 1000)
         self.tick_timer.start(1000)
+
+    def retranslate(self) -> None:
+        member = str(self.cert.member_id)
+        tier = _TIER_NAMES.get(Tier(self.cert.tier))
+        self.setWindowTitle(self.tr("Member code — member %1").replace("%1", member))
+        self.header.setText(self.tr("%1 member %2").replace(
+            "%1", QCoreApplication.translate("WalletWindow", tier) if tier else "?").replace("%2", member))
+        self._show_countdown()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def rotate(self) -> None:
         self.current_code = self.wallet.next_code()
@@ -84,6 +101,8 @@ class WalletWindow(QWidget):
         self._show_countdown()
 
     def _show_countdown(self) -> None:
+        if not self.current_code:
+            return
         self.countdown.setText(self.tr("Refreshes in %1 s · counter %2")
                                .replace("%1", str(self._remaining))
                                .replace("%2", str(self.wallet.state.counter)))

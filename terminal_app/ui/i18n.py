@@ -145,6 +145,7 @@ def build(update_sources: bool = False) -> int:
             print("pyside6-lupdate not found", file=sys.stderr)
             return 1
         files = [str(p) for p in sorted(ui_dir.rglob("*.py"))]
+        files.append(str(ui_dir.parents[1] / "member_wallet" / "window.py"))  # the wallet window shares them
         for lang in LANGUAGES:
             subprocess.run([lupdate, *files, "-ts", str(I18N_DIR / f"{lang}.ts")], check=True)
     return compile_all(force=True)

@@ -1439,4 +1439,47 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>WalletWindow</name>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="22"/>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="23"/>
+        <source>Silver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="24"/>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="25"/>
+        <source>Diamond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="82"/>
+        <source>Member code — member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="83"/>
+        <source>%1 member %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="106"/>
+        <source>Refreshes in %1 s · counter %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="117"/>
+        <source>Can&apos;t scan? Backup code %1 (changes in %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

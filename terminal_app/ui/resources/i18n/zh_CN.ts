@@ -1439,4 +1439,47 @@
         <translation>不作废</translation>
     </message>
 </context>
+<context>
+    <name>WalletWindow</name>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="22"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="23"/>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="24"/>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="25"/>
+        <source>Diamond</source>
+        <translation>钻石卡</translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="82"/>
+        <source>Member code — member %1</source>
+        <translation>会员码 — 会员 %1</translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="83"/>
+        <source>%1 member %2</source>
+        <translation>%1 · 会员号 %2</translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="106"/>
+        <source>Refreshes in %1 s · counter %2</source>
+        <translation>%1 秒后刷新 · 计数 %2</translation>
+    </message>
+    <message>
+        <location filename="../../../../member_wallet/window.py" line="117"/>
+        <source>Can&apos;t scan? Backup code %1 (changes in %2 s)</source>
+        <translation>无法扫码？备用码 %1（%2 秒后更换）</translation>
+    </message>
+</context>
 </TS>
