@@ -8,7 +8,11 @@
    demo proves the path even without a screen.
 5. With a display: the counter app opens next to the member wallet window showing the rotating
    code. A real camera is used where one is present (--camera auto); otherwise a virtual camera
-   feeds the wallet's current code to the scanner. Manager PIN: 1234.
+   feeds the wallet's current code to the scanner. First manager: 王经理, PIN 1234 (a manager adds
+   the others, each with their own PIN). Receipts print to a file printer (terminal/receipts.bin,
+   ESC/POS bytes with the text in GB18030); the customer display opens as a second window.
+   Before Qt starts, the demo checks the system libraries Qt's X11 plugin needs and, where one
+   is missing, prints the one-line install command instead of letting Qt abort.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from terminal_app.sync import SyncClient
 GREEN, RED, RESET = "\033[32m", "\033[31m", "\033[0m"
 DEMO_MEMBER = 10002
 DEMO_MERCHANT = "M-CAFE"
+DEMO_MANAGER = "王经理"
+DEMO_PIN = "1234"
 
 
 def say(result, label: str) -> None:
@@ -96,10 +102,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   synced {report.uploaded} record(s); HQ balance of member {DEMO_MEMBER}: {balance.balance} points")
         store.close()
 
+        from terminal_app.core.managers import ManagerBook
+
+        store = open_store(base / "terminal")
+        ManagerBook(store).ensure_first(DEMO_MANAGER, DEMO_PIN)
+        store.close()
+        print(f"   first manager: {DEMO_MANAGER}, PIN {DEMO_PIN} (change it under Manager -> Managers)")
+
         want_gui = args.gui or (not args.no_gui and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")))
         if not want_gui:
             print("no display: the counter app and the wallet window need a desktop (or pass --gui)")
             return 0
+        from terminal_app.ui.display import display_problem
+
+        problem = display_problem()  # before Qt starts: Qt would abort (SIGABRT) without these libraries
+        if problem:
+            print(problem)
+            return 3
         return run_windows(base, wallet, server.url, args.camera)
     finally:
         server.stop()
@@ -113,14 +132,19 @@ def run_windows(base: Path, wallet: Wallet, server_url: str, camera: str) -> int
     from terminal_app.ui.app import run_app
     from terminal_app.ui.settings import UiSettings
 
-    print("5. the counter app and the member wallet window (manager PIN 1234)")
+    print(f"5. the counter app, its customer display and the member wallet window (manager {DEMO_MANAGER}, PIN {DEMO_PIN})")
+    settings = UiSettings.load(base / "terminal")
+    if settings.printer == "none":  # receipts to a file printer: ESC/POS bytes, Chinese in GB18030
+        settings.printer = f"file:{base / 'terminal' / 'receipts.bin'}"
+    if settings.customer_display == "auto":
+        settings.customer_display = "window"  # one screen here: the customer's side in its own window
+    settings.save()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     wallet_window = WalletWindow(wallet, refresh_s=20)
     wallet_window.move(40, 40)
     wallet_window.show()
     use_real = camera.isdigit() or (camera == "auto" and real_camera_present())
     if use_real:
-        settings = UiSettings.load(base / "terminal")
         settings.camera = camera if camera.isdigit() else "0"
         settings.save()
         print(f"   camera: device {settings.camera} (hold the phone, or this screen, to it)")

@@ -372,6 +372,13 @@ def run_app(home: str | Path, *, code_provider: CodeProvider | None = None,
     from terminal_app.store import open_store
 
     i18n.ensure_compiled()  # the .ts -> .qm build step, if a .qm is missing or stale (else .ts is read)
+    if QApplication.instance() is None:
+        from .display import display_problem
+
+        problem = display_problem()  # Qt would abort (SIGABRT) without its X11 libraries: say what to install
+        if problem:
+            print(problem, file=sys.stderr)
+            return 3
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = open_store(Path(home))
     window = MainWindow(store, Path(home), code_provider=code_provider, server_url=server_url,

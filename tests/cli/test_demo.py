@@ -34,7 +34,7 @@ def look_and_quit():
         if hasattr(w, "confirm_close"):
             w.confirm_close = False
     app.quit()
-QTimer.singleShot(3000, look_and_quit)
+QTimer.singleShot(int(sys.argv[2]) if len(sys.argv) > 2 else 3000, look_and_quit)
 from scripts import demo
 rc = demo.main(["--gui", "--camera", "virtual", "--dir", sys.argv[1]])
 print("TITLES " + json.dumps(titles, ensure_ascii=False))
@@ -58,3 +58,81 @@ def test_demo_opens_the_counter_app_and_the_wallet_window(tmp_path: Path) -> Non
     titles = json.loads(line[len("TITLES "):])
     assert any("10002" in t for t in titles)  # the wallet window
     assert len(titles) >= 2  # and the counter app
+
+
+def _free_display() -> int:
+    for n in range(90, 140):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+def test_demo_windows_start_under_a_real_x_server(tmp_path: Path) -> None:
+    """Xvfb + a window manager (openbox) + xdotool: the demo's three windows are mapped on a real X
+    display (Qt's xcb plugin, not offscreen), the counter app gets the focus, and a screenshot of
+    the screen is taken (import -window root)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    tools = {"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool", "import": "imagemagick"}
+    missing = [pkg for tool, pkg in tools.items() if shutil.which(tool) is None]
+    if missing:
+        pytest.skip("needs a real X server for this test: sudo apt-get install -y " + " ".join(missing))
+    from terminal_app.ui.display import display_problem
+
+    n = _free_display()
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = f":{n}"
+    problem = display_problem(env)
+    if problem:
+        pytest.skip(problem.replace("\n", " "))
+    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wm = app = None
+    try:
+        deadline = time.monotonic() + 15
+        while not Path(f"/tmp/.X11-unix/X{n}").exists():
+            assert time.monotonic() < deadline, "Xvfb did not start"
+            time.sleep(0.1)
+        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        app = subprocess.Popen([sys.executable, "-c", GUI_RUN, str(tmp_path / "demo"), "25000"], env=env,
+                               cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+
+        def windows(name: str) -> list[str]:
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name], env=env,
+                                 capture_output=True, text=True).stdout
+            return out.split()
+
+        deadline = time.monotonic() + 60
+        while not (windows("10002") and windows("M-CAFE-T1") and windows("顾客显示屏|Customer display")):
+            assert app.poll() is None, app.communicate()[1][-2000:]
+            assert time.monotonic() < deadline, "the demo's windows did not appear on the X display"
+            time.sleep(0.3)
+        time.sleep(1.5)
+        counter = windows("M-CAFE-T1")[0]
+        subprocess.run(["xdotool", "windowactivate", "--sync", counter], env=env, capture_output=True, timeout=10)
+        active = subprocess.run(["xdotool", "getactivewindow", "getwindowname"], env=env, capture_output=True,
+                                text=True).stdout.strip()
+        assert "M-CAFE-T1" in active  # the window manager gave the counter app the focus
+        geometry = subprocess.run(["xdotool", "getwindowgeometry", counter], env=env, capture_output=True,
+                                  text=True).stdout
+        assert "Geometry:" in geometry
+        shot = tmp_path / "screen.png"
+        subprocess.run(["import", "-display", f":{n}", "-window", "root", str(shot)], env=env, check=True, timeout=30)
+        assert shot.stat().st_size > 10_000
+        out, err = app.communicate(timeout=120)
+        assert app.returncode == 0, err[-2000:]
+        assert "SIGABRT" not in err and "could not load the Qt platform plugin" not in err
+    finally:
+        for proc in (app, wm, xvfb):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
