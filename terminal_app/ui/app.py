@@ -25,7 +25,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
 
 from . import i18n, theme
 from .qtfix import protect_none
@@ -65,9 +65,9 @@ class MainWindow(QMainWindow):
         self.cashier = CashierPage(self.vm)
         self.verdict = VerdictPage(seconds=self.settings.verdict_seconds)
         self.pin = PinPage()
-        self.manager = ManagerPage(self.vm, self.settings, self.home, self.sound.problem)
+        self._manager: ManagerPage | None = None  # built on first use: the counter starts without it
         self.pages = QStackedWidget()
-        for page in (self.cashier, self.verdict, self.pin, self.manager):
+        for page in (self.cashier, self.verdict, self.pin, QWidget()):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.setStyleSheet(theme.SHEET)  # the one look (terminal_app/ui/theme.py)
@@ -106,9 +106,6 @@ class MainWindow(QMainWindow):
         self.pin.submitted.connect(lambda mid, pin: self.vm.check_pin(mid, pin, self.pin.show_check))
         self.pin.accepted.connect(self.pin_ok)
         self.pin.cancelled.connect(lambda: self.pages.setCurrentIndex(self.CASHIER))
-        self.manager.leave.connect(self.leave_manager)
-        self.manager.quit_requested.connect(self.quit_app)
-        self.manager.settings.applied.connect(self.apply_settings)
         self.customer: CustomerDisplay | None = None
         self.place_customer_display(customer_display)
         self.wedge = WedgeScanner(self)
@@ -150,6 +147,23 @@ class MainWindow(QMainWindow):
         self.cashier.show_ready()
         if self.customer is not None:
             self.customer.after_verdict()
+
+    @property
+    def manager(self) -> ManagerPage:
+        """The manager pages, made the first time they are needed (they are not part of the start)."""
+        if self._manager is None:
+            page = ManagerPage(self.vm, self.settings, self.home, self.sound.problem)
+            page.leave.connect(self.leave_manager)
+            page.quit_requested.connect(self.quit_app)
+            page.settings.applied.connect(self.apply_settings)
+            placeholder = self.pages.widget(self.MANAGER)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(self.MANAGER, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages.setCurrentIndex(current)
+            self._manager = page
+        return self._manager
 
     # --- the customer-facing display
     def place_customer_display(self, wanted: bool | None = None) -> None:
@@ -222,8 +236,9 @@ class MainWindow(QMainWindow):
             self.showNormal()
             self.pages.setCurrentIndex(self.CASHIER)
             return
+        page = self.manager
         self.pages.setCurrentIndex(self.MANAGER)
-        self.manager.enter()
+        page.enter()
 
     def leave_manager(self) -> None:
         self.vm.manager = None  # signed out: the next manager action asks for a PIN again
