@@ -102,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.002)
 
     wait(lambda: w.vm.service is not None and w.camera_worker is not None)
-    member = alliance.member(10001, tier=2)
     app.recording = True
     for i in range(args.rounds):
+        member = alliance.member(10001 + i, tier=2)  # the next customer (the one just served is held off)
         shown["code"] = member.code(int(time.time()))
         wait(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION and w.pages.currentIndex() == w.CASHIER)
         shown["code"] = ""
@@ -124,13 +124,14 @@ def main(argv: list[str] | None = None) -> int:
             QTest.keyClick(w.verdict, Qt.Key.Key_Space)
             wait(lambda: w.pages.currentIndex() == w.CASHIER)
             QTest.mouseClick(w.manager_button, Qt.MouseButton.LeftButton)
+            wait(lambda: w.pin.who.count() > 0)  # the managers, read off the UI thread
             for ch in "1234":
                 QTest.mouseClick(w.pin.keypad.buttons[ch], Qt.MouseButton.LeftButton)
             QTest.mouseClick(w.pin.ok_button, Qt.MouseButton.LeftButton)
             wait(lambda i=i: w.pages.currentIndex() == w.MANAGER and len(w.manager.log.rows) > i)
             idle(0.1)
             QTest.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)
-        idle(1.1)  # the camera's hold-off for the same member's next code
+        idle(0.2)
     app.recording = False
     session = list(app.durations)
     worst_session = app.worst

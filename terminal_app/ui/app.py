@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.where_label.setText(self.where_text())
-        self.setWindowTitle(self.tr("Alliance points counter") + (f" — {self.where_text()}" if self.where_text() else ""))
+        self.setWindowTitle(self.tr("Alliance points counter"))
         self.manager_button.setText(self.tr("Manager"))
         self.retranslate_status()
 

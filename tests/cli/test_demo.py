@@ -109,16 +109,16 @@ def test_demo_windows_start_under_a_real_x_server(tmp_path: Path) -> None:
             return out.split()
 
         deadline = time.monotonic() + 60
-        while not (windows("10002") and windows("M-CAFE-T1") and windows("顾客显示屏|Customer display")):
+        while not (windows("10002") and windows("联盟积分收银台") and windows("顾客显示屏|Customer display")):
             assert app.poll() is None, app.communicate()[1][-2000:]
             assert time.monotonic() < deadline, "the demo's windows did not appear on the X display"
             time.sleep(0.3)
         time.sleep(1.5)
-        counter = windows("M-CAFE-T1")[0]
+        counter = windows("联盟积分收银台")[0]
         subprocess.run(["xdotool", "windowactivate", "--sync", counter], env=env, capture_output=True, timeout=10)
         active = subprocess.run(["xdotool", "getactivewindow", "getwindowname"], env=env, capture_output=True,
                                 text=True).stdout.strip()
-        assert "M-CAFE-T1" in active  # the window manager gave the counter app the focus
+        assert active == "联盟积分收银台"  # the window manager gave the counter app the focus
         geometry = subprocess.run(["xdotool", "getwindowgeometry", counter], env=env, capture_output=True,
                                   text=True).stdout
         assert "Geometry:" in geometry
