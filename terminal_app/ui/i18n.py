@@ -89,6 +89,26 @@ def load_translator(lang: str) -> QTranslator | None:
     return None
 
 
+_qt_own: QTranslator | None = None
+
+
+def _install_qt_own(app: QCoreApplication, lang: str) -> None:
+    """Qt's own words (a text field's Copy/Paste menu, standard dialog buttons) in `lang`: the
+    qtbase translations that ship with PySide6."""
+    global _qt_own
+    from PySide6.QtCore import QLibraryInfo
+
+    if _qt_own is not None:
+        app.removeTranslator(_qt_own)
+        _qt_own = None
+    if lang == "en":
+        return
+    qt = QTranslator()
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _qt_own = qt
+
+
 def set_language(lang: str) -> str:
     """Install `lang`'s translator; every widget gets a LanguageChange event and retranslates."""
     global _current, _installed
@@ -107,6 +127,7 @@ def set_language(lang: str) -> str:
     if translator is not None and not translator.isEmpty():
         app.installTranslator(translator)
         _installed = translator
+    _install_qt_own(app, lang)
     # Qt sends no LanguageChange for an empty translator (English is the source language): send one
     QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
     # QApplication posts the event to each window: deliver now, so the switch is visible on return

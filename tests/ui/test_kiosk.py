@@ -74,3 +74,18 @@ def test_quit_anyway_closes(qtbot, store, home, member):
     finally:
         w.confirm_close = False
         w.shutdown()
+
+
+def test_qt_own_words_follow_the_language(qapp):
+    """Qt's standard buttons and menus (e.g. a text field's context menu) are in Chinese too."""
+    from PySide6.QtCore import QCoreApplication
+
+    from terminal_app.ui import i18n
+
+    try:
+        i18n.set_language("zh_CN")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert QCoreApplication.translate("QWidgetTextControl", "&Copy") != "&Copy"
+    finally:
+        i18n.set_language("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
