@@ -69,8 +69,10 @@ def fresh_venv(where: Path, wheel: Path, extra: str) -> Path:
     """A new venv (no pip of its own) with only `alliance-pos[extra]` installed; returns its bin dir."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(where)], check=True, timeout=120)
     python = where / "bin" / "python"
-    pip("install", "--no-index", "--find-links", str(fill_wheelhouse(wheel)), f"{wheel}[{extra}]",
-        python=str(python))
+    # by name, from local folders only: the same `pip install` as the Dockerfile's
+    house = fill_wheelhouse(wheel)
+    pip("install", "--no-index", "--find-links", str(wheel.parent), "--find-links", str(house),
+        f"alliance-pos[{extra}]", python=str(python))
     return where / "bin"
 
 
