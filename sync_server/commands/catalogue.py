@@ -175,15 +175,14 @@ CATALOGUE_FIELDS: dict[str, dict[str, tuple[Any, str]]] = {
         "name_zh": (str, "name in Chinese"),
         "name_en": (str, "name in English"),
         "kind": (str, "single_use (once per member) or quota (a number of uses alliance-wide)"),
-        "quota": (int, "uses in all (kind quota)"),
+        "quota": (int, "kind quota: uses each terminal may grant (docs/rules.md)"),
         "min_tier": (int, "lowest tier that may use it (0..3)"),
     },
     "gifts": {
         "name_zh": (str, "name in Chinese"),
         "name_en": (str, "name in English"),
         "points": (int, "points it costs"),
-        "stock": (int, "how many there are"),
-        "min_tier": (int, "lowest tier that may redeem it (0..3)"),
+        "stock": (int, "units each terminal may hand out (docs/rules.md)"),
     },
 }
 REQUIRED_TO_ADD = {"coupons": ("name_zh", "name_en"), "gifts": ("name_zh", "name_en", "points", "stock")}
@@ -225,7 +224,8 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
             if args.id in index:
                 raise SettingRefused("ALREADY_EXISTS", f"{name}: {args.id} exists (use update)")
             entry = {"id": args.id, **given(args, name)}
-            missing = [f"--{f.replace('_', '-')}" for f in REQUIRED_TO_ADD[name] if f not in entry]
+            needed = [*REQUIRED_TO_ADD[name], *(["quota"] if entry.get("kind") == "quota" else [])]
+            missing = [f"--{f.replace('_', '-')}" for f in needed if f not in entry]
             if missing:
                 raise SettingRefused("SETTING_INVALID", f"{name} add needs {', '.join(missing)}")
             return checked_catalogue(name, [*items, entry])

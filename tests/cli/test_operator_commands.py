@@ -158,6 +158,8 @@ def test_gifts_and_coupons_set_by_an_operator_reach_a_terminal(site: Site, till:
                     "--kind", "quota", "--quota", "40", "--min-tier", "1")
     assert rc == 0, out
     assert "min_tier" in refused(site, capsys, "coupon", "update", "C-TEA", "--min-tier", "9")
+    assert "--quota" in refused(site, capsys, "coupon", "add", "C-NOQ", "--name-zh", "无", "--name-en", "No",
+                                "--kind", "quota")
     rc, out = admin(site, capsys, "coupon", "remove", "C-COFFEE")
     assert rc == 0 and "C-COFFEE" not in {c["id"] for c in out["coupons"]}
 
@@ -167,6 +169,10 @@ def test_gifts_and_coupons_set_by_an_operator_reach_a_terminal(site: Site, till:
     assert gifts["G-MUG"] == {"id": "G-MUG", "name_zh": "马克杯", "name_en": "Mug", "points": 800, "stock": 3}
     assert coupons["C-TEA"]["quota"] == 40 and "C-COFFEE" not in coupons
 
+    gifts_file = tmp_path / "gifts.json"
+    gifts_file.write_text(json.dumps([{"id": "G-X", "name_zh": "礼", "name_en": "X", "points": 1, "stock": 1,
+                                       "min_tier": 2}]))  # gifts have no tier limit (docs/rules.md)
+    assert "min_tier" in refused(site, capsys, "gift", "import", str(gifts_file))
     listing = tmp_path / "coupons.json"
     listing.write_text(json.dumps([{"id": "C-A"}, {"id": "C-A"}]))
     assert "distinct" in refused(site, capsys, "coupon", "import", str(listing))
