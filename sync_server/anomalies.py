@@ -32,6 +32,7 @@ COUPON_OVERUSE = "coupon_overuse"  # a single-use coupon used again, or beyond i
 DUPLICATE_RECEIPT = "duplicate_receipt"  # a receipt backfilled again (at another till of the merchant)
 TIME_INCONSISTENT = "time_inconsistent"  # the record's time disagrees with its code, chain or arrival: held
 BACKFILL_REVIEW = "backfill_review"  # every backfill is reviewed by a person (held until then, by default)
+KEY_COMPROMISED = "key_compromised"  # a code under a leaked issuer key arrived after the leak
 DISPROVED = "disproved"  # status of a case reconciliation closed because event time disproves it
 
 

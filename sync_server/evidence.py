@@ -62,7 +62,7 @@ CASE_FOR: dict[Reason, str] = {
     Reason.COUPON_USED: an.COUPON_OVERUSE, Reason.COUPON_QUOTA_EXHAUSTED: an.COUPON_OVERUSE,
     Reason.DUPLICATE_RECEIPT: an.DUPLICATE_RECEIPT,
     Reason.TIME_INCONSISTENT: an.TIME_INCONSISTENT,
-    Reason.BACKFILL_HELD: an.BACKFILL_REVIEW,
+    Reason.BACKFILL_HELD: an.BACKFILL_REVIEW, Reason.ISSUER_KEY_COMPROMISED: an.KEY_COMPROMISED,
     Reason.MEMBER_BLOCKED: an.DENIED_MEMBER_ACTIVITY, Reason.CERT_REVOKED: an.DENIED_MEMBER_ACTIVITY,
     Reason.RECORD_CHAIN_BROKEN: an.CHAIN_BROKEN,
 }  # anything else: bad_record
@@ -149,13 +149,17 @@ def _check_code(ex: Examined, rec: ParsedRecord, keys: TrustBundle, cfg: BooksCo
         # every check before the window passed (signatures, keys, certificate): the times disagree
         if ex.held is None:
             ex.held, ex.detail = Reason.TIME_INCONSISTENT, f"code time vs recorded_at: {verdict.detail}"
-    elif not verdict.ok:
-        since = compromised.get(verdict.issuer_kid or "")
+    since = compromised.get(verdict.issuer_kid or "")
+    if not verdict.ok and verdict.reason not in (Reason.CODE_EXPIRED, Reason.CODE_NOT_YET_VALID):
         if verdict.reason is Reason.ISSUER_KEY_RETIRED and since is not None:
             _refuse(ex, Reason.ISSUER_KEY_COMPROMISED, f"issuer {verdict.issuer_kid} leaked at {since}")
         else:
             _refuse(ex, verdict.reason, verdict.detail or "member code refused on re-verification")
         return
+    if since is not None and ex.received_ms > since * 1000:
+        # Under a key that leaked, arriving after the leak, dated before it: only a person can tell an
+        # honest offline record from a back-dated one. Held; nothing moves until then.
+        ex.held, ex.detail = Reason.ISSUER_KEY_COMPROMISED, f"issuer {verdict.issuer_kid} leaked at {since}"
     if (verdict.member_id, verdict.cert_serial, verdict.counter, verdict.code_time, verdict.tier) != (
             rec.member_id, rec.cert_serial, rec.counter, rec.code_time, rec.tier):
         _refuse(ex, Reason.CODE_MISMATCH, "the code's member, serial, counter, time or tier differ from the record's")
@@ -204,13 +208,14 @@ class BundleRules:
     gifts: dict[str, dict[str, Any]]
 
 
-_BUNDLES: dict[int, BundleRules] = {}  # per process; an issued bundle never changes
+_BUNDLES: dict[tuple[str, int], BundleRules] = {}  # per process and database; an issued bundle never changes
 
 
 def bundle_rules(s: Session, sequence: int | None) -> BundleRules | None:
     if sequence is None:
         return None
-    cached = _BUNDLES.get(sequence)
+    key = (str(s.get_bind().url), sequence)
+    cached = _BUNDLES.get(key)
     if cached is not None:
         return cached
     row = s.get(BundleVersion, sequence)
@@ -224,7 +229,7 @@ def bundle_rules(s: Session, sequence: int | None) -> BundleRules | None:
     out = BundleRules(sequence, row.issued_at, int(payload.get("max_age_s", 7 * 86_400)), rules,
                       {str(c["id"]): c for c in payload.get("coupons", []) if isinstance(c, dict) and "id" in c},
                       {str(g["id"]): g for g in payload.get("gifts", []) if isinstance(g, dict) and "id" in g})
-    _BUNDLES[sequence] = out
+    _BUNDLES[key] = out
     return out
 
 
@@ -374,7 +379,8 @@ class Books:
         if (held is None and self.prev_recorded_at is not None
                 and rec.recorded_at < self.prev_recorded_at - self.cfg.chain_backstep_tolerance_s * 1000):
             held, detail = Reason.TIME_INCONSISTENT, (
-                f"recorded {(self.prev_recorded_at - rec.recorded_at) // 1000} s before the previous record")
+                f"recorded {(self.prev_recorded_at - rec.recorded_at) // 1000} s before the previous record "
+                "(or the terminal's enrollment)")
         if held is None and self._named_too_early(rec):
             held, detail = Reason.TIME_INCONSISTENT, self._named_too_early(rec)
         if held is None:

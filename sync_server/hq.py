@@ -204,6 +204,7 @@ class HQ:
             serial = self._next_device_serial(s)
             now = int(time.time())
             allowance = max(0, min(m.balance, self.settings.max_offline_allowance))
+            self.key_entries()  # `keys rotate` / `keys revoke` on the files: issue with the ring as it is now
             cert = self.ring.issue_certificate(now=now, member_id=member_id, serial=serial, tier=m.tier,
                                                allowance=allowance, device_public=unb64(device_public_key),
                                                valid_s=self.settings.cert_valid_s)
@@ -272,7 +273,8 @@ class HQ:
         with self.session() as s, s.begin():
             content = self.bundle_payload(s)
             digest = hashlib.sha256(canonical.dumps(content)).hexdigest()
-            state = self.get_setting(s, "bundle", None)
+            row = s.get(Setting, "bundle", with_for_update=True)  # one worker issues a sequence at a time
+            state = None if row is None else json.loads(row.value)
             now = int(time.time())
             if state and state["digest"] == digest and now - state["issued_at"] < self.settings.bundle_refresh_s:
                 return state["sequence"], state["envelope"].encode()
@@ -282,8 +284,8 @@ class HQ:
             self.put_setting(s, "bundle", {"digest": digest, "issued_at": now, "sequence": sequence,
                                           "envelope": envelope.decode()})
             # Every version is kept: a record names the bundle it was decided with (evidence.py).
-            s.merge(BundleVersion(sequence=sequence, issued_at=now,
-                                  payload=canonical.dumps(json.loads(envelope)["payload"]).decode()))
+            s.add(BundleVersion(sequence=sequence, issued_at=now,
+                                payload=canonical.dumps(json.loads(envelope)["payload"]).decode()))
             return sequence, envelope
 
     def key_entries(self) -> list:

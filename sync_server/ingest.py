@@ -147,8 +147,10 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
             again = _reexamine(hq, terminal, row, examined.cfg)
             if again is not None:
                 to_decide.append(again)
+    # The first record of a chain cannot come before the terminal was enrolled.
     prev_at = s.scalar(select(Record.recorded_at).where(Record.terminal_id == terminal.id,
-                                                        Record.seq == terminal.acked_seq)) if terminal.acked_seq else None
+                                                        Record.seq == terminal.acked_seq)) if terminal.acked_seq \
+        else (terminal.enrolled_at * 1000 if terminal.enrolled_at else None)
     hq.lock_books(s)  # the alliance-wide order of decisions: held until this transaction commits
     books = Books(s, terminal.id, terminal.merchant_id, examined.cfg, to_decide, prev_at)
     decided: dict[int, Effect] = {}

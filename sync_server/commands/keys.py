@@ -35,7 +35,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         state = "valid" if info.not_before <= now <= info.not_after else (
             "not-yet-valid" if now < info.not_before else "retired")
         print(json.dumps({"kid": info.kid, "not_before": info.not_before, "not_after": info.not_after,
-                          "state": state}))
+                          "state": "compromised" if info.compromised_since is not None else state,
+                          "compromised_since": info.compromised_since}))
     ring.response_signer(now)  # a key ring from before signed answers gets its response key here
     for r in ring.responses:
         print(json.dumps({"kid": r.kid, "role": "response", "not_before": r.not_before,
@@ -69,6 +70,31 @@ def cmd_rotate_response(args: argparse.Namespace) -> int:
             ring.retire_response_key(kid, now)
     print(json.dumps({"new_response_kid": new.kid, "not_after": new.not_after,
                       "retired" if args.retire_old else "still_signing": old}))
+    return 0
+
+
+def _when(text: str) -> int:
+    """unix seconds, or an ISO 8601 time (with its offset; none means UTC)."""
+    from datetime import UTC, datetime
+
+    if text.lstrip("-").isdigit():
+        return int(text)
+    t = datetime.fromisoformat(text)
+    return int((t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp())
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    """An issuer key leaked: terminals refuse it from T on (its validity ends at T, with the next
+    bundle), and HQ refuses every code under it after T, however the record is dated."""
+    ring = KeyRing.load(_keys_dir(args))
+    try:
+        since = _when(args.compromised_since)
+        info = ring.revoke_compromised(args.kid, since)
+    except (ValueError, LookupError) as exc:
+        print(json.dumps({"ok": False, "reason": "REQUEST_INVALID", "detail": str(exc)}))
+        return 2
+    print(json.dumps({"ok": True, "kid": info.kid, "not_after": info.not_after,
+                      "compromised_since": info.compromised_since}))
     return 0
 
 
@@ -117,6 +143,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                       "automatically when 30 days are left)")
     p.add_argument("--retire-old", action="store_true", help="stop signing with the older response keys now")
     p.set_defaults(func=cmd_rotate_response)
+
+    p = ks.add_parser("revoke", help="an issuer key leaked: nothing it certified counts after a time")
+    p.add_argument("kid", help="the issuer key id (keys list)")
+    p.add_argument("--compromised-since", required=True,
+                   help="when it leaked: unix seconds or ISO 8601 (e.g. 2026-12-01T08:00:00+08:00)")
+    p.set_defaults(func=cmd_revoke)
 
     p = ks.add_parser("bundle", help="sign a trust bundle with the current keys")
     p.add_argument("--alliance-id", default="demo-alliance")

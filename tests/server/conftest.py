@@ -144,6 +144,16 @@ def issue_bundle_at(hq: HQ, at_s: int) -> tuple[int, bytes]:
     return seq, envelope
 
 
+def as_if_enrolled_at(hq: HQ, terminal_id: str, at_s: int) -> None:
+    """HQ's record of when the terminal enrolled, moved back to `at_s` (a test's terminal that has
+    been in service, and offline, since then: its first records may not be older than that)."""
+    from sync_server.db.models import Terminal
+
+    with hq.session() as s, s.begin():
+        t = s.get(Terminal, terminal_id)
+        t.enrolled_at = min(t.enrolled_at or at_s, at_s)
+
+
 def code_fields(code: str) -> dict:
     """The record fields a code-bearing record carries for a member code."""
     from alliance_protocol.member_code import parse

@@ -32,7 +32,7 @@ from sync_server.reviews import review
 from sync_server.settlement import commission, settlement_report
 from terminal_app.core.service import TerminalService
 
-from .conftest import RunningServer, Till, enroll_terminal, issue_bundle_at
+from .conftest import RunningServer, Till, as_if_enrolled_at, enroll_terminal, issue_bundle_at
 
 CHINA = 480 * 60_000
 _IDS = itertools.count(71_001)
@@ -57,6 +57,7 @@ def offline_since(server: RunningServer, tills: list[Till], at_s: int) -> None:
     _, envelope = issue_bundle_at(server.hq, at_s)
     for t in tills:
         t.store.install_bundle(envelope)
+        as_if_enrolled_at(server.hq, t.terminal_id, at_s)
 
 
 def at(till: Till, at_s: int) -> TerminalService:

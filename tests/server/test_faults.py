@@ -38,7 +38,7 @@ from terminal_app.store import open_store
 from terminal_app.store.models import JournalRow
 from terminal_app.sync import SyncClient
 
-from .conftest import issue_bundle_at, RunningServer, Till, create_pg_database, drop_pg_database, enroll_terminal, free_port
+from .conftest import as_if_enrolled_at, issue_bundle_at, RunningServer, Till, create_pg_database, drop_pg_database, enroll_terminal, free_port
 
 INITIAL = {m[0]: m[4] for m in MEMBERS}
 
@@ -364,6 +364,7 @@ def test_a_week_offline_with_ten_thousand_queued_records(server: RunningServer, 
     assert client.sync_once().ok
     start = int(time.time()) - 7 * 24 * 3600
     bundle_seq, _ = issue_bundle_at(server.hq, start - 60)  # the bundle it had when it went offline
+    as_if_enrolled_at(server.hq, terminal_id, start - 120)
     queue_offline_records(store, members, 10_000, start, bundle_seq)
     assert store.outbox_count() == 10_000
     t0 = time.perf_counter()

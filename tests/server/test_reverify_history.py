@@ -27,7 +27,7 @@ from sync_server.hq_keys import KeyRing
 from sync_server.ingest import ingest_batch
 from sync_server.settings import ServerSettings
 
-from .conftest import code_fields, issue_bundle_at, priced
+from .conftest import as_if_enrolled_at, code_fields, issue_bundle_at, priced
 
 
 def _spend_record(hq: HQ, terminal_id: str, merchant_id: str, key, member_id: int, at: int, points: int,
@@ -56,6 +56,7 @@ def test_a_block_counts_from_its_time(tmp_path: Path) -> None:
             before = s.get(Member, member_id).balance
         spent_at = int(time.time()) - 600  # spent offline ten minutes ago
         bundle_seq, _ = issue_bundle_at(hq, spent_at - 60)  # the bundle the till had then
+        as_if_enrolled_at(hq, terminal_id, spent_at - 120)
         first = _spend_record(hq, terminal_id, "M-CAFE", key, member_id, spent_at, 1_000, 1, jr.GENESIS_HASH, 1,
                               bundle_seq)
         earned = first["body"]["points_earned"]
