@@ -83,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     settings.verdict_seconds = 600
     settings.camera = "virtual"
     shown = {"code": ""}
-    w = MainWindow(store, home, settings=settings, sounds=False, camera=True,
-                   code_provider=lambda: shown["code"])
+    w = MainWindow(
+        store, home, settings=settings, sounds=False, camera=True, code_provider=lambda: shown["code"]
+    )
     w.show()
 
     def wait(cond, timeout: float = 5.0) -> None:
@@ -106,7 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(args.rounds):
         member = alliance.member(10001 + i, tier=2)  # the next customer (the one just served is held off)
         shown["code"] = member.code(int(time.time()))
-        wait(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION and w.pages.currentIndex() == w.CASHIER)
+        wait(
+            lambda: (
+                w.cashier.stack.currentIndex() == w.cashier.TRANSACTION
+                and w.pages.currentIndex() == w.CASHIER
+            )
+        )
         shown["code"] = ""
         t = w.cashier.transaction
         for ch in str(50 + i):
@@ -148,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     s = summary_ms(session)
     print(f"machine: {machine()}")
     print(f"rounds: {args.rounds}; UI-thread events timed: {len(session)}")
-    print(f"one event on the UI thread: p50 {s['p50']:.2f} ms  p99 {s['p99']:.2f} ms  max {s['max']:.1f} ms "
-          f"({worst_session[1]})")
+    print(
+        f"one event on the UI thread: p50 {s['p50']:.2f} ms  p99 {s['p99']:.2f} ms  max {s['max']:.1f} ms "
+        f"({worst_session[1]})"
+    )
     over = sum(1 for d in session if d > 0.05)
     print(f"events over 50 ms: {over}")
     ls = summary_ms(switches)

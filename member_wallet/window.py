@@ -33,7 +33,7 @@ def qr_pixmap(text: str, size: int) -> QPixmap:
     image = QImage(n * scale, n * scale, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    for y, x in zip(*matrix.nonzero()):
+    for y, x in zip(*matrix.nonzero(), strict=False):
         painter.fillRect(int(x) * scale, int(y) * scale, scale, scale, QColor("black"))
     painter.end()
     return QPixmap.fromImage(image)
@@ -80,8 +80,11 @@ class WalletWindow(QWidget):
         member = str(self.cert.member_id)
         tier = _TIER_NAMES.get(Tier(self.cert.tier))
         self.setWindowTitle(self.tr("Member code — member %1").replace("%1", member))
-        self.header.setText(self.tr("%1 member %2").replace(
-            "%1", QCoreApplication.translate("WalletWindow", tier) if tier else "?").replace("%2", member))
+        self.header.setText(
+            self.tr("%1 member %2")
+            .replace("%1", QCoreApplication.translate("WalletWindow", tier) if tier else "?")
+            .replace("%2", member)
+        )
         self._show_countdown()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -103,9 +106,11 @@ class WalletWindow(QWidget):
     def _show_countdown(self) -> None:
         if not self.current_code:
             return
-        self.countdown.setText(self.tr("Refreshes in %1 s · counter %2")
-                               .replace("%1", str(self._remaining))
-                               .replace("%2", str(self.wallet.state.counter)))
+        self.countdown.setText(
+            self.tr("Refreshes in %1 s · counter %2")
+            .replace("%1", str(self._remaining))
+            .replace("%2", str(self.wallet.state.counter))
+        )
         self._show_backup()
 
     def _show_backup(self) -> None:
@@ -114,6 +119,9 @@ class WalletWindow(QWidget):
         except WalletError:  # a wallet without a member login (local issuer) has none
             self.backup.hide()
             return
-        self.backup.setText(self.tr("Can't scan? Backup code %1 (changes in %2 s)")
-                            .replace("%1", digits).replace("%2", str(seconds_left)))
+        self.backup.setText(
+            self.tr("Can't scan? Backup code %1 (changes in %2 s)")
+            .replace("%1", digits)
+            .replace("%2", str(seconds_left))
+        )
         self.backup.show()

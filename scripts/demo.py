@@ -42,7 +42,9 @@ DEMO_PIN = "1234"
 
 def say(result, label: str) -> None:
     colour = GREEN if result.ok else RED
-    print(f"   {label:<34} {colour}{result.reason.value:<20}{RESET} {result.message_zh} / {result.message_en}")
+    print(
+        f"   {label:<34} {colour}{result.reason.value:<20}{RESET} {result.message_zh} / {result.message_en}"
+    )
 
 
 def real_camera_present() -> bool:
@@ -60,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", help="where to keep the demo's files (default: a new temp dir)")
     parser.add_argument("--gui", action="store_true", help="open the windows even without $DISPLAY")
     parser.add_argument("--no-gui", action="store_true", help="never open a window")
-    parser.add_argument("--camera", default="auto", help="auto (a real camera if present), virtual, or a device index")
+    parser.add_argument(
+        "--camera", default="auto", help="auto (a real camera if present), virtual, or a device index"
+    )
     args = parser.parse_args(argv)
 
     base = Path(args.dir or tempfile.mkdtemp(prefix="alliance-demo-"))
@@ -77,15 +81,26 @@ def main(argv: list[str] | None = None) -> int:
         client = SyncClient(store)
         identity = client.enroll(code, server.url)
         report = client.sync_once()
-        print(f"   terminal {identity.terminal_id} of {identity.merchant_name}: bundle {report.bundle_sequence}, "
-              f"{report.balances} member balances, clock offset {store.clock().offset_s:+.3f} s")
+        print(
+            f"   terminal {identity.terminal_id} of {identity.merchant_name}: "
+            f"bundle {report.bundle_sequence}, "
+            f"{report.balances} member balances, clock offset {store.clock().offset_s:+.3f} s"
+        )
 
         print(f"3. member {DEMO_MEMBER}'s phone registers its device key with HQ")
         wallet = Wallet(base / "wallet")
         # The alliance app would carry the root key built in; the demo hands it over (no first-use trust).
-        cert = server_client.register(wallet, server.url, DEMO_MEMBER, member_secret(DEMO_MEMBER),
-                                      root_public_keys=[hq.ring.root_public])
-        print(f"   certificate serial {cert.serial}, tier {cert.tier}, offline allowance {cert.allowance} points")
+        cert = server_client.register(
+            wallet,
+            server.url,
+            DEMO_MEMBER,
+            member_secret(DEMO_MEMBER),
+            root_public_keys=[hq.ring.root_public],
+        )
+        print(
+            f"   certificate serial {cert.serial}, tier {cert.tier}, "
+            f"offline allowance {cert.allowance} points"
+        )
 
         print("4. a first purchase, headless: scan -> 150.00 yuan bill, 1,000 points as cash -> sync")
         service = TerminalService(store)
@@ -93,13 +108,19 @@ def main(argv: list[str] | None = None) -> int:
         scan = service.scan(shown)
         say(scan, "scan")
         quote = service.quote(scan.token, bill_fen=15_000, spend_points=1_000)
-        print(f"   quote: tier discount {quote.discount_fen / 100:.2f}, points off {quote.cash_off_fen / 100:.2f}, "
-              f"to pay {quote.paid_fen / 100:.2f} yuan, earns {quote.points_earned} points")
+        print(
+            f"   quote: tier discount {quote.discount_fen / 100:.2f}, "
+            f"points off {quote.cash_off_fen / 100:.2f}, "
+            f"to pay {quote.paid_fen / 100:.2f} yuan, earns {quote.points_earned} points"
+        )
         say(service.commit_purchase(scan.token, bill_fen=15_000, spend_points=1_000), "purchase")
         say(service.scan(shown), "the same code again (screenshot)")
         report = client.sync_once()
         balance = server_client.balance(wallet, server.url, DEMO_MEMBER, member_secret(DEMO_MEMBER))
-        print(f"   synced {report.uploaded} record(s); HQ balance of member {DEMO_MEMBER}: {balance.balance} points")
+        print(
+            f"   synced {report.uploaded} record(s); "
+            f"HQ balance of member {DEMO_MEMBER}: {balance.balance} points"
+        )
         store.close()
 
         from terminal_app.core.managers import ManagerBook
@@ -109,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
         print(f"   first manager: {DEMO_MANAGER}, PIN {DEMO_PIN} (change it under Manager -> Managers)")
 
-        want_gui = args.gui or (not args.no_gui and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")))
+        want_gui = args.gui or (
+            not args.no_gui and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        )
         if not want_gui:
             print("no display: the counter app and the wallet window need a desktop (or pass --gui)")
             return 0
@@ -132,14 +155,17 @@ def run_windows(base: Path, wallet: Wallet, server_url: str, camera: str) -> int
     from terminal_app.ui.app import run_app
     from terminal_app.ui.settings import UiSettings
 
-    print(f"5. the counter app, its customer display and the member wallet window (manager {DEMO_MANAGER}, PIN {DEMO_PIN})")
+    print(
+        "5. the counter app, its customer display and the member wallet window "
+        f"(manager {DEMO_MANAGER}, PIN {DEMO_PIN})"
+    )
     settings = UiSettings.load(base / "terminal")
     if settings.printer == "none":  # receipts to a file printer: ESC/POS bytes, Chinese in GB18030
         settings.printer = f"file:{base / 'terminal' / 'receipts.bin'}"
     if settings.customer_display == "auto":
         settings.customer_display = "window"  # one screen here: the customer's side in its own window
     settings.save()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # before any window
     wallet_window = WalletWindow(wallet, refresh_s=20)
     wallet_window.move(40, 40)
     wallet_window.show()

@@ -20,9 +20,24 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SCREENS = ("ready", "member", "offer", "verdict_green", "verdict_coupon", "verdict_orange", "verdict_red",
-           "customer_display", "pin", "manager_log", "void_confirm", "managers", "x_report", "z_report", "settings",
-           "wallet")
+SCREENS = (
+    "ready",
+    "member",
+    "offer",
+    "verdict_green",
+    "verdict_coupon",
+    "verdict_orange",
+    "verdict_red",
+    "customer_display",
+    "pin",
+    "manager_log",
+    "void_confirm",
+    "managers",
+    "x_report",
+    "z_report",
+    "settings",
+    "wallet",
+)
 
 
 def build_store(home: Path):
@@ -38,8 +53,9 @@ def build_store(home: Path):
         {"id": "C-COFFEE", "name_zh": "免费咖啡", "name_en": "Free coffee", "kind": "single_use"},
         {"id": "C-WASH", "name_zh": "免费洗车", "name_en": "Free car wash", "kind": "quota", "quota": 20},
     ]
-    payload["gifts"] = [{"id": "G-KEYRING", "name_zh": "钥匙扣", "name_en": "Key ring", "points": 500,
-                          "stock": 10}]
+    payload["gifts"] = [
+        {"id": "G-KEYRING", "name_zh": "钥匙扣", "name_en": "Key ring", "points": 500, "stock": 10}
+    ]
     store = open_store(home)
     store.set_root_keys([alliance.root_public])
     store.install_bundle(tb.sign_bundle(payload, alliance.root))
@@ -64,7 +80,6 @@ def wallet_window(home: Path, lang: str):
     from member_wallet.wallet import Wallet, issue_from_local_issuer
     from member_wallet.window import WalletWindow
     from sync_server.hq_keys import KeyRing
-
     from terminal_app.ui import i18n
 
     i18n.set_language(lang)
@@ -86,13 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from terminal_app.ui import i18n
     from terminal_app.ui.app import MainWindow
     from terminal_app.ui.settings import UiSettings
 
-    from terminal_app.ui import i18n
-
     i18n.ensure_compiled()  # the .ts -> .qm build step
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # before any window
 
     def pump(ms: int = 150) -> None:
         # plain processEvents(): its (flags, maxtime) overload with QTime comparisons leaks refs to None
@@ -109,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             pump(20)
 
     written = []
-    for lang in ("zh_CN", "en"):
+
+    def render(lang: str) -> None:
         home = Path(tempfile.mkdtemp(prefix=f"screens-{lang}-"))
         store, member, other = build_store(home)
         settings = UiSettings.load(home)
@@ -203,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         pump(50)
         store.close()
         shot("wallet", wallet_window(home, lang))
+
+    for lang in ("zh_CN", "en"):
+        render(lang)
+
     for path in written:
         print(path)
     return 0

@@ -19,8 +19,11 @@ _RECENT = 200_000  # how far back the "already used" search looks (records)
 
 
 def _row(session: Session, seq: int) -> dict[str, Any] | None:
-    row = session.connection().exec_driver_sql(
-        "SELECT body, day, voided_by FROM journal WHERE seq = ?", (seq,)).first()
+    row = (
+        session.connection()
+        .exec_driver_sql("SELECT body, day, voided_by FROM journal WHERE seq = ?", (seq,))
+        .first()
+    )
     if row is None:
         return None
     body = json.loads(row[0])
@@ -44,14 +47,21 @@ def earlier_use(store, declined: dict[str, Any]) -> dict[str, Any] | None:
     with Session(store.reader) as s:
         conn = s.connection()
         found = None
-        if reason == "CODE_REPLAYED" and isinstance(declined.get("cert_serial"), int) and isinstance(
-                declined.get("counter"), int):
+        if (
+            reason == "CODE_REPLAYED"
+            and isinstance(declined.get("cert_serial"), int)
+            and isinstance(declined.get("counter"), int)
+        ):
             found = conn.exec_driver_sql(
-                f"SELECT seq FROM journal WHERE member_id = ? AND {live} AND json_extract(body, '$.cert_serial') = ? "
-                "AND json_extract(body, '$.counter') = ? ORDER BY seq LIMIT 1",
-                (declined.get("member_id"), seq, seq - _RECENT, declined["cert_serial"], declined["counter"])).first()
+                f"SELECT seq FROM journal WHERE member_id = ? AND {live} "
+                "AND json_extract(body, '$.cert_serial') = ? AND json_extract(body, '$.counter') = ? "
+                "ORDER BY seq LIMIT 1",
+                (declined.get("member_id"), seq, seq - _RECENT, declined["cert_serial"], declined["counter"]),
+            ).first()
         elif reason == "COUPON_USED" and declined.get("coupon_id"):
             found = conn.exec_driver_sql(
-                f"SELECT seq FROM journal WHERE coupon_id = ? AND member_id = ? AND {live} AND voided_by IS NULL "
-                "ORDER BY seq DESC LIMIT 1", (declined["coupon_id"], declined.get("member_id"), seq, seq - _RECENT)).first()
+                f"SELECT seq FROM journal WHERE coupon_id = ? AND member_id = ? AND {live} "
+                "AND voided_by IS NULL ORDER BY seq DESC LIMIT 1",
+                (declined["coupon_id"], declined.get("member_id"), seq, seq - _RECENT),
+            ).first()
         return None if found is None else _row(s, found[0])

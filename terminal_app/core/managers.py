@@ -38,7 +38,7 @@ MAX_FAILURES = 5
 LOCK_S = 300
 MAX_LOCK_S = 4 * 3600
 NAME_MAX = 32
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 
 
 class ManagerError(Exception):
@@ -91,7 +91,7 @@ def pin_matches(pin: str, stored: str) -> bool:
 def weak_pin(pin: str) -> bool:
     if not (isinstance(pin, str) and pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
         return True
-    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:])}
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:], strict=False)}
     return steps in ({0}, {1}, {9})
 
 
@@ -103,8 +103,16 @@ def _name(name: str) -> str:
 
 
 def _view(row: ManagerRow) -> Manager:
-    return Manager(row.id, row.name, row.created_by, row.created_at, bool(row.active), bool(row.default_pin),
-                   row.failed_attempts, row.locked_until)
+    return Manager(
+        row.id,
+        row.name,
+        row.created_by,
+        row.created_at,
+        bool(row.active),
+        bool(row.default_pin),
+        row.failed_attempts,
+        row.locked_until,
+    )
 
 
 class ManagerBook:
@@ -131,12 +139,18 @@ class ManagerBook:
     def audit(self, limit: int = 200) -> list[dict]:
         with Session(self.store.reader) as s:
             rows = s.scalars(select(ManagerAuditRow).order_by(ManagerAuditRow.id.desc()).limit(limit))
-            return [{"at": r.at, "manager_id": r.manager_id, "action": r.action, "detail": r.detail} for r in rows]
+            return [
+                {"at": r.at, "manager_id": r.manager_id, "action": r.action, "detail": r.detail} for r in rows
+            ]
 
     # --- writing
-    def log(self, manager_id: int | None, action: str, detail: str = "", session: Session | None = None) -> None:
+    def log(
+        self, manager_id: int | None, action: str, detail: str = "", session: Session | None = None
+    ) -> None:
         """Record what a manager did (also used by the counter app for its own manager actions)."""
-        row = ManagerAuditRow(at=int(time.time()), manager_id=manager_id, action=action[:32], detail=str(detail)[:200])
+        row = ManagerAuditRow(
+            at=int(time.time()), manager_id=manager_id, action=action[:32], detail=str(detail)[:200]
+        )
         if session is not None:
             session.add(row)
             return
@@ -150,11 +164,22 @@ class ManagerBook:
         if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
             raise ManagerError(Reason.PIN_WEAK)
         with Session(self.store.writer) as s, s.begin():
-            existing = s.scalars(select(ManagerRow).where(ManagerRow.active == 1).order_by(ManagerRow.id)).first()
+            existing = s.scalars(
+                select(ManagerRow).where(ManagerRow.active == 1).order_by(ManagerRow.id)
+            ).first()
             if existing is not None:
                 return _view(existing)
-            row = ManagerRow(name=name, pin_hash=hash_pin(pin), created_at=int(time.time()), created_by=None,
-                             active=1, default_pin=int(weak_pin(pin)), failed_attempts=0, lockouts=0, locked_until=0)
+            row = ManagerRow(
+                name=name,
+                pin_hash=hash_pin(pin),
+                created_at=int(time.time()),
+                created_by=None,
+                active=1,
+                default_pin=int(weak_pin(pin)),
+                failed_attempts=0,
+                lockouts=0,
+                locked_until=0,
+            )
             s.add(row)
             s.flush()
             self.log(row.id, "first_manager", name, s)
@@ -170,8 +195,17 @@ class ManagerBook:
             with Session(self.store.writer) as s, s.begin():
                 if s.get(ManagerRow, by.id) is None:
                     raise ManagerError(Reason.MANAGER_UNKNOWN)
-                row = ManagerRow(name=name, pin_hash=pin_hash, created_at=int(time.time()), created_by=by.id,
-                                 active=1, default_pin=0, failed_attempts=0, lockouts=0, locked_until=0)
+                row = ManagerRow(
+                    name=name,
+                    pin_hash=pin_hash,
+                    created_at=int(time.time()),
+                    created_by=by.id,
+                    active=1,
+                    default_pin=0,
+                    failed_attempts=0,
+                    lockouts=0,
+                    locked_until=0,
+                )
                 s.add(row)
                 s.flush()
                 self.log(by.id, "add_manager", f"#{row.id} {name}", s)

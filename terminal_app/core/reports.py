@@ -29,9 +29,17 @@ VOIDABLE = ("purchase", "coupon", "gift", "backup", "backfill")
 def shift_totals(session: Session, shift: int) -> dict[str, Any]:
     """Counts per kind:status and the money and points of the records that count (approved or
     pending, not voided) in `shift`."""
-    rows = session.execute(select(JournalRow.kind, JournalRow.status, JournalRow.voided_by, JournalRow.points_earned,
-                                  JournalRow.points_spent, JournalRow.recorded_at, JournalRow.body)
-                           .where(JournalRow.shift == shift, JournalRow.kind != "shift_close")).all()
+    rows = session.execute(
+        select(
+            JournalRow.kind,
+            JournalRow.status,
+            JournalRow.voided_by,
+            JournalRow.points_earned,
+            JournalRow.points_spent,
+            JournalRow.recorded_at,
+            JournalRow.body,
+        ).where(JournalRow.shift == shift, JournalRow.kind != "shift_close")
+    ).all()
     counts: dict[str, int] = {}
     earned = spent = bill = paid = discount = cash_off = voids = rejected = 0
     first = last = None
@@ -51,10 +59,20 @@ def shift_totals(session: Session, shift: int) -> dict[str, Any]:
             paid += int(b.get("paid_fen") or 0)
             discount += int(b.get("discount_fen") or 0)
             cash_off += int(b.get("cash_off_fen") or 0)
-    return {"counts": counts, "points_earned": earned, "points_spent": spent, "bill_fen": bill, "paid_fen": paid,
-            "discount_fen": discount, "cash_off_fen": cash_off, "voids": voids, "rejected": rejected,
-            "records": len(rows), "first_at": None if first is None else first // 1000,
-            "last_at": None if last is None else last // 1000}
+    return {
+        "counts": counts,
+        "points_earned": earned,
+        "points_spent": spent,
+        "bill_fen": bill,
+        "paid_fen": paid,
+        "discount_fen": discount,
+        "cash_off_fen": cash_off,
+        "voids": voids,
+        "rejected": rejected,
+        "records": len(rows),
+        "first_at": None if first is None else first // 1000,
+        "last_at": None if last is None else last // 1000,
+    }
 
 
 @dataclass(frozen=True)
@@ -84,8 +102,11 @@ def _identity(store) -> tuple[str, str, str]:
 
 def _closes(session: Session) -> list[tuple[int, int, dict[str, Any]]]:
     """(seq, shift, body) of every shift_close record, oldest first."""
-    rows = session.execute(select(JournalRow.seq, JournalRow.body).where(JournalRow.kind == "shift_close")
-                           .order_by(JournalRow.seq)).all()
+    rows = session.execute(
+        select(JournalRow.seq, JournalRow.body)
+        .where(JournalRow.kind == "shift_close")
+        .order_by(JournalRow.seq)
+    ).all()
     out = []
     for seq, body in rows:
         b = json.loads(body)
@@ -102,7 +123,9 @@ def x_report(store, manager: str, now: float | None = None) -> ShiftReport:
         closes = _closes(s)
     since = _closed_at(closes[-1][2]) if closes else totals["first_at"]
     tid, mid, mname = _identity(store)
-    return ShiftReport("X", shift, tid, mid, mname, manager, since, int(now), totals, None, store.outbox_count())
+    return ShiftReport(
+        "X", shift, tid, mid, mname, manager, since, int(now), totals, None, store.outbox_count()
+    )
 
 
 def _closed_at(body: dict[str, Any]) -> int | None:
@@ -122,7 +145,19 @@ def z_reports(store, limit: int = 100) -> list[ShiftReport]:
         for seq, shift, body in closes:
             totals = shift_totals(s, shift)
             closed_at = _closed_at(body) or 0
-            out.append(ShiftReport("Z", shift, tid, mid, mname, str(body.get("manager") or ""),
-                                   previous if previous is not None else totals["first_at"], closed_at, totals, seq))
+            out.append(
+                ShiftReport(
+                    "Z",
+                    shift,
+                    tid,
+                    mid,
+                    mname,
+                    str(body.get("manager") or ""),
+                    previous if previous is not None else totals["first_at"],
+                    closed_at,
+                    totals,
+                    seq,
+                )
+            )
             previous = closed_at
     return list(reversed(out))[:limit]

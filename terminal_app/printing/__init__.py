@@ -21,5 +21,13 @@ from .printer import PrinterConfig, PrinterError, print_document, render
 from .receipt import ReceiptContext, receipt_lines
 from .report import report_lines
 
-__all__ = ["Line", "PrinterConfig", "PrinterError", "ReceiptContext", "print_document", "receipt_lines",
-           "render", "report_lines"]
+__all__ = [
+    "Line",
+    "PrinterConfig",
+    "PrinterError",
+    "ReceiptContext",
+    "print_document",
+    "receipt_lines",
+    "render",
+    "report_lines",
+]

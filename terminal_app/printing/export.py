@@ -12,31 +12,104 @@ from __future__ import annotations
 import csv
 import io
 import time
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from alliance_protocol.reasons import Reason, message
 
 from .layout import yuan
 from .words import word
 
-HUMAN = ("record", "time", "kind", "status", "reason", "member", "bill", "discount", "points_off", "paid",
-         "points_used", "points_earned", "coupon", "gift", "receipt_ref", "void_of", "voided_by", "manager",
-         "void_reason")
+HUMAN = (
+    "record",
+    "time",
+    "kind",
+    "status",
+    "reason",
+    "member",
+    "bill",
+    "discount",
+    "points_off",
+    "paid",
+    "points_used",
+    "points_earned",
+    "coupon",
+    "gift",
+    "receipt_ref",
+    "void_of",
+    "voided_by",
+    "manager",
+    "void_reason",
+)
 HEADERS = {
-    "zh_CN": {"record": "流水号", "time": "时间", "kind": "类型", "status": "状态", "reason": "原因", "member": "会员号",
-              "bill": "消费金额(元)", "discount": "折扣(元)", "points_off": "积分抵现(元)", "paid": "实付(元)",
-              "points_used": "使用积分", "points_earned": "获得积分", "coupon": "优惠券", "gift": "礼品",
-              "receipt_ref": "小票号", "void_of": "作废的记录", "voided_by": "被作废(记录)", "manager": "店长",
-              "void_reason": "作废原因"},
-    "en": {"record": "Record", "time": "Time", "kind": "Kind", "status": "Status", "reason": "Reason",
-           "member": "Member", "bill": "Bill (yuan)", "discount": "Discount (yuan)", "points_off": "Points as cash (yuan)",
-           "paid": "Paid (yuan)", "points_used": "Points used", "points_earned": "Points earned", "coupon": "Coupon",
-           "gift": "Gift", "receipt_ref": "Receipt", "void_of": "Voids record", "voided_by": "Voided by record",
-           "manager": "Manager", "void_reason": "Void reason"},
+    "zh_CN": {
+        "record": "流水号",
+        "time": "时间",
+        "kind": "类型",
+        "status": "状态",
+        "reason": "原因",
+        "member": "会员号",
+        "bill": "消费金额(元)",
+        "discount": "折扣(元)",
+        "points_off": "积分抵现(元)",
+        "paid": "实付(元)",
+        "points_used": "使用积分",
+        "points_earned": "获得积分",
+        "coupon": "优惠券",
+        "gift": "礼品",
+        "receipt_ref": "小票号",
+        "void_of": "作废的记录",
+        "voided_by": "被作废(记录)",
+        "manager": "店长",
+        "void_reason": "作废原因",
+    },
+    "en": {
+        "record": "Record",
+        "time": "Time",
+        "kind": "Kind",
+        "status": "Status",
+        "reason": "Reason",
+        "member": "Member",
+        "bill": "Bill (yuan)",
+        "discount": "Discount (yuan)",
+        "points_off": "Points as cash (yuan)",
+        "paid": "Paid (yuan)",
+        "points_used": "Points used",
+        "points_earned": "Points earned",
+        "coupon": "Coupon",
+        "gift": "Gift",
+        "receipt_ref": "Receipt",
+        "void_of": "Voids record",
+        "voided_by": "Voided by record",
+        "manager": "Manager",
+        "void_reason": "Void reason",
+    },
 }
-MACHINE = ("seq", "recorded_at", "day", "shift", "kind", "status", "reason", "member_id", "bill_fen", "discount_fen",
-           "cash_off_fen", "paid_fen", "points_spent", "points_earned", "coupon_id", "gift_id", "receipt_ref",
-           "ref_seq", "voided_by", "manager", "manager_id", "void_reason", "hash")
+MACHINE = (
+    "seq",
+    "recorded_at",
+    "day",
+    "shift",
+    "kind",
+    "status",
+    "reason",
+    "member_id",
+    "bill_fen",
+    "discount_fen",
+    "cash_off_fen",
+    "paid_fen",
+    "points_spent",
+    "points_earned",
+    "coupon_id",
+    "gift_id",
+    "receipt_ref",
+    "ref_seq",
+    "voided_by",
+    "manager",
+    "manager_id",
+    "void_reason",
+    "hash",
+)
 
 
 def _safe(value: Any) -> Any:
@@ -59,16 +132,32 @@ def human_row(r: dict[str, Any], lang: str, names: dict[str, str] | None = None)
     names = names or {}
     money = lambda k: yuan(r[k]) if isinstance(r.get(k), int) else ""  # noqa: E731
     at = r.get("recorded_at")
-    return [r.get("seq"), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(at / 1000)) if isinstance(at, int) else "",
-            word(lang, f"k_{r.get('kind')}"), word(lang, f"s_{r.get('status')}"), _reason(lang, r.get("reason")),
-            r.get("member_id"), money("bill_fen"), money("discount_fen"), money("cash_off_fen"), money("paid_fen"),
-            r.get("points_spent") or 0, r.get("points_earned") or 0,
-            names.get(str(r.get("coupon_id")), r.get("coupon_id")) if r.get("coupon_id") else "",
-            names.get(str(r.get("gift_id")), r.get("gift_id")) if r.get("gift_id") else "",
-            r.get("receipt_ref"), r.get("ref_seq"), r.get("voided_by"), r.get("manager"), r.get("void_reason")]
+    return [
+        r.get("seq"),
+        time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(at / 1000)) if isinstance(at, int) else "",
+        word(lang, f"k_{r.get('kind')}"),
+        word(lang, f"s_{r.get('status')}"),
+        _reason(lang, r.get("reason")),
+        r.get("member_id"),
+        money("bill_fen"),
+        money("discount_fen"),
+        money("cash_off_fen"),
+        money("paid_fen"),
+        r.get("points_spent") or 0,
+        r.get("points_earned") or 0,
+        names.get(str(r.get("coupon_id")), r.get("coupon_id")) if r.get("coupon_id") else "",
+        names.get(str(r.get("gift_id")), r.get("gift_id")) if r.get("gift_id") else "",
+        r.get("receipt_ref"),
+        r.get("ref_seq"),
+        r.get("voided_by"),
+        r.get("manager"),
+        r.get("void_reason"),
+    ]
 
 
-def log_csv(rows: Iterable[dict[str, Any]], lang: str = "zh_CN", names: dict[str, str] | None = None) -> bytes:
+def log_csv(
+    rows: Iterable[dict[str, Any]], lang: str = "zh_CN", names: dict[str, str] | None = None
+) -> bytes:
     headers = HEADERS.get(lang, HEADERS["zh_CN"])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -60,8 +60,8 @@ class PrinterConfig:
     timeout_s: float = 5.0
 
     @classmethod
-    def parse(cls, text: str, width: int = 32) -> "PrinterConfig":
-        """"none", "dummy", "file:PATH", "usb:VID:PID", "network:HOST[:PORT]", "serial:DEVICE[:BAUD]".
+    def parse(cls, text: str, width: int = 32) -> PrinterConfig:
+        """ "none", "dummy", "file:PATH", "usb:VID:PID", "network:HOST[:PORT]", "serial:DEVICE[:BAUD]".
         Anything else is "none" (no printer), never an exception."""
         text = (text or "").strip()
         kind, _, rest = text.partition(":")

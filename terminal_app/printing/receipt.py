@@ -31,7 +31,9 @@ def _when(ms: Any) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ms / 1000))
 
 
-def receipt_lines(record: dict[str, Any], ctx: ReceiptContext, lang: str = "zh_CN", width: int = 32) -> list[Line]:
+def receipt_lines(
+    record: dict[str, Any], ctx: ReceiptContext, lang: str = "zh_CN", width: int = 32
+) -> list[Line]:
     """`record`: a journal record body (as TerminalService.log returns it). Amounts in yuan from fen."""
     w = lambda key: word(lang, key)  # noqa: E731
     kind = str(record.get("kind", ""))
@@ -43,8 +45,12 @@ def receipt_lines(record: dict[str, Any], ctx: ReceiptContext, lang: str = "zh_C
     if ctx.reprint:
         lines.append(Line(center(w("reprint"), width), "bold"))
     lines.append(rule)
-    lines.append(Line(two_columns(w("merchant"), ctx.merchant_id or str(record.get("merchant_id", "")), width)))
-    lines.append(Line(two_columns(w("terminal"), ctx.terminal_id or str(record.get("terminal_id", "")), width)))
+    lines.append(
+        Line(two_columns(w("merchant"), ctx.merchant_id or str(record.get("merchant_id", "")), width))
+    )
+    lines.append(
+        Line(two_columns(w("terminal"), ctx.terminal_id or str(record.get("terminal_id", "")), width))
+    )
     lines.append(Line(two_columns(w("time"), _when(record.get("recorded_at")), width)))
     lines.append(Line(two_columns(w("record"), str(record.get("seq", "-")), width)))
     if ctx.masked_member:

@@ -26,19 +26,28 @@ def report_rows(report, lang: str = "zh_CN", printed_at: float | None = None) ->
     if report.merchant_name:
         rows.append(("center", report.merchant_name))
     rows.append(("rule",))
-    rows += [("pair", w("merchant"), report.merchant_id, False), ("pair", w("terminal"), report.terminal_id, False),
-             ("pair", w("shift"), str(report.shift), False),
-             ("pair", w("closed_by" if report.kind == "Z" else "printed_by"), report.manager or "-", False),
-             ("text", f"{w('period')}: {_when(report.period_from)}"),
-             ("text", f"{' ' * 4}{w('to')} {_when(report.period_to)}")]
+    rows += [
+        ("pair", w("merchant"), report.merchant_id, False),
+        ("pair", w("terminal"), report.terminal_id, False),
+        ("pair", w("shift"), str(report.shift), False),
+        ("pair", w("closed_by" if report.kind == "Z" else "printed_by"), report.manager or "-", False),
+        ("text", f"{w('period')}: {_when(report.period_from)}"),
+        ("text", f"{' ' * 4}{w('to')} {_when(report.period_to)}"),
+    ]
     if report.kind == "Z" and report.seq is not None:
         rows.append(("pair", w("z_record"), f"#{report.seq}", False))
     rows.append(("rule",))
-    money = [(w("bills_total"), yuan(t.get("bill_fen", 0))), (w("discounts_total"), yuan(t.get("discount_fen", 0))),
-             (w("points_off_total"), yuan(t.get("cash_off_fen", 0))), (w("paid_total"), yuan(t.get("paid_fen", 0))),
-             (w("earned_total"), str(t.get("points_earned", 0))), (w("spent_total"), str(t.get("points_spent", 0))),
-             (w("voids"), str(t.get("voids", 0))), (w("rejected"), str(t.get("rejected", 0))),
-             (w("records"), str(t.get("records", 0)))]
+    money = [
+        (w("bills_total"), yuan(t.get("bill_fen", 0))),
+        (w("discounts_total"), yuan(t.get("discount_fen", 0))),
+        (w("points_off_total"), yuan(t.get("cash_off_fen", 0))),
+        (w("paid_total"), yuan(t.get("paid_fen", 0))),
+        (w("earned_total"), str(t.get("points_earned", 0))),
+        (w("spent_total"), str(t.get("points_spent", 0))),
+        (w("voids"), str(t.get("voids", 0))),
+        (w("rejected"), str(t.get("rejected", 0))),
+        (w("records"), str(t.get("records", 0))),
+    ]
     if report.queued is not None:
         money.append((w("queued"), str(report.queued)))
     rows += [("pair", name, value, i == 3) for i, (name, value) in enumerate(money)]
@@ -48,8 +57,12 @@ def report_rows(report, lang: str = "zh_CN", printed_at: float | None = None) ->
         rows.append(("text", "  " + w("no_records")))
     for key, n in sorted(counts.items()):
         rows.append(("pair", "  " + count_label(lang, key), str(n), False))
-    rows += [("rule",), ("pair", w("printed_at"), _when(int(printed_at if printed_at is not None else time.time())),
-                         False), ("text", ""), ("sign", w("signature"))]
+    rows += [
+        ("rule",),
+        ("pair", w("printed_at"), _when(int(printed_at if printed_at is not None else time.time())), False),
+        ("text", ""),
+        ("sign", w("signature")),
+    ]
     return rows
 
 
@@ -81,7 +94,9 @@ def report_html(report, lang: str = "zh_CN", printed_at: float | None = None) ->
     for row in report_rows(report, lang, printed_at):
         kind = row[0]
         if kind == "title":
-            out.append(f'<tr><td colspan="2" align="center"><b style="font-size:24px">{escape(row[1])}</b></td></tr>')
+            out.append(
+                f'<tr><td colspan="2" align="center"><b style="font-size:24px">{escape(row[1])}</b></td></tr>'
+            )
         elif kind == "center":
             out.append(f'<tr><td colspan="2" align="center">{escape(row[1])}</td></tr>')
         elif kind == "rule":

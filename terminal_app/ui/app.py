@@ -20,12 +20,20 @@ service call goes through the view-model's task runner (off the UI thread).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from . import i18n, theme
 from .qtfix import protect_none
@@ -50,10 +58,20 @@ CodeProvider = Callable[[], "str | None"]
 class MainWindow(QMainWindow):
     CASHIER, VERDICT, PIN, MANAGER = range(4)
 
-    def __init__(self, store, home: Path, *, settings: UiSettings | None = None,
-                 code_provider: CodeProvider | None = None, server_url: str | None = None,
-                 sounds: bool | None = None, camera: bool = True, confirm_close: bool = False,
-                 service_factory: Callable | None = None, customer_display: bool | None = None) -> None:
+    def __init__(
+        self,
+        store,
+        home: Path,
+        *,
+        settings: UiSettings | None = None,
+        code_provider: CodeProvider | None = None,
+        server_url: str | None = None,
+        sounds: bool | None = None,
+        camera: bool = True,
+        confirm_close: bool = False,
+        service_factory: Callable | None = None,
+        customer_display: bool | None = None,
+    ) -> None:
         super().__init__()
         self.home = Path(home)
         self.settings = settings or UiSettings.load(self.home)
@@ -211,8 +229,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Receipt printed"), 5000)
         else:
             reason = getattr(error, "reason", None)
-            self.statusBar().showMessage(i18n.reason_text(reason) if reason is not None
-                                         else i18n.reason_text("PRINTER_FAILED"), 15000)
+            self.statusBar().showMessage(
+                i18n.reason_text(reason) if reason is not None else i18n.reason_text("PRINTER_FAILED"), 15000
+            )
 
     # --- manager and PIN
     def ask_pin(self, purpose: str) -> None:
@@ -347,9 +366,16 @@ class MainWindow(QMainWindow):
 
     def confirm_quit(self, queued: int) -> bool:
         """Ask before quitting with unsynced records; the buttons say what they do, in the UI language."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsynced records"), self.tr(
-            "%1 records are not on the server yet. They stay on this terminal and sync on the next "
-            "start. Quit anyway?").replace("%1", str(queued)), QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Unsynced records"),
+            self.tr(
+                "%1 records are not on the server yet. They stay on this terminal and sync on the next "
+                "start. Quit anyway?"
+            ).replace("%1", str(queued)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("quitQuestion")
         quit_button = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
         quit_button.setObjectName("quitAnyway")
@@ -382,8 +408,9 @@ class MainWindow(QMainWindow):
         self.vm.shutdown()
 
 
-def run_app(home: str | Path, *, code_provider: CodeProvider | None = None,
-            server_url: str | None = None) -> int:
+def run_app(
+    home: str | Path, *, code_provider: CodeProvider | None = None, server_url: str | None = None
+) -> int:
     from terminal_app.store import open_store
 
     i18n.ensure_compiled()  # the .ts -> .qm build step, if a .qm is missing or stale (else .ts is read)
@@ -396,8 +423,9 @@ def run_app(home: str | Path, *, code_provider: CodeProvider | None = None,
             return 3
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = open_store(Path(home))
-    window = MainWindow(store, Path(home), code_provider=code_provider, server_url=server_url,
-                        confirm_close=True)
+    window = MainWindow(
+        store, Path(home), code_provider=code_provider, server_url=server_url, confirm_close=True
+    )
     if window.settings.kiosk:
         window.showFullScreen()
     else:

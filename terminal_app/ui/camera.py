@@ -14,7 +14,8 @@ imported lazily (on the camera thread), so they do not delay the app's start.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Callable, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QImage
@@ -32,8 +33,14 @@ class VirtualCamera:
     """Frames of `code_provider()`'s current code, rendered into a 640x480 gray frame (cached per
     code). An empty code gives an empty counter-top frame."""
 
-    def __init__(self, code_provider: Callable[[], str | None], width: int = 640, height: int = 480,
-                 module_px: int = 4, fps: float = 30.0) -> None:
+    def __init__(
+        self,
+        code_provider: Callable[[], str | None],
+        width: int = 640,
+        height: int = 480,
+        module_px: int = 4,
+        fps: float = 30.0,
+    ) -> None:
         self.code_provider = code_provider
         self.width, self.height = width, height
         self.module_px = module_px
@@ -53,7 +60,7 @@ class VirtualCamera:
             frame = np.full((self.height, self.width), 90, np.uint8)
             h, w = min(qr.shape[0], self.height), min(qr.shape[1], self.width)
             y0, x0 = (self.height - h) // 2, (self.width - w) // 2
-            frame[y0:y0 + h, x0:x0 + w] = qr[:h, :w]
+            frame[y0 : y0 + h, x0 : x0 + w] = qr[:h, :w]
             self._cache = (code, frame)
         return self._cache[1]
 
@@ -124,8 +131,14 @@ class CameraWorker(QThread):
     frame_ready = Signal(QImage)
     failed = Signal(str)  # reason code value (e.g. DECODER_UNAVAILABLE)
 
-    def __init__(self, source: FrameSource, decoder_name: str | None = None, *, holdoff_s: float = 3.0,
-                 preview_every: int = 3) -> None:
+    def __init__(
+        self,
+        source: FrameSource,
+        decoder_name: str | None = None,
+        *,
+        holdoff_s: float = 3.0,
+        preview_every: int = 3,
+    ) -> None:
         super().__init__()
         self.source = source
         self.decoder_name = decoder_name

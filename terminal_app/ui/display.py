@@ -63,13 +63,15 @@ def install_line(missing: list[tuple[str, str]]) -> str:
 
 
 def display_problem(environ: dict[str, str] | None = None) -> str:
-    """"" when a window can be opened as far as these libraries go; else what to do, in one paragraph."""
+    """ "" when a window can be opened as far as these libraries go; else what to do, in one paragraph."""
     if not uses_xcb(environ):
         return ""
     missing = missing_libraries()
     if not missing:
         return ""
     names = ", ".join(soname for soname, _package in missing)
-    return (f"The counter app cannot open a window: Qt's X11 plugin needs {names}, not installed here.\n"
-            f"On Debian/Ubuntu: {install_line(missing)}\n"
-            "(or run without a window: make demo prints the whole run; --no-gui)")
+    return (
+        f"The counter app cannot open a window: Qt's X11 plugin needs {names}, not installed here.\n"
+        f"On Debian/Ubuntu: {install_line(missing)}\n"
+        "(or run without a window: make demo prints the whole run; --no-gui)"
+    )

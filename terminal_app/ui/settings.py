@@ -31,7 +31,7 @@ class UiSettings:
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def load(cls, home: Path) -> "UiSettings":
+    def load(cls, home: Path) -> UiSettings:
         path = Path(home) / FILE_NAME
         data: dict = {}
         try:

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-SOUND_DIR = Path(__file__).resolve().parent / "resources" / "sounds"  # inside the package (wheel, PyInstaller)
+SOUND_DIR = (
+    Path(__file__).resolve().parent / "resources" / "sounds"
+)  # inside the package (wheel, PyInstaller)
 RATE = 22_050
 # (frequency Hz, duration ms) notes per verdict: rising = approved, two equal = attention, low = declined
 TONES = {
@@ -94,8 +96,13 @@ class SoundPlayer:
             import miniaudio
 
             self._pcm = {name: read_pcm(name) for name in TONES}
-            device = miniaudio.PlaybackDevice(output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1,
-                                              sample_rate=RATE, buffersize_msec=40, app_name="Alliance counter")
+            device = miniaudio.PlaybackDevice(
+                output_format=miniaudio.SampleFormat.SIGNED16,
+                nchannels=1,
+                sample_rate=RATE,
+                buffersize_msec=40,
+                app_name="Alliance counter",
+            )
             if device.backend.lower() == "null":
                 device.close()
                 self.error = "no audio output device (only the null backend)"
@@ -115,7 +122,7 @@ class SoundPlayer:
         while True:
             want = frames * 2
             with self._lock:
-                chunk = self._current[self._pos:self._pos + want]
+                chunk = self._current[self._pos : self._pos + want]
                 self._pos += len(chunk)
             frames = yield chunk + bytes(want - len(chunk))
 
@@ -130,7 +137,10 @@ class SoundPlayer:
             return ""
         if not self.error:
             return ""
-        text = QCoreApplication.translate("SoundPlayer", "No audio output found: the verdict sounds cannot play (%1). Connect speakers or check the sound settings.")  # noqa: E501
+        text = QCoreApplication.translate(
+            "SoundPlayer",
+            "No audio output found: the verdict sounds cannot play (%1). Connect speakers or check the sound settings.",  # noqa: E501
+        )
         return text.replace("%1", self.error)
 
     def set_enabled(self, enabled: bool) -> None:

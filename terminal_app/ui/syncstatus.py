@@ -67,7 +67,9 @@ class SyncBridge:
                 reason, detail = str(report.reason), str(report.detail)[:200]
             elif report is None:
                 detail = ""
-        return SyncStatus(online, queued, last, bundle_age, offset, detail, self.client is not None, reason, connecting)
+        return SyncStatus(
+            online, queued, last, bundle_age, offset, detail, self.client is not None, reason, connecting
+        )
 
     def sync_now(self) -> tuple[bool, dict[str, Any]]:
         """Wake the loop and wait (on the task thread) until it reported a new attempt.

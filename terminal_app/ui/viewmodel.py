@@ -18,16 +18,17 @@ and the notice says so. After a transaction closed, the camera ignores the same 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from alliance_protocol.reasons import Reason
 from terminal_app.core.logview import LogFilter
-from terminal_app.printing.layout import yuan  # noqa: F401  (re-exported: one money format)
 from terminal_app.core.results import ScanResult, Severity
+from terminal_app.printing.layout import yuan  # noqa: F401  (re-exported: one money format)
 
 from .syncstatus import SyncBridge, SyncStatus
 from .tasks import TaskRunner
@@ -49,6 +50,7 @@ def parse_yuan(text: str) -> int | None:
 
 
 REOPEN_HOLDOFF_S = 10.0
+DEFAULT_LOG = LogFilter(limit=500)
 RECEIPT_KINDS = ("purchase", "coupon", "gift", "backup")
 FIRST_MANAGER = "店长"  # a fresh terminal's first manager (PIN 1234, flagged to be changed)
 FIRST_PIN = "1234"
@@ -101,8 +103,14 @@ class CounterViewModel(QObject):
     sync_finished = Signal(bool, object)  # ok, info dict (SyncBridge.sync_now)
     busy_changed = Signal(bool)
 
-    def __init__(self, store: Any, *, server_url: str | None = None, service_factory: Callable | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Any,
+        *,
+        server_url: str | None = None,
+        service_factory: Callable | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.server_url = server_url
@@ -130,9 +138,8 @@ class CounterViewModel(QObject):
     # --- start
     def start(self) -> None:
         def build():
-            from terminal_app.core.service import TerminalService
-
             from terminal_app.core.managers import ManagerBook
+            from terminal_app.core.service import TerminalService
 
             service = (self._service_factory or TerminalService)(self.store)
             book = ManagerBook(self.store)
@@ -172,8 +179,13 @@ class CounterViewModel(QObject):
                 return  # the camera saw something that is not a member code: nothing to say
             self._scan_aside(text, source)
             return
-        if (source == "camera" and member_id is not None and self._served is not None
-                and self._served[0] == member_id and time.monotonic() - self._served[1] < REOPEN_HOLDOFF_S):
+        if (
+            source == "camera"
+            and member_id is not None
+            and self._served is not None
+            and self._served[0] == member_id
+            and time.monotonic() - self._served[1] < REOPEN_HOLDOFF_S
+        ):
             return  # the member just served, phone still lying in front of the camera
         self._scan(text)
 
@@ -240,7 +252,11 @@ class CounterViewModel(QObject):
         self.runner.run(lambda: self._info(store, "scan", result, None), self._late_info)
 
     def _late_info(self, info: VerdictInfo) -> None:
-        if self.last_result is not None and info.record is not None and info.record.get("seq") == self.last_result.seq:
+        if (
+            self.last_result is not None
+            and info.record is not None
+            and info.record.get("seq") == self.last_result.seq
+        ):
             self.last_info = info
             self.verdict_info.emit(info)
 
@@ -319,15 +335,28 @@ class CounterViewModel(QObject):
             elif record.get("gift_id"):
                 item = next((g for g in member.gifts if str(g.get("id")) == record["gift_id"]), None)
         pricing = getattr(result, "pricing", None)
-        charge = pricing.paid_fen if (result.ok and pricing is not None) else (
-            record.get("paid_fen") if result.ok and record else None)
+        charge = (
+            pricing.paid_fen
+            if (result.ok and pricing is not None)
+            else (record.get("paid_fen") if result.ok and record else None)
+        )
         spent = getattr(result, "points_spent", 0) if result.ok else 0
         earned = getattr(result, "points_earned", 0) if result.ok else 0
         balance = None
         if member is not None and member.balance is not None:
             balance = max(0, member.balance - spent)
-        return VerdictInfo(kind, bool(result.ok), member.masked_id if member else "", item, charge, spent, earned,
-                           balance, earlier, record)
+        return VerdictInfo(
+            kind,
+            bool(result.ok),
+            member.masked_id if member else "",
+            item,
+            charge,
+            spent,
+            earned,
+            balance,
+            earlier,
+            record,
+        )
 
     def backup_code(self, code: str, bill_fen: int, spend_points: int = 0) -> None:
         if self.service is None:
@@ -353,8 +382,13 @@ class CounterViewModel(QObject):
         self.verdict.emit(result, kind)
         if info is not None:
             self.verdict_info.emit(info)
-            if (result.ok and kind in RECEIPT_KINDS and info.record is not None and self.settings is not None
-                    and self.settings.auto_print):
+            if (
+                result.ok
+                and kind in RECEIPT_KINDS
+                and info.record is not None
+                and self.settings is not None
+                and self.settings.auto_print
+            ):
                 self.print_receipt(info.record, info)
 
     @property
@@ -427,7 +461,7 @@ class CounterViewModel(QObject):
             service = self.service
             self.runner.run(service.catalogue, on_done)
 
-    def load_log(self, f: LogFilter = LogFilter(limit=500)) -> None:
+    def load_log(self, f: LogFilter = DEFAULT_LOG) -> None:
         if self.service is not None:
             self.runner.run(lambda: self.service.log(f), self.log_loaded.emit)
 
@@ -458,8 +492,12 @@ class CounterViewModel(QObject):
             self.manager_result.emit(result, "backfill")
             self.refresh_status()
 
-        self.runner.run(lambda: service.backfill(member_id, bill_fen, receipt_ref, purchased_at, name,
-                                                 manager_id=manager_id), done)
+        self.runner.run(
+            lambda: service.backfill(
+                member_id, bill_fen, receipt_ref, purchased_at, name, manager_id=manager_id
+            ),
+            done,
+        )
 
     def close_shift(self) -> None:
         if self.service is None:
@@ -490,7 +528,9 @@ class CounterViewModel(QObject):
         from terminal_app.core.reports import x_report
 
         store, (name, _id) = self.store, self._who()
-        self.runner.run(lambda: ("X", x_report(store, name)), self.reports_ready.emit, self.reports_ready.emit)
+        self.runner.run(
+            lambda: ("X", x_report(store, name)), self.reports_ready.emit, self.reports_ready.emit
+        )
 
     def load_reports(self) -> None:
         from terminal_app.core.reports import z_reports
@@ -524,7 +564,9 @@ class CounterViewModel(QObject):
         s = self.settings
         return PrinterConfig.parse(getattr(s, "printer", "none"), width=int(getattr(s, "paper_width", 32)))
 
-    def print_lines(self, lines_for: Callable[[str], list], on_done: Callable[[Any], None] | None = None) -> None:
+    def print_lines(
+        self, lines_for: Callable[[str], list], on_done: Callable[[Any], None] | None = None
+    ) -> None:
         """Print what `lines_for(lang)` returns on the configured printer; `printed` says how it went."""
         from terminal_app.printing import print_document
 
@@ -546,32 +588,38 @@ class CounterViewModel(QObject):
 
         self.print_runner.run(call, done, done)
 
-    def print_receipt(self, record: dict[str, Any], info: VerdictInfo | None = None, *, reprint: bool = False) -> None:
+    def print_receipt(
+        self, record: dict[str, Any], info: VerdictInfo | None = None, *, reprint: bool = False
+    ) -> None:
         """A receipt from its journal record (first print after the verdict, or a reprint from the log)."""
         from terminal_app.core.service import mask_member
         from terminal_app.printing import ReceiptContext, receipt_lines
 
-        identity = self.service.identity if self.service is not None else None
-        coupons, gifts = ([], [])
-        if self.service is not None:
-            try:
-                coupons, gifts = self.service.catalogue()
-            except Exception:
-                pass
+        service = self.service
+        identity = service.identity if service is not None else None
         item_id = record.get("coupon_id") or record.get("gift_id")
-        item = (info.item if info is not None else None) or next(
-            (c for c in coupons + gifts if item_id and str(c.get("id")) == item_id), None)
         member = record.get("member_id")
         width = self.printer_config().width
 
-        def lines_for(lang: str) -> list:
+        def lines_for(lang: str) -> list:  # on the printer's worker thread (the catalogue is a store read)
+            item = info.item if info is not None else None
+            if item is None and item_id and service is not None:
+                coupons, gifts = service.catalogue()
+                item = next((c for c in coupons + gifts if str(c.get("id")) == item_id), None)
             name = ""
             if item is not None:
                 name = str(item.get("name_zh" if lang == "zh_CN" else "name_en") or item.get("id"))
-            ctx = ReceiptContext(getattr(identity, "merchant_name", "") or "", getattr(identity, "merchant_id", ""),
-                                 getattr(identity, "terminal_id", ""), mask_member(member) if isinstance(member, int)
-                                 else "", name, info.new_balance if info is not None else None,
-                                 not record.get("synced", False), reprint, record.get("voided_by"))
+            ctx = ReceiptContext(
+                getattr(identity, "merchant_name", "") or "",
+                getattr(identity, "merchant_id", ""),
+                getattr(identity, "terminal_id", ""),
+                mask_member(member) if isinstance(member, int) else "",
+                name,
+                info.new_balance if info is not None else None,
+                not record.get("synced", False),
+                reprint,
+                record.get("voided_by"),
+            )
             return receipt_lines(record, ctx, lang, width)
 
         self.print_lines(lines_for)
@@ -580,8 +628,10 @@ class CounterViewModel(QObject):
         from terminal_app.core import lookup
 
         store = self.store
-        self.runner.run(lambda: lookup.record(store, seq),
-                        lambda rec: self.print_receipt(rec, reprint=True) if rec else None)
+        self.runner.run(
+            lambda: lookup.record(store, seq),
+            lambda rec: self.print_receipt(rec, reprint=True) if rec else None,
+        )
 
     def print_report(self, report) -> None:
         from terminal_app.printing import report_lines

@@ -36,16 +36,20 @@ def ascii_only(field: QWidget) -> QWidget:
     """No input method on `field` (member codes, amounts, PINs are ASCII): an active Chinese IME
     cannot compose or swallow what a scanner or the cashier types there."""
     field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-    field.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText
-                              | Qt.InputMethodHint.ImhPreferUppercase)
+    field.setInputMethodHints(
+        Qt.InputMethodHint.ImhLatinOnly
+        | Qt.InputMethodHint.ImhNoPredictiveText
+        | Qt.InputMethodHint.ImhPreferUppercase
+    )
     return field
 
 
 class WedgeScanner(QObject):
     scanned = Signal(str)
 
-    def __init__(self, window: QWidget, *, min_len: int = 6, max_gap_s: float = 0.05,
-                 idle_s: float = 0.12) -> None:
+    def __init__(
+        self, window: QWidget, *, min_len: int = 6, max_gap_s: float = 0.05, idle_s: float = 0.12
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.min_len = min_len
@@ -89,14 +93,21 @@ class WedgeScanner(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if (kind not in (QEvent.Type.KeyPress, QEvent.Type.InputMethod) or not self.enabled or self._replaying
-                or not isinstance(obj, QWidget)):
+        if (
+            kind not in (QEvent.Type.KeyPress, QEvent.Type.InputMethod)
+            or not self.enabled
+            or self._replaying
+            or not isinstance(obj, QWidget)
+        ):
             return False
         if obj.window() is not self.window:
             return False
         focus = QApplication.focusWidget()
-        if (isinstance(focus, _EDITABLE) and not getattr(focus, "isReadOnly", lambda: False)()
-                and not focus.property("wedgeAware")):
+        if (
+            isinstance(focus, _EDITABLE)
+            and not getattr(focus, "isReadOnly", lambda: False)()
+            and not focus.property("wedgeAware")
+        ):
             return False  # a free text field (the code field): its own Enter submits
         now = time.monotonic()
         if kind == QEvent.Type.InputMethod:
@@ -109,11 +120,25 @@ class WedgeScanner(QObject):
                 return False
             return self._flush()  # consumed when it completed a scan (else held keys were replayed first)
         text = event.text()
-        if not text or not text.isprintable() or event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        if (
+            not text
+            or not text.isprintable()
+            or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
             return False
-        self._take(text, obj, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
-                                        event.isAutoRepeat(), event.count()), now)
+        self._take(
+            text,
+            obj,
+            QKeyEvent(
+                event.type(),
+                event.key(),
+                event.modifiers(),
+                event.text(),
+                event.isAutoRepeat(),
+                event.count(),
+            ),
+            now,
+        )
         return True
 
     def _take(self, text: str, receiver: QWidget, held: QEvent, now: float) -> None:

@@ -51,11 +51,17 @@ def test_demo_opens_the_counter_app_and_the_wallet_window(tmp_path: Path) -> Non
     import sys
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", GUI_RUN, str(tmp_path / "demo")], capture_output=True,
-                            text=True, timeout=180, env=env, cwd=Path(__file__).resolve().parents[2])
+    result = subprocess.run(
+        [sys.executable, "-c", GUI_RUN, str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert result.returncode == 0, result.stderr[-2000:]
-    line = next(l for l in result.stdout.splitlines() if l.startswith("TITLES "))
-    titles = json.loads(line[len("TITLES "):])
+    line = next(line for line in result.stdout.splitlines() if line.startswith("TITLES "))
+    titles = json.loads(line[len("TITLES ") :])
     assert any("10002" in t for t in titles)  # the wallet window
     assert len(titles) >= 2  # and the counter app
 
@@ -89,8 +95,11 @@ def test_demo_windows_start_under_a_real_x_server(tmp_path: Path) -> None:
     problem = display_problem(env)
     if problem:
         pytest.skip(problem.replace("\n", " "))
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wm = app = None
     try:
         deadline = time.monotonic() + 15
@@ -99,13 +108,22 @@ def test_demo_windows_start_under_a_real_x_server(tmp_path: Path) -> None:
             time.sleep(0.1)
         wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1.0)
-        app = subprocess.Popen([sys.executable, "-c", GUI_RUN, str(tmp_path / "demo"), "25000"], env=env,
-                               cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+        app = subprocess.Popen(
+            [sys.executable, "-c", GUI_RUN, str(tmp_path / "demo"), "25000"],
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
         def windows(name: str) -> list[str]:
-            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name], env=env,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", name],
+                env=env,
+                capture_output=True,
+                text=True,
+            ).stdout
             return out.split()
 
         deadline = time.monotonic() + 60
@@ -115,15 +133,21 @@ def test_demo_windows_start_under_a_real_x_server(tmp_path: Path) -> None:
             time.sleep(0.3)
         time.sleep(1.5)
         counter = windows("联盟积分收银台")[0]
-        subprocess.run(["xdotool", "windowactivate", "--sync", counter], env=env, capture_output=True, timeout=10)
-        active = subprocess.run(["xdotool", "getactivewindow", "getwindowname"], env=env, capture_output=True,
-                                text=True).stdout.strip()
+        subprocess.run(
+            ["xdotool", "windowactivate", "--sync", counter], env=env, capture_output=True, timeout=10
+        )
+        active = subprocess.run(
+            ["xdotool", "getactivewindow", "getwindowname"], env=env, capture_output=True, text=True
+        ).stdout.strip()
         assert active == "联盟积分收银台"  # the window manager gave the counter app the focus
-        geometry = subprocess.run(["xdotool", "getwindowgeometry", counter], env=env, capture_output=True,
-                                  text=True).stdout
+        geometry = subprocess.run(
+            ["xdotool", "getwindowgeometry", counter], env=env, capture_output=True, text=True
+        ).stdout
         assert "Geometry:" in geometry
         shot = tmp_path / "screen.png"
-        subprocess.run(["import", "-display", f":{n}", "-window", "root", str(shot)], env=env, check=True, timeout=30)
+        subprocess.run(
+            ["import", "-display", f":{n}", "-window", "root", str(shot)], env=env, check=True, timeout=30
+        )
         assert shot.stat().st_size > 10_000
         out, err = app.communicate(timeout=120)
         assert app.returncode == 0, err[-2000:]

@@ -23,9 +23,20 @@ def test_pin_is_a_slow_salted_hash():
     assert m.pin_matches("482913", a) and not m.pin_matches("482914", a) and not m.pin_matches("1", "garbage")
 
 
-@pytest.mark.parametrize("pin,weak", [("1234", True), ("0000", True), ("9876", True), ("8901", True),
-                                      ("123", True), ("12a4", True), ("１２３９", True), ("482913", False),
-                                      ("1235", False)])
+@pytest.mark.parametrize(
+    "pin,weak",
+    [
+        ("1234", True),
+        ("0000", True),
+        ("9876", True),
+        ("8901", True),
+        ("123", True),
+        ("12a4", True),
+        ("１２３９", True),
+        ("482913", False),
+        ("1235", False),
+    ],
+)
 def test_weak_pins(pin, weak):
     assert m.weak_pin(pin) is weak
 

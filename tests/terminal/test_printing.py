@@ -13,10 +13,23 @@ from terminal_app.printing import PrinterConfig, PrinterError, ReceiptContext, p
 from terminal_app.printing import printer as printing
 from terminal_app.printing.layout import cells, two_columns
 
-RECORD = {"seq": 12, "kind": "purchase", "status": "approved", "reason": "OK", "recorded_at": 1_764_600_000_000,
-          "terminal_id": "M-CAFE-T1", "merchant_id": "M-CAFE", "member_id": 10002, "bill_fen": 15_000,
-          "discount_pct": 20, "discount_fen": 3_000, "cash_off_fen": 1_000, "paid_fen": 11_000,
-          "points_spent": 1_000, "points_earned": 110}
+RECORD = {
+    "seq": 12,
+    "kind": "purchase",
+    "status": "approved",
+    "reason": "OK",
+    "recorded_at": 1_764_600_000_000,
+    "terminal_id": "M-CAFE-T1",
+    "merchant_id": "M-CAFE",
+    "member_id": 10002,
+    "bill_fen": 15_000,
+    "discount_pct": 20,
+    "discount_fen": 3_000,
+    "cash_off_fen": 1_000,
+    "paid_fen": 11_000,
+    "points_spent": 1_000,
+    "points_earned": 110,
+}
 CTX = ReceiptContext("拾光咖啡", "M-CAFE", "M-CAFE-T1", "****0002", new_balance=29_110, pending_sync=True)
 
 
@@ -38,13 +51,34 @@ def test_receipt_bytes_decode_in_gb18030_to_the_receipt():
         data.decode("utf-8")  # not UTF-8 (which a Chinese printer prints as garbage)
     text = _text(data)
     assert text.splitlines() == [line.text for line in lines]
-    for expected in ("拾光咖啡", "积分消费凭条", "流水号", "12", "****0002", "消费金额", "150.00", "等级折扣 20%",
-                     "-30.00", "积分抵现", "-10.00", "实付", "110.00", "使用积分", "1000", "获得积分", "110",
-                     "积分余额", "29110", "离线记录,待同步"):
+    for expected in (
+        "拾光咖啡",
+        "积分消费凭条",
+        "流水号",
+        "12",
+        "****0002",
+        "消费金额",
+        "150.00",
+        "等级折扣 20%",
+        "-30.00",
+        "积分抵现",
+        "-10.00",
+        "实付",
+        "110.00",
+        "使用积分",
+        "1000",
+        "获得积分",
+        "110",
+        "积分余额",
+        "29110",
+        "离线记录,待同步",
+    ):
         assert expected in text, expected
     assert "10002" not in text.replace("****0002", "")  # the member id only masked
     assert all(cells(line.text) <= 32 for line in lines if line.style != "title")
-    assert "实付" + " " * (32 - 4 - 6) + "110.00" in text  # columns line up in Chinese (a Han character = 2 cells)
+    assert (
+        "实付" + " " * (32 - 4 - 6) + "110.00" in text
+    )  # columns line up in Chinese (a Han character = 2 cells)
 
 
 def test_english_receipt_and_alignment():

@@ -18,8 +18,12 @@ def scan_by_field(qtbot, w: MainWindow, code: str) -> None:
     field.setFocus()
     field.setText(code)
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION
-                    or w.pages.currentIndex() == w.VERDICT, timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            w.cashier.stack.currentIndex() == w.cashier.TRANSACTION or w.pages.currentIndex() == w.VERDICT
+        ),
+        timeout=5000,
+    )
 
 
 def keypad(qtbot, keypad_widget, text: str) -> None:
@@ -28,7 +32,9 @@ def keypad(qtbot, keypad_widget, text: str) -> None:
 
 
 def wait_verdict(qtbot, w: MainWindow) -> None:
-    qtbot.waitUntil(lambda: w.pages.currentIndex() == w.VERDICT and w.verdict.result is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: w.pages.currentIndex() == w.VERDICT and w.verdict.result is not None, timeout=5000
+    )
 
 
 def dismiss(qtbot, w: MainWindow) -> None:
@@ -36,7 +42,9 @@ def dismiss(qtbot, w: MainWindow) -> None:
     qtbot.waitUntil(lambda: w.pages.currentIndex() == w.CASHIER, timeout=3000)
 
 
-def sign_in(qtbot, w: MainWindow, pin: str = "1234", purpose: str = "manager", *, expect_ok: bool = True) -> None:
+def sign_in(
+    qtbot, w: MainWindow, pin: str = "1234", purpose: str = "manager", *, expect_ok: bool = True
+) -> None:
     """A manager signs in on the PIN page (keypad, then OK); the PIN is checked off the UI thread."""
     if w.pages.currentIndex() != w.PIN:
         w.ask_pin(purpose)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from .helpers import sign_in, fresh_code, scan_by_field
+from .helpers import fresh_code, scan_by_field, sign_in
 
 
 def commit(widget, text: str) -> None:
@@ -48,8 +48,14 @@ def test_full_width_commit_is_folded_by_the_parser(qtbot, window, member):
 def test_code_amount_and_pin_fields_take_no_input_method(qtbot, window, member):
     w = window
     scan_by_field(qtbot, w, fresh_code(member))
-    fields = [w.cashier.ready.code_field, w.cashier.transaction.bill, w.cashier.transaction.points,
-              w.cashier.backup.code, w.cashier.backup.bill, w.pin.field]
+    fields = [
+        w.cashier.ready.code_field,
+        w.cashier.transaction.bill,
+        w.cashier.transaction.points,
+        w.cashier.backup.code,
+        w.cashier.backup.bill,
+        w.pin.field,
+    ]
     for f in fields:
         assert not f.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled), f.objectName()
     # the new manager's name field keeps it (names are Chinese)

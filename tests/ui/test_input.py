@@ -17,7 +17,9 @@ def test_wedge_scanner_without_focused_field_scans(qtbot, window, member):
     w = window
     w.setFocus()
     w.cashier.ready.code_field.clearFocus()
-    qtbot.waitUntil(lambda: not isinstance(QApplication.focusWidget(), type(w.cashier.ready.code_field)), timeout=2000)
+    qtbot.waitUntil(
+        lambda: not isinstance(QApplication.focusWidget(), type(w.cashier.ready.code_field)), timeout=2000
+    )
     code = fresh_code(member)
     w.wedge.max_gap_s = 0.5  # tolerate a loaded CI machine; real scanners send keys 1-10 ms apart
     qtbot.keyClicks(w, code)  # as fast as a scanner types

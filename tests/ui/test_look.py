@@ -4,8 +4,16 @@ whole sale and the manager's sign-in done with the keyboard alone."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox, QLineEdit, QSpinBox,
-                               QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
 
 from terminal_app.ui import theme
 
@@ -22,11 +30,16 @@ def small_targets(root: QWidget) -> list[str]:
         if isinstance(w, TOUCH) and w.height() < theme.TOUCH_PX and w.window() is root:
             if type(w).__name__ in ("QToolButton",) or isinstance(w.parent(), QSpinBox):
                 continue  # a tab bar's scroll arrows, a spin box's inner field (the box is measured)
-            out.append(f"{type(w).__name__}:{w.objectName() or w.text() if hasattr(w, 'text') else ''}={w.height()}")
+            out.append(
+                f"{type(w).__name__}:{w.objectName() or w.text() if hasattr(w, 'text') else ''}={w.height()}"
+            )
         if isinstance(w, QTabWidget):
             bar = w.tabBar()
-            out += [f"tab {bar.tabText(i)}={bar.tabRect(i).height()}" for i in range(bar.count())
-                    if bar.tabRect(i).height() < theme.TOUCH_PX]
+            out += [
+                f"tab {bar.tabText(i)}={bar.tabRect(i).height()}"
+                for i in range(bar.count())
+                if bar.tabRect(i).height() < theme.TOUCH_PX
+            ]
     return out
 
 

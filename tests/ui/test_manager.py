@@ -45,7 +45,11 @@ def test_void_asks_for_confirmation_with_the_record_a_reason_and_who(qtbot, wind
     qtbot.waitUntil(lambda: any(r.get("seq") == seq for r in log.rows), timeout=5000)
     assert log.select_seq(seq)
     detail = log.detail.toPlainText()
-    assert f"Record #{seq} · Purchase · Approved" in detail and "Bill 100.00" in detail and "Paid 80.00" in detail
+    assert (
+        f"Record #{seq} · Purchase · Approved" in detail
+        and "Bill 100.00" in detail
+        and "Paid 80.00" in detail
+    )
     assert "{" not in detail and "10000" not in detail  # words and yuan, no JSON, no fen
     assert "Member code: " in detail and "(304 characters)" in detail  # not the whole code
     before = store.outbox_count()
@@ -105,7 +109,9 @@ def test_log_filters_apply_by_themselves_and_dates_are_checked(qtbot, window, me
     qtbot.waitUntil(lambda: log.message.text() == MESSAGES[Reason.FILTER_DATE_INVALID].en, timeout=3000)
     assert len(log.rows) >= 2 and log.day_from.property("invalid") is True
     log.day_from.setText(time.strftime("%Y-%m-%d"))
-    qtbot.waitUntil(lambda: log.message.text() == "" and log.day_from.property("invalid") is False, timeout=3000)
+    qtbot.waitUntil(
+        lambda: log.message.text() == "" and log.day_from.property("invalid") is False, timeout=3000
+    )
     log.member_filter.setText(str(MEMBER + 1))  # nobody: an empty table, and no error
     qtbot.waitUntil(lambda: log.rows == [], timeout=5000)
 
@@ -127,11 +133,13 @@ def test_csv_export_is_for_people_and_machines(qtbot, window, member, home):
     data = files[0].read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    head, first = rows[0], dict(zip(rows[0], rows[1]))
+    head, first = rows[0], dict(zip(rows[0], rows[1], strict=False))
     assert head[:3] == ["流水号", "时间", "类型"] and "消费金额(元)" in head and "bill_fen" in head
     assert first["类型"] == "消费" and first["状态"] == "通过" and first["消费金额(元)"] == "100.00"
     assert first["实付(元)"] == "80.00" and first["bill_fen"] == "10000"  # yuan for people, fen for machines
-    assert first["时间"] == time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(int(first["recorded_at"]) / 1000))
+    assert first["时间"] == time.strftime(
+        "%Y-%m-%d %H:%M:%S", time.localtime(int(first["recorded_at"]) / 1000)
+    )
 
 
 def test_backfill_form_says_what_is_wrong_and_clears_after(qtbot, window, member):
@@ -289,7 +297,9 @@ def test_status_bar_shows_offline_and_queue(qtbot, window, member, store):
     w = window
     _earn(qtbot, w, member)
     w.vm.refresh_status()
-    qtbot.waitUntil(lambda: w.status is not None and w.status.queued == store.outbox_count() > 0, timeout=5000)
+    qtbot.waitUntil(
+        lambda: w.status is not None and w.status.queued == store.outbox_count() > 0, timeout=5000
+    )
     assert w.online_label.text() == "○ Offline"
     assert w.queue_label.text() == f"Queued: {store.outbox_count()}"
 
@@ -358,10 +368,15 @@ def test_settings_and_sync_pages_speak_words_not_codes(qtbot, window):
     w = window
     _enter_pin(qtbot, w, "1234")
     s = w.manager.settings
-    qtbot.waitUntil(lambda: "Points spent per transaction, at most: 20000" in s.limits.toPlainText(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "Points spent per transaction, at most: 20000" in s.limits.toPlainText(), timeout=5000
+    )
     assert "txn_max_points" not in s.limits.toPlainText()
     assert s.limits.isReadOnly()
-    assert s.camera.currentText() == "Virtual camera (the demo wallet's code)" and s.camera.currentData() == "virtual"
+    assert (
+        s.camera.currentText() == "Virtual camera (the demo wallet's code)"
+        and s.camera.currentData() == "virtual"
+    )
     page = w.manager.sync
     w.manager.tabs.setCurrentWidget(page)
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)  # no server configured in this test

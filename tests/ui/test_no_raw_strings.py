@@ -6,14 +6,38 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableWidget,
-                               QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from .helpers import dismiss, fresh_code, keypad, scan_by_field, sign_in, wait_verdict
 
 # data and proper names that are the same in every language
-ALLOWED = {"UI", "English", "zxing", "pyzbar", "CSV", "PIN", "QR", "YYYY", "MM", "DD", "HH", "Z", "X", "USB", "dev",
-           "ttyUSB"}
+ALLOWED = {
+    "UI",
+    "English",
+    "zxing",
+    "pyzbar",
+    "CSV",
+    "PIN",
+    "QR",
+    "YYYY",
+    "MM",
+    "DD",
+    "HH",
+    "Z",
+    "X",
+    "USB",
+    "dev",
+    "ttyUSB",
+}
 CODE_EXCERPT = re.compile(r"[0-9A-Z]+…[0-9A-Z]+")  # the start and end of a member code (data)
 WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -34,7 +58,9 @@ def visible_texts(root: QWidget) -> list[str]:
         if isinstance(w, QTabWidget):
             texts += [w.tabText(i) for i in range(w.count())]
         if isinstance(w, QTableWidget):
-            texts += [w.horizontalHeaderItem(i).text() for i in range(w.columnCount()) if w.horizontalHeaderItem(i)]
+            texts += [
+                w.horizontalHeaderItem(i).text() for i in range(w.columnCount()) if w.horizontalHeaderItem(i)
+            ]
             texts += [w.item(r, c).text() for r in range(w.rowCount()) for c in (2, 3, 4) if w.item(r, c)]
     return texts
 

@@ -16,8 +16,17 @@ def _where(w, widget) -> tuple[int, int, int, int]:
 
 def _layout(w) -> list[tuple[int, int, int, int]]:
     t = w.cashier.transaction
-    return [_where(w, x) for x in (t.confirm_button, t.cancel_button, t.keypad.buttons["5"], t.bill,
-                                   t.mode_buttons["spend"], w.cashier.stack)]
+    return [
+        _where(w, x)
+        for x in (
+            t.confirm_button,
+            t.cancel_button,
+            t.keypad.buttons["5"],
+            t.bill,
+            t.mode_buttons["spend"],
+            w.cashier.stack,
+        )
+    ]
 
 
 def test_code_in_view_is_offered_without_moving_anything(qtbot, window, member, alliance):
@@ -138,5 +147,9 @@ def test_a_deliberate_scan_on_the_verdict_goes_on_to_the_next_customer(qtbot, wi
     wait_verdict(qtbot, w)
     assert w.verdict.result.reason is Reason.UNKNOWN_FORMAT
     w.code_arrived(fresh_code(alliance.member(10002)), "scanner")
-    qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION
-                    and w.pages.currentIndex() == w.CASHIER, timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            w.cashier.stack.currentIndex() == w.cashier.TRANSACTION and w.pages.currentIndex() == w.CASHIER
+        ),
+        timeout=5000,
+    )

@@ -23,14 +23,28 @@ NEEDED = ("pulseaudio", "parec", "pactl")
 def pulse(tmp_path, monkeypatch):
     missing = [tool for tool in NEEDED if shutil.which(tool) is None]
     if missing:
-        pytest.skip(f"no {', '.join(missing)} on this machine (Debian: apt-get install pulseaudio pulseaudio-utils)")
+        pytest.skip(
+            f"no {', '.join(missing)} on this machine (Debian: apt-get install pulseaudio pulseaudio-utils)"
+        )
     runtime = tmp_path / "pulse-runtime"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(tmp_path)}
     env.pop("PULSE_SERVER", None)
-    started = subprocess.run(["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "--use-pid-file=yes",
-                              "--load=module-null-sink sink_name=counter", "--load=module-native-protocol-unix"],
-                             env=env, capture_output=True, text=True, timeout=30)
+    started = subprocess.run(
+        [
+            "pulseaudio",
+            "--daemonize=yes",
+            "--exit-idle-time=-1",
+            "-n",
+            "--use-pid-file=yes",
+            "--load=module-null-sink sink_name=counter",
+            "--load=module-native-protocol-unix",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     deadline = time.monotonic() + 10
     while subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode != 0:
         if time.monotonic() > deadline:
@@ -47,14 +61,25 @@ class Recorder:
     """parec on the null sink's monitor, read through a pipe (what reached the speakers)."""
 
     def __init__(self, env: dict) -> None:
-        self.proc = subprocess.Popen(["parec", "--device=counter.monitor", "--format=s16le", f"--rate={RATE}",
-                                      "--channels=1", "--latency-msec=20"], env=env, stdout=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [
+                "parec",
+                "--device=counter.monitor",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--latency-msec=20",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+        )
         self.data = bytearray()
         self.thread = threading.Thread(target=self._pump, daemon=True)
         self.thread.start()
         deadline = time.monotonic() + 10  # recording before anything plays (else the monitor stays mute)
-        while not subprocess.run(["pactl", "list", "short", "source-outputs"], env=env, capture_output=True,
-                                 text=True).stdout.strip():
+        while not subprocess.run(
+            ["pactl", "list", "short", "source-outputs"], env=env, capture_output=True, text=True
+        ).stdout.strip():
             if time.monotonic() > deadline:
                 raise RuntimeError("parec did not connect")
             time.sleep(0.05)
@@ -78,7 +103,7 @@ class Recorder:
 def _frequency(samples: array.array) -> float:
     """Dominant frequency of the loud part, from its zero crossings."""
     loud = [x for x in samples if abs(x) > 300]
-    crossings = sum(1 for a, b in zip(loud, loud[1:]) if (a < 0) != (b < 0))
+    crossings = sum(1 for a, b in zip(loud, loud[1:], strict=False) if (a < 0) != (b < 0))
     return crossings / 2 / (len(loud) / RATE) if loud else 0.0
 
 
@@ -93,7 +118,9 @@ def test_a_verdict_sound_is_really_played(qapp, pulse, name, low, high):
         before = max((abs(x) for x in recorder.samples()), default=0)
         player.play(name)
         played_at = time.monotonic()  # a null sink takes its data in blocks of up to 2 s: wait for the tone
-        while max((abs(x) for x in recorder.samples()), default=0) < 1000 and time.monotonic() - played_at < 5:
+        while (
+            max((abs(x) for x in recorder.samples()), default=0) < 1000 and time.monotonic() - played_at < 5
+        ):
             time.sleep(0.05)
         time.sleep(0.6)
     finally:

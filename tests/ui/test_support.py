@@ -14,9 +14,24 @@ from terminal_app.ui.sounds import TONES, SoundPlayer, write_wavs
 from terminal_app.ui.viewmodel import parse_yuan, yuan
 
 
-@pytest.mark.parametrize("text,fen", [("", 0), ("0", 0), ("12", 1200), ("12.5", 1250), ("12.05", 1205),
-                                      (".5", 50), ("7.", 700), ("1.234", None), ("abc", None), ("1e3", None),
-                                      ("-5", None), ("1.2.3", None), (".", None)])
+@pytest.mark.parametrize(
+    "text,fen",
+    [
+        ("", 0),
+        ("0", 0),
+        ("12", 1200),
+        ("12.5", 1250),
+        ("12.05", 1205),
+        (".5", 50),
+        ("7.", 700),
+        ("1.234", None),
+        ("abc", None),
+        ("1e3", None),
+        ("-5", None),
+        ("1.2.3", None),
+        (".", None),
+    ],
+)
 def test_parse_yuan_is_integer_fen(text, fen):
     assert parse_yuan(text) == fen
 
@@ -37,9 +52,11 @@ def test_every_ui_string_has_a_chinese_translation():
     import xml.etree.ElementTree as ET
 
     root = ET.parse(i18n.I18N_DIR / "zh_CN.ts").getroot()
-    untranslated = [m.findtext("source") for m in root.iter("message")
-                    if not (m.findtext("translation") or "").strip()
-                    or m.find("translation").get("type") == "unfinished"]
+    untranslated = [
+        m.findtext("source")
+        for m in root.iter("message")
+        if not (m.findtext("translation") or "").strip() or m.find("translation").get("type") == "unfinished"
+    ]
     assert untranslated == []
 
 
@@ -111,7 +128,9 @@ def test_build_step_compiles_and_a_stale_qm_is_never_used(qapp, tmp_path, monkey
     assert isinstance(i18n.load_translator("zh_CN"), i18n.TsTranslator)  # works anyway, from the .ts
     assert i18n.ensure_compiled() is True  # the build step (pyside6-lrelease ships with PySide6)
     compiled = i18n.load_translator("zh_CN")
-    assert type(compiled) is QTranslator and compiled.translate("ReadyView", "Ready to scan") == "请出示会员码"
+    assert (
+        type(compiled) is QTranslator and compiled.translate("ReadyView", "Ready to scan") == "请出示会员码"
+    )
     # the .ts changes after the build (a pull): the old .qm is not used, whatever its file time
     ts = tmp_path / "zh_CN.ts"
     ts.write_text(ts.read_text("utf-8").replace("请出示会员码", "请扫码"), "utf-8")

@@ -20,8 +20,8 @@ from sync_server.hq_keys import KeyRing
 from sync_server.settings import ServerSettings
 from terminal_app.store import open_store
 from terminal_app.sync import SyncClient
-from terminal_app.ui.settings import UiSettings
 from terminal_app.ui.app import MainWindow
+from terminal_app.ui.settings import UiSettings
 from tests.server.conftest import free_port
 
 from .helpers import dismiss, keypad, scan_by_field, wait_verdict
@@ -29,8 +29,9 @@ from .helpers import dismiss, keypad, scan_by_field, wait_verdict
 
 class Server:
     def __init__(self, hq: HQ, port: int) -> None:
-        self.server = uvicorn.Server(uvicorn.Config(create_app(hq), host="127.0.0.1", port=port,
-                                                    log_level="error", lifespan="off"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(create_app(hq), host="127.0.0.1", port=port, log_level="error", lifespan="off")
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         url = f"http://127.0.0.1:{port}"

@@ -95,11 +95,28 @@ def test_auto_printed_receipt_in_chinese_decodes_in_gb18030(qtbot, window, membe
     qtbot.waitUntil(lambda: len(printing.DUMMY_OUTPUT) == 1, timeout=5000)  # printed without a press
     data = printing.DUMMY_OUTPUT[0]
     text = data.decode("gb18030")
-    for expected in ("积分消费凭条", "终端", "T-UI", "商户", "M-UI", f"流水号{' ' * (32 - 6 - len(str(seq)))}{seq}",
-                     "*0001", "消费金额", "150.00", "等级折扣 20%", "-30.00", "实付", "120.00", "获得积分",
-                     "积分余额", str(BALANCE), "离线记录,待同步", time.strftime("%Y-%m-%d")):
+    for expected in (
+        "积分消费凭条",
+        "终端",
+        "T-UI",
+        "商户",
+        "M-UI",
+        f"流水号{' ' * (32 - 6 - len(str(seq)))}{seq}",
+        "*0001",
+        "消费金额",
+        "150.00",
+        "等级折扣 20%",
+        "-30.00",
+        "实付",
+        "120.00",
+        "获得积分",
+        "积分余额",
+        str(BALANCE),
+        "离线记录,待同步",
+        time.strftime("%Y-%m-%d"),
+    ):
         assert expected in text, expected
-    assert "积分".encode("gb18030") in data and "积分".encode("utf-8") not in data
+    assert "积分".encode("gb18030") in data and "积分".encode() not in data
     w.set_language("en")
 
 
@@ -117,7 +134,9 @@ def test_a_missing_printer_is_said_and_the_sale_is_kept(qtbot, window, member, s
     qtbot.mouseClick(w.cashier.transaction.confirm_button, Qt.MouseButton.LeftButton)
     wait_verdict(qtbot, w)
     assert w.verdict.result.ok and store.outbox_count() == before + 1  # recorded before any printing
-    qtbot.waitUntil(lambda: w.statusBar().currentMessage() == MESSAGES[Reason.PRINTER_MISSING].en, timeout=10000)
+    qtbot.waitUntil(
+        lambda: w.statusBar().currentMessage() == MESSAGES[Reason.PRINTER_MISSING].en, timeout=10000
+    )
     dismiss(qtbot, w)
     assert w.cashier.stack.currentIndex() == w.cashier.READY  # the counter goes on
     # reprint from the log once the printer is there

@@ -21,8 +21,14 @@ from .helpers import dismiss, keypad, wait_verdict
 def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
     now = int(time.time())
     ring = KeyRing.create(tmp_path / "hq" / "keys", now - 60)
-    payload = {"alliance_id": "demo", "sequence": 1, "issued_at": now, "max_age_s": 86_400,
-               "deny": {"cert_serials": [], "member_ids": []}, "keys": []}
+    payload = {
+        "alliance_id": "demo",
+        "sequence": 1,
+        "issued_at": now,
+        "max_age_s": 86_400,
+        "deny": {"cert_serials": [], "member_ids": []},
+        "keys": [],
+    }
     wallet = Wallet(tmp_path / "wallet")
     issue_from_local_issuer(wallet, ring.directory, member_id=10002, tier=Tier.GOLD, allowance=20_000)
     home = tmp_path / "till"
@@ -43,10 +49,12 @@ def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
     try:
         try:
             qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION, timeout=8000)
-        except Exception:
-            raise AssertionError(f"page {w.pages.currentIndex()} verdict {w.verdict.result} "
-                                 f"worker {w.camera_worker and w.camera_worker.frames} "
-                                 f"running {w.camera_worker and w.camera_worker.isRunning()}")
+        except Exception as exc:
+            raise AssertionError(
+                f"page {w.pages.currentIndex()} verdict {w.verdict.result} "
+                f"worker {w.camera_worker and w.camera_worker.frames} "
+                f"running {w.camera_worker and w.camera_worker.isRunning()}"
+            ) from exc
         assert w.cashier.transaction.member_id.text() == "*0002"
         assert w.cashier.transaction.tier.text() == "Gold"
         keypad(qtbot, w.cashier.transaction.keypad, "100")
@@ -55,8 +63,12 @@ def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
         assert w.verdict.result.ok and w.verdict.result.points_earned == 80
         dismiss(qtbot, w)
         # back on "ready": the same code is still in view, held off (no replay verdict), preview live
-        qtbot.waitUntil(lambda: w.cashier.ready.preview.pixmap() is not None
-                        and not w.cashier.ready.preview.pixmap().isNull(), timeout=3000)
+        qtbot.waitUntil(
+            lambda: (
+                w.cashier.ready.preview.pixmap() is not None and not w.cashier.ready.preview.pixmap().isNull()
+            ),
+            timeout=3000,
+        )
         qtbot.wait(300)
         assert w.pages.currentIndex() == w.CASHIER and w.cashier.stack.currentIndex() == w.cashier.READY
         phone.rotate()  # the phone shows its next code: the member just served is not reopened by itself

@@ -13,8 +13,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QRegularExpressionValidator, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from alliance_protocol.member_code import Tier
 
@@ -74,8 +87,13 @@ class ReadyView(QWidget):
 
     def show_frame(self, image: QImage) -> None:
         if self.isVisible():
-            self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
+            self.preview.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    self.preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.FastTransformation,
+                )
+            )
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Ready to scan"))
@@ -114,8 +132,12 @@ class TransactionView(QWidget):
         self.spendable = QLabel()
         self.labels: dict[str, QLabel] = {k: QLabel() for k in ("tier", "balance", "expiring", "spendable")}
         form = QFormLayout()
-        for key, value in (("tier", self.tier), ("balance", self.balance), ("expiring", self.expiring),
-                           ("spendable", self.spendable)):
+        for key, value in (
+            ("tier", self.tier),
+            ("balance", self.balance),
+            ("expiring", self.expiring),
+            ("spendable", self.spendable),
+        ):
             value.setStyleSheet("font-size: 20px;")
             form.addRow(self.labels[key], value)
         self.coupons_label = QLabel()
@@ -139,11 +161,17 @@ class TransactionView(QWidget):
             b.setObjectName(f"mode_{mode}")
             b.setCheckable(True)
             b.setMinimumHeight(52)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap keeps the field being typed in (F1-F4 on a keyboard)
+            b.setFocusPolicy(
+                Qt.FocusPolicy.NoFocus
+            )  # a tap keeps the field being typed in (F1-F4 on a keyboard)
             self.mode_group.addButton(b)
             b.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
-            QShortcut(QKeySequence(f"F{i + 1}"), self, activated=lambda m=mode: self.set_mode(m),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(f"F{i + 1}"),
+                self,
+                activated=lambda m=mode: self.set_mode(m),
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
             modes.addWidget(b)
             self.mode_buttons[mode] = b
         self.bill_label = QLabel()
@@ -250,8 +278,12 @@ class TransactionView(QWidget):
             self._fill_catalogue()
 
     def tier_name(self, tier: int | None) -> str:
-        names = {Tier.BASIC: self.tr("Basic"), Tier.SILVER: self.tr("Silver"), Tier.GOLD: self.tr("Gold"),
-                 Tier.DIAMOND: self.tr("Diamond")}
+        names = {
+            Tier.BASIC: self.tr("Basic"),
+            Tier.SILVER: self.tr("Silver"),
+            Tier.GOLD: self.tr("Gold"),
+            Tier.DIAMOND: self.tr("Diamond"),
+        }
         return names.get(tier, self.tr("Unknown")) if tier is not None else self.tr("Unknown")
 
     def _fill_catalogue(self) -> None:
@@ -259,8 +291,13 @@ class TransactionView(QWidget):
         self.catalogue_list.clear()
         items = (m.coupons if self.mode == "coupon" else m.gifts) if m else []
         for entry in items:
-            text = pick(entry) if self.mode == "coupon" else self.tr("%1 (%2 points)").replace(
-                "%1", pick(entry)).replace("%2", str(entry.get("points", 0)))
+            text = (
+                pick(entry)
+                if self.mode == "coupon"
+                else self.tr("%1 (%2 points)")
+                .replace("%1", pick(entry))
+                .replace("%2", str(entry.get("points", 0)))
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(entry["id"]))
             self.catalogue_list.addItem(item)
@@ -328,11 +365,16 @@ class TransactionView(QWidget):
         if p is None:
             self.quote_label.setText(reason_text("SCAN_SESSION_EXPIRED"))
             return
-        text = (self.tr("Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7")
-                .replace("%1", yuan(p.bill_fen)).replace("%2", str(p.discount_pct))
-                .replace("%3", yuan(p.discount_fen)).replace("%4", str(p.points_spent))
-                .replace("%5", yuan(p.cash_off_fen)).replace("%6", yuan(p.paid_fen))
-                .replace("%7", str(p.points_earned)))
+        text = (
+            self.tr("Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7")
+            .replace("%1", yuan(p.bill_fen))
+            .replace("%2", str(p.discount_pct))
+            .replace("%3", yuan(p.discount_fen))
+            .replace("%4", str(p.points_spent))
+            .replace("%5", yuan(p.cash_off_fen))
+            .replace("%6", yuan(p.paid_fen))
+            .replace("%7", str(p.points_earned))
+        )
         if not p.ok:
             text += "\n⚠ " + reason_text(p.reason)
         self.quote_label.setText(text)
@@ -340,8 +382,11 @@ class TransactionView(QWidget):
     # --- confirm
     def confirm(self) -> None:
         if not self.can_confirm():
-            self.quote_label.setText(self.tr("Choose an item, then confirm") if self.mode in ("coupon", "gift")
-                                     else self.tr("Enter the bill amount"))
+            self.quote_label.setText(
+                self.tr("Choose an item, then confirm")
+                if self.mode in ("coupon", "gift")
+                else self.tr("Enter the bill amount")
+            )
             return
         if self.mode in ("coupon", "gift"):
             item = self.catalogue_list.currentItem()
@@ -364,8 +409,16 @@ class TransactionView(QWidget):
         self.labels["spendable"].setText(self.tr("Spendable now"))
         self.coupons_label.setText(self.tr("Coupons and benefits"))
         self.gifts_label.setText(self.tr("Gifts"))
-        for mode, text in zip(self.MODES, (self.tr("Earn on a bill"), self.tr("Pay with points"),
-                                           self.tr("Use a coupon"), self.tr("Redeem a gift"))):
+        for mode, text in zip(
+            self.MODES,
+            (
+                self.tr("Earn on a bill"),
+                self.tr("Pay with points"),
+                self.tr("Use a coupon"),
+                self.tr("Redeem a gift"),
+            ),
+            strict=False,
+        ):
             self.mode_buttons[mode].setText(text)
         self.bill_label.setText(self.tr("Bill (yuan)"))
         self.points_label.setText(self.tr("Points to use"))
@@ -460,8 +513,11 @@ class BackupView(QWidget):
     def confirm(self) -> None:
         bill = parse_yuan(self.bill.text())
         if not self.can_confirm() or bill is None:
-            self.note.setText(reason_text("INVALID_AMOUNT") if self.code.text().strip() else
-                              reason_text("BACKUP_CODE_MALFORMED"))
+            self.note.setText(
+                reason_text("INVALID_AMOUNT")
+                if self.code.text().strip()
+                else reason_text("BACKUP_CODE_MALFORMED")
+            )
             return
         self.vm.backup_code(self.code.text().strip(), bill)
         self.reset()
@@ -469,8 +525,12 @@ class BackupView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Backup numeric code"))
-        self.note.setText(self.tr("Only when the QR code cannot be read. Accepted within the backup limits "
-                                  "and checked by the server after sync."))
+        self.note.setText(
+            self.tr(
+                "Only when the QR code cannot be read. Accepted within the backup limits "
+                "and checked by the server after sync."
+            )
+        )
         self.code_label.setText(self.tr("Member's numeric code"))
         self.bill_label.setText(self.tr("Bill (yuan)"))
         self.confirm_button.setText(self.tr("Confirm"))
@@ -547,15 +607,24 @@ class NoticeStrip(QFrame):
     def retranslate(self) -> None:
         kind, p = self.kind, self.payload
         if kind == "offer":
-            self.text.setText(self.tr("Member %1's code was scanned. This transaction stays open until you choose.")
-                              .replace("%1", p.member.masked_id))
+            self.text.setText(
+                self.tr(
+                    "Member %1's code was scanned. This transaction stays open until you choose."
+                ).replace("%1", p.member.masked_id)
+            )
             self.take_button.setText(self.tr("Serve %1 instead").replace("%1", p.member.masked_id))
         elif kind == "rejected":
-            self.text.setText(self.tr("Not accepted: %1 The open transaction is unchanged.")
-                              .replace("%1", reason_text(p.reason)))
+            self.text.setText(
+                self.tr("Not accepted: %1 The open transaction is unchanged.").replace(
+                    "%1", reason_text(p.reason)
+                )
+            )
         elif kind == "replaced":
-            self.text.setText(self.tr("The transaction for %1 was cancelled; nothing of it was recorded.")
-                              .replace("%1", str(p)))
+            self.text.setText(
+                self.tr("The transaction for %1 was cancelled; nothing of it was recorded.").replace(
+                    "%1", str(p)
+                )
+            )
         else:
             self.text.setText("")
         self.keep_button.setText(self.tr("Keep current"))

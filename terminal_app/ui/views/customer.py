@@ -95,10 +95,12 @@ class CustomerDisplay(QWidget):
 
     def retranslate(self) -> None:
         bg, fg = self._colours()
-        self.setStyleSheet(f"#customerDisplay {{ background: {bg}; }} QLabel {{ color: {fg}; }}"
-                           "#customerMerchant { font-size: 28px; } #customerHeadline { font-size: 44px; font-weight: bold; }"
-                           "#customerAmount { font-size: 72px; font-weight: bold; } #customerLines { font-size: 28px; }"
-                           "#customerFooter { font-size: 22px; }")
+        self.setStyleSheet(
+            f"#customerDisplay {{ background: {bg}; }} QLabel {{ color: {fg}; }}"
+            "#customerMerchant { font-size: 28px; } #customerHeadline { font-size: 44px; font-weight: bold; }"
+            "#customerAmount { font-size: 72px; font-weight: bold; } #customerLines { font-size: 28px; }"
+            "#customerFooter { font-size: 22px; }"
+        )
         ident = self.vm.service.identity if self.vm.service is not None else None
         self.merchant.setText((ident.merchant_name or ident.merchant_id) if ident is not None else "")
         m = self.scan.member if self.scan is not None else None
@@ -111,8 +113,13 @@ class CustomerDisplay(QWidget):
             return
         if self.state == "verdict" and self.result is not None:
             r = self.result
-            self.headline.setText({Severity.APPROVED: self.tr("Approved"), Severity.ATTENTION: self.tr("Approved"),
-                                   Severity.DECLINED: self.tr("Not approved")}[r.severity])
+            self.headline.setText(
+                {
+                    Severity.APPROVED: self.tr("Approved"),
+                    Severity.ATTENTION: self.tr("Approved"),
+                    Severity.DECLINED: self.tr("Not approved"),
+                }[r.severity]
+            )
             self.lines.setText(reason_text(r.reason))
             parts = []
             if r.ok and getattr(r, "points_spent", 0):
@@ -135,11 +142,17 @@ class CustomerDisplay(QWidget):
             self.amount.setText(self.tr("To pay %1 yuan").replace("%1", yuan(p.paid_fen)))
             lines = [self.tr("Bill %1").replace("%1", yuan(p.bill_fen))]
             if p.discount_fen:
-                lines.append(self.tr("Member discount %1% −%2").replace("%1", str(p.discount_pct))
-                             .replace("%2", yuan(p.discount_fen)))
+                lines.append(
+                    self.tr("Member discount %1% −%2")
+                    .replace("%1", str(p.discount_pct))
+                    .replace("%2", yuan(p.discount_fen))
+                )
             if p.cash_off_fen:
-                lines.append(self.tr("%1 points used −%2").replace("%1", str(p.points_spent))
-                             .replace("%2", yuan(p.cash_off_fen)))
+                lines.append(
+                    self.tr("%1 points used −%2")
+                    .replace("%1", str(p.points_spent))
+                    .replace("%2", yuan(p.cash_off_fen))
+                )
             lines.append(self.tr("Points you earn: %1").replace("%1", str(p.points_earned)))
             self.lines.setText("\n".join(lines))
 

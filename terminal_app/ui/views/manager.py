@@ -6,15 +6,37 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from alliance_protocol.reasons import Reason
 from terminal_app.core.logview import LogFilter
@@ -95,42 +117,87 @@ class Message(QLabel):
 def record_words(r: dict[str, Any], names: dict[str, str] | None = None) -> list[str]:
     """A journal record for a person: words, local time, yuan, masked member, no raw JSON."""
     names = names or {}
-    lines = [QCoreApplication.translate("RecordWords", "Record #%1 · %2 · %3").replace("%1", str(r.get("seq"))).replace("%2", kind_text(r.get("kind")))
-             .replace("%3", status_text(r.get("status")))]
+    lines = [
+        QCoreApplication.translate("RecordWords", "Record #%1 · %2 · %3")
+        .replace("%1", str(r.get("seq")))
+        .replace("%2", kind_text(r.get("kind")))
+        .replace("%3", status_text(r.get("status")))
+    ]
     if isinstance(r.get("recorded_at"), int):
-        lines.append(QCoreApplication.translate("RecordWords", "Time: %1").replace("%1", _when(r["recorded_at"] / 1000)))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Time: %1").replace(
+                "%1", _when(r["recorded_at"] / 1000)
+            )
+        )
     if r.get("reason") and r.get("reason") != "OK":
-        lines.append(QCoreApplication.translate("RecordWords", "Reason: %1").replace("%1", _reason_words(r.get("reason"))))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Reason: %1").replace(
+                "%1", _reason_words(r.get("reason"))
+            )
+        )
     if isinstance(r.get("member_id"), int):
-        lines.append(QCoreApplication.translate("RecordWords", "Member: %1").replace("%1", mask_member(r["member_id"])))
-    money = [(QCoreApplication.translate("RecordWords", "Bill"), "bill_fen"), (QCoreApplication.translate("RecordWords", "Discount"), "discount_fen"), (QCoreApplication.translate("RecordWords", "Points as cash"), "cash_off_fen"),
-             (QCoreApplication.translate("RecordWords", "Paid"), "paid_fen")]
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Member: %1").replace("%1", mask_member(r["member_id"]))
+        )
+    money = [
+        (QCoreApplication.translate("RecordWords", "Bill"), "bill_fen"),
+        (QCoreApplication.translate("RecordWords", "Discount"), "discount_fen"),
+        (QCoreApplication.translate("RecordWords", "Points as cash"), "cash_off_fen"),
+        (QCoreApplication.translate("RecordWords", "Paid"), "paid_fen"),
+    ]
     parts = [f"{label} {yuan(r[key])}" for label, key in money if isinstance(r.get(key), int)]
     if parts:
-        lines.append(QCoreApplication.translate("RecordWords", "Amounts (yuan): %1").replace("%1", " · ".join(parts)))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Amounts (yuan): %1").replace("%1", " · ".join(parts))
+        )
     if r.get("points_spent") or r.get("points_earned"):
-        lines.append(QCoreApplication.translate("RecordWords", "Points: used %1, earned %2").replace("%1", str(r.get("points_spent") or 0))
-                     .replace("%2", str(r.get("points_earned") or 0)))
-    for key, label in (("coupon_id", QCoreApplication.translate("RecordWords", "Coupon: %1")), ("gift_id", QCoreApplication.translate("RecordWords", "Gift: %1"))):
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Points: used %1, earned %2")
+            .replace("%1", str(r.get("points_spent") or 0))
+            .replace("%2", str(r.get("points_earned") or 0))
+        )
+    for key, label in (
+        ("coupon_id", QCoreApplication.translate("RecordWords", "Coupon: %1")),
+        ("gift_id", QCoreApplication.translate("RecordWords", "Gift: %1")),
+    ):
         if r.get(key):
             lines.append(label.replace("%1", names.get(str(r[key]), str(r[key]))))
     if r.get("receipt_ref"):
-        lines.append(QCoreApplication.translate("RecordWords", "Receipt: %1").replace("%1", str(r["receipt_ref"])))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Receipt: %1").replace("%1", str(r["receipt_ref"]))
+        )
     if r.get("ref_seq"):
-        lines.append(QCoreApplication.translate("RecordWords", "Voids record #%1").replace("%1", str(r["ref_seq"])))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Voids record #%1").replace("%1", str(r["ref_seq"]))
+        )
     if r.get("void_reason"):
-        lines.append(QCoreApplication.translate("RecordWords", "Void reason: %1").replace("%1", str(r["void_reason"])))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Void reason: %1").replace("%1", str(r["void_reason"]))
+        )
     if r.get("manager"):
-        lines.append(QCoreApplication.translate("RecordWords", "Manager: %1").replace("%1", str(r["manager"])))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Manager: %1").replace("%1", str(r["manager"]))
+        )
     if r.get("voided_by"):
-        lines.append(QCoreApplication.translate("RecordWords", "Voided by record #%1").replace("%1", str(r["voided_by"])))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Voided by record #%1").replace(
+                "%1", str(r["voided_by"])
+            )
+        )
     if r.get("code"):
         code = str(r["code"])
-        lines.append(QCoreApplication.translate("RecordWords", "Member code: %1…%2 (%3 characters)").replace("%1", code[:8]).replace("%2", code[-4:])
-                     .replace("%3", str(len(code))))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Member code: %1…%2 (%3 characters)")
+            .replace("%1", code[:8])
+            .replace("%2", code[-4:])
+            .replace("%3", str(len(code)))
+        )
     if r.get("backup_code"):
-        lines.append(QCoreApplication.translate("RecordWords", "Backup code: %1").replace("%1", "*" * max(0, len(str(r["backup_code"])) - 2)
-                                                   + str(r["backup_code"])[-2:]))
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Backup code: %1").replace(
+                "%1", "*" * max(0, len(str(r["backup_code"])) - 2) + str(r["backup_code"])[-2:]
+            )
+        )
     return lines
 
 
@@ -140,8 +207,9 @@ class VoidDialog(QDialog):
 
     REASONS = ("wrong_amount", "wrong_member", "changed_mind", "duplicate", "other")
 
-    def __init__(self, record: dict[str, Any], manager_name: str, names: dict[str, str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, record: dict[str, Any], manager_name: str, names: dict[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("voidDialog")
         self.setModal(True)
@@ -192,19 +260,32 @@ class VoidDialog(QDialog):
         return self.reason.currentText() + (f": {note}" if note else "")
 
     def _update(self) -> None:
-        self.note.setPlaceholderText(self.tr("Write the reason") if self.reason.currentData() == "other"
-                                     else self.tr("Details (optional)"))
+        self.note.setPlaceholderText(
+            self.tr("Write the reason")
+            if self.reason.currentData() == "other"
+            else self.tr("Details (optional)")
+        )
         self.ok_button.setEnabled(bool(self.reason_words()))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Void a record"))
-        self.summary.setText(self.tr("Void this record? It stops counting for the member, and a void record is "
-                                     "added to the journal.") + "\n\n" + "\n".join(record_words(self.record, self.names)))
+        self.summary.setText(
+            self.tr(
+                "Void this record? It stops counting for the member, and a void record is "
+                "added to the journal."
+            )
+            + "\n\n"
+            + "\n".join(record_words(self.record, self.names))
+        )
         self.who.setText(self.tr("Voided by: %1").replace("%1", self.manager_name))
         self.reason_label.setText(self.tr("Reason"))
-        words = {"wrong_amount": self.tr("Wrong amount entered"), "wrong_member": self.tr("Wrong member"),
-                 "changed_mind": self.tr("Customer changed their mind"), "duplicate": self.tr("Entered twice"),
-                 "other": self.tr("Other (write it below)")}
+        words = {
+            "wrong_amount": self.tr("Wrong amount entered"),
+            "wrong_member": self.tr("Wrong member"),
+            "changed_mind": self.tr("Customer changed their mind"),
+            "duplicate": self.tr("Entered twice"),
+            "other": self.tr("Other (write it below)"),
+        }
         _fill(self.reason, [("", self.tr("Choose a reason…"))] + [(k, words[k]) for k in self.REASONS])
         self.ok_button.setText(self.tr("Void this record"))
         self.keep_button.setText(self.tr("Keep it"))
@@ -257,8 +338,13 @@ class LogPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.filter_labels = [QLabel() for _ in range(5)]
         filters = QGridLayout()  # two rows: fits a 1024-pixel-wide counter screen
-        for i, (label, w) in enumerate(zip(self.filter_labels, (self.member_filter, self.kind_filter,
-                                                                self.status_filter, self.reason_filter))):
+        for i, (label, w) in enumerate(
+            zip(
+                self.filter_labels,
+                (self.member_filter, self.kind_filter, self.status_filter, self.reason_filter),
+                strict=False,
+            )
+        ):
             filters.addWidget(label, i // 2, (i % 2) * 2)
             filters.addWidget(w, i // 2, (i % 2) * 2 + 1)
         days = QHBoxLayout()
@@ -269,7 +355,9 @@ class LogPage(QWidget):
         filters.addLayout(days, 0, 5)
         filters.addWidget(self.refresh_button, 1, 5)
         self.reason_filter.setMinimumContentsLength(12)
-        self.reason_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reason_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("logTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -300,8 +388,12 @@ class LogPage(QWidget):
         self.bf_member, self.bf_bill, self.bf_receipt = QLineEdit(), QLineEdit(), QLineEdit()
         self.bf_when = QLineEdit()
         self.bf_when.setPlaceholderText("YYYY-MM-DD HH:MM")
-        for f, name in ((self.bf_member, "bfMember"), (self.bf_bill, "bfBill"), (self.bf_receipt, "bfReceipt"),
-                        (self.bf_when, "bfWhen")):
+        for f, name in (
+            (self.bf_member, "bfMember"),
+            (self.bf_bill, "bfBill"),
+            (self.bf_receipt, "bfReceipt"),
+            (self.bf_when, "bfWhen"),
+        ):
             f.setObjectName(name)
             ascii_only(f)
             f.returnPressed.connect(self.backfill)
@@ -310,8 +402,9 @@ class LogPage(QWidget):
         self.bf_button.clicked.connect(self.backfill)
         self.bf_labels = [QLabel() for _ in range(4)]
         bf = QGridLayout(self.backfill_box)
-        for i, (label, w) in enumerate(zip(self.bf_labels, (self.bf_member, self.bf_bill, self.bf_receipt,
-                                                            self.bf_when))):
+        for i, (label, w) in enumerate(
+            zip(self.bf_labels, (self.bf_member, self.bf_bill, self.bf_receipt, self.bf_when), strict=False)
+        ):
             bf.addWidget(label, i // 2, (i % 2) * 2)
             bf.addWidget(w, i // 2, (i % 2) * 2 + 1)
         bf.addWidget(self.bf_button, 0, 4, 2, 1)
@@ -338,7 +431,7 @@ class LogPage(QWidget):
         """The filter as typed, or None (and a message) when a date is not a date."""
         member = self.member_filter.text().strip()
         days = (self.day_from.text().strip(), self.day_to.text().strip())
-        bad = [f for f, d in zip((self.day_from, self.day_to), days) if not _day_ok(d)]
+        bad = [f for f, d in zip((self.day_from, self.day_to), days, strict=False) if not _day_ok(d)]
         for f in (self.day_from, self.day_to):
             _mark(f, f in bad)
         _mark(self.member_filter, bool(member) and not member.isdigit())
@@ -353,10 +446,15 @@ class LogPage(QWidget):
         if self._filter_error:  # the filter is right again: its message goes
             self._filter_error = False
             self.message.say(None)
-        return LogFilter(member_id=int(member) if member else None, kind=self.kind_filter.currentData() or None,
-                         status=self.status_filter.currentData() or None,
-                         reason=self.reason_filter.currentData() or None, day_from=days[0] or None,
-                         day_to=days[1] or None, limit=500)
+        return LogFilter(
+            member_id=int(member) if member else None,
+            kind=self.kind_filter.currentData() or None,
+            status=self.status_filter.currentData() or None,
+            reason=self.reason_filter.currentData() or None,
+            day_from=days[0] or None,
+            day_to=days[1] or None,
+            limit=500,
+        )
 
     def refresh(self) -> None:
         self.filter_timer.stop()
@@ -382,11 +480,17 @@ class LogPage(QWidget):
                 points += f"+{r['points_earned']}"
             if r.get("points_spent"):
                 points += f" -{r['points_spent']}"
-            cells = [str(r.get("seq")), _when(r.get("recorded_at", 0) / 1000), kind_text(r.get("kind")),
-                     status_text(r.get("status")), _reason_words(r.get("reason")),
-                     "" if r.get("member_id") is None else mask_member(r["member_id"]),
-                     yuan(r.get("bill_fen")) if r.get("bill_fen") is not None else "", points.strip(),
-                     "" if r.get("voided_by") is None else f"#{r['voided_by']}"]
+            cells = [
+                str(r.get("seq")),
+                _when(r.get("recorded_at", 0) / 1000),
+                kind_text(r.get("kind")),
+                status_text(r.get("status")),
+                _reason_words(r.get("reason")),
+                "" if r.get("member_id") is None else mask_member(r["member_id"]),
+                yuan(r.get("bill_fen")) if r.get("bill_fen") is not None else "",
+                points.strip(),
+                "" if r.get("voided_by") is None else f"#{r['voided_by']}",
+            ]
             for j, c in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(c))
         self.table.blockSignals(False)
@@ -407,9 +511,15 @@ class LogPage(QWidget):
 
     def show_detail(self) -> None:
         r = self.selected()
-        self.void_button.setEnabled(r is not None and r.get("kind") in PRINTABLE[:-1] and not r.get("voided_by")
-                                    and r.get("status") != "rejected")
-        self.reprint_button.setEnabled(r is not None and r.get("kind") in PRINTABLE and r.get("status") != "rejected")
+        self.void_button.setEnabled(
+            r is not None
+            and r.get("kind") in PRINTABLE[:-1]
+            and not r.get("voided_by")
+            and r.get("status") != "rejected"
+        )
+        self.reprint_button.setEnabled(
+            r is not None and r.get("kind") in PRINTABLE and r.get("status") != "rejected"
+        )
         if r is None:
             self.detail.setPlainText(self.tr("Select a record to see it in full."))
             return
@@ -474,8 +584,13 @@ class LogPage(QWidget):
     def show_manager_result(self, result, action: str) -> None:
         ok, reason, seq = result.ok, result.reason, result.seq
         if ok:
-            self.message.say(lambda: self.tr("Done: %1 (record #%2)").replace("%1", reason_text(reason))
-                             .replace("%2", str(seq)))
+            self.message.say(
+                lambda: (
+                    self.tr("Done: %1 (record #%2)")
+                    .replace("%1", reason_text(reason))
+                    .replace("%2", str(seq))
+                )
+            )
         else:
             self.message.say(lambda: self.tr("Refused: %1").replace("%1", reason_text(reason)), "error")
         if action == "backfill" and ok:
@@ -495,25 +610,46 @@ class LogPage(QWidget):
                 detail = str(value)
                 self.message.say(lambda: self.tr("Export failed: %1").replace("%1", detail), "error")
             else:
-                self.message.say(lambda: self.tr("Exported %1 records to %2").replace("%1", str(value))
-                                 .replace("%2", str(path)))
+                self.message.say(
+                    lambda: (
+                        self.tr("Exported %1 records to %2")
+                        .replace("%1", str(value))
+                        .replace("%2", str(path))
+                    )
+                )
 
         self.vm.export_csv(path, f, i18n.current_language(), done)
 
     def retranslate(self) -> None:
-        for label, text in zip(self.filter_labels, (self.tr("Member"), self.tr("Kind"), self.tr("Status"),
-                                                    self.tr("Reason"), self.tr("Days"))):
+        for label, text in zip(
+            self.filter_labels,
+            (self.tr("Member"), self.tr("Kind"), self.tr("Status"), self.tr("Reason"), self.tr("Days")),
+            strict=False,
+        ):
             label.setText(text)
         self.refresh_button.setText(self.tr("Refresh"))
-        self.table.setHorizontalHeaderLabels([self.tr("#"), self.tr("Time"), self.tr("Kind"), self.tr("Status"),
-                                              self.tr("Reason"), self.tr("Member"), self.tr("Bill"),
-                                              self.tr("Points"), self.tr("Voided by")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("#"),
+                self.tr("Time"),
+                self.tr("Kind"),
+                self.tr("Status"),
+                self.tr("Reason"),
+                self.tr("Member"),
+                self.tr("Bill"),
+                self.tr("Points"),
+                self.tr("Voided by"),
+            ]
+        )
         self.void_button.setText(self.tr("Void selected…"))
         self.reprint_button.setText(self.tr("Reprint receipt"))
         self.export_button.setText(self.tr("Export CSV"))
         self.backfill_box.setTitle(self.tr("Backfill a purchase (forgotten scan)"))
-        for label, text in zip(self.bf_labels, (self.tr("Member id"), self.tr("Bill (yuan)"), self.tr("Receipt"),
-                                                self.tr("Purchased at"))):
+        for label, text in zip(
+            self.bf_labels,
+            (self.tr("Member id"), self.tr("Bill (yuan)"), self.tr("Receipt"), self.tr("Purchased at")),
+            strict=False,
+        ):
             label.setText(text)
         self.bf_button.setText(self.tr("Backfill"))
         _fill(self.kind_filter, [(k, kind_text(k) if k else any_text()) for k in KINDS])
@@ -600,8 +736,13 @@ class ReportsPage(QWidget):
             self.message.say(lambda: reason_text(reason), "error")
         else:
             self.report = None  # the new Z report is shown when the list arrives
-            self.message.say(lambda: self.tr("Shift %1 closed (record #%2)").replace("%1", str(z.shift))
-                             .replace("%2", str(z.seq)))
+            self.message.say(
+                lambda: (
+                    self.tr("Shift %1 closed (record #%2)")
+                    .replace("%1", str(z.shift))
+                    .replace("%2", str(z.seq))
+                )
+            )
 
     def show_reports(self, value) -> None:
         if isinstance(value, Exception):
@@ -617,14 +758,15 @@ class ReportsPage(QWidget):
             self.earlier = list(data)
             self.list.blockSignals(True)
             self.list.clear()
-            for z in self.earlier:
+            for _z in self.earlier:
                 self.list.addItem(QListWidgetItem(""))
             self.list.blockSignals(False)
             self._list_words()
             if self.earlier and self.vm.queued_at_close is not None and self.earlier[0].queued is None:
                 # the shift closed in this session: how many records were still waiting to sync then
-                self.earlier[0] = type(self.earlier[0])(**{**self.earlier[0].__dict__,
-                                                           "queued": self.vm.queued_at_close})
+                self.earlier[0] = type(self.earlier[0])(
+                    **{**self.earlier[0].__dict__, "queued": self.vm.queued_at_close}
+                )
             if self.earlier and (self.report is None or self.report.kind == "Z"):
                 self.report = self.earlier[0]
                 self.list.setCurrentRow(0)
@@ -640,8 +782,10 @@ class ReportsPage(QWidget):
 
         if self.report is None:
             return ""
-        return "\n".join(line.text for line in report_lines(self.report, i18n.current_language(),
-                                                              self.vm.printer_config().width))
+        return "\n".join(
+            line.text
+            for line in report_lines(self.report, i18n.current_language(), self.vm.printer_config().width)
+        )
 
     def print_report(self) -> None:
         if self.report is None:
@@ -662,7 +806,9 @@ class ReportsPage(QWidget):
         if self.report is None:
             return
         r = self.report
-        path = self.export_dir / f"{r.kind.lower()}-report-shift{r.shift}-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+        path = (
+            self.export_dir / f"{r.kind.lower()}-report-shift{r.shift}-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+        )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(self.text() + "\n", "utf-8-sig")
@@ -674,13 +820,18 @@ class ReportsPage(QWidget):
 
     def _list_words(self) -> None:
         for i, z in enumerate(self.earlier):
-            self.list.item(i).setText(self.tr("Shift %1 · closed %2 · %3").replace("%1", str(z.shift))
-                                      .replace("%2", _when(z.period_to)).replace("%3", z.manager or "-"))
+            self.list.item(i).setText(
+                self.tr("Shift %1 · closed %2 · %3")
+                .replace("%1", str(z.shift))
+                .replace("%2", _when(z.period_to))
+                .replace("%3", z.manager or "-")
+            )
 
     def retranslate(self) -> None:
         self.x_button.setText(self.tr("X report (shift so far)"))
-        self.close_button.setText(self.tr("Press again to close the shift") if self.armed
-                                  else self.tr("Close shift (Z report)"))
+        self.close_button.setText(
+            self.tr("Press again to close the shift") if self.armed else self.tr("Close shift (Z report)")
+        )
         self.close_button.setProperty("armed", self.armed)
         self.close_button.style().unpolish(self.close_button)
         self.close_button.style().polish(self.close_button)
@@ -775,12 +926,18 @@ class ManagersPage(QWidget):
         self.table.setRowCount(len(self.managers))
         for i, m in enumerate(self.managers):
             if m.locked():
-                state = self.tr("locked until %1").replace("%1", time.strftime("%H:%M", time.localtime(m.locked_until)))
+                state = self.tr("locked until %1").replace(
+                    "%1", time.strftime("%H:%M", time.localtime(m.locked_until))
+                )
             elif m.default_pin:
                 state = self.tr("still has the first PIN: change it")
             else:
                 state = self.tr("active")
-            cells = [m.name, by_id.get(m.created_by, "-") if m.created_by else self.tr("(first manager)"), state]
+            cells = [
+                m.name,
+                by_id.get(m.created_by, "-") if m.created_by else self.tr("(first manager)"),
+                state,
+            ]
             for j, c in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(c))
 
@@ -806,7 +963,10 @@ class ManagersPage(QWidget):
         def done(value):
             if not isinstance(value, Exception):
                 self.new_name.clear()
-            self._done(value, lambda: self.tr("Manager %1 added; they sign in with their own PIN").replace("%1", name))
+            self._done(
+                value,
+                lambda: self.tr("Manager %1 added; they sign in with their own PIN").replace("%1", name),
+            )
 
         self.vm.manager_call(lambda book: book.add(me, name, pin), done)
 
@@ -835,15 +995,26 @@ class ManagersPage(QWidget):
             self.message.say(lambda: self.tr("Select a manager first"), "error")
             return
         target = self.managers[rows[0].row()]
-        self.vm.manager_call(lambda book: book.unlock(me, target.id),
-                             lambda v: self._done(v, lambda: self.tr("%1 can sign in again").replace("%1", target.name)))
+        self.vm.manager_call(
+            lambda book: book.unlock(me, target.id),
+            lambda v: self._done(v, lambda: self.tr("%1 can sign in again").replace("%1", target.name)),
+        )
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Manager"), self.tr("Added by"), self.tr("State")])
         self.add_box.setTitle(self.tr("Add a manager"))
         self.pin_box.setTitle(self.tr("Change my PIN"))
-        for label, text in zip(self.labels, (self.tr("Name"), self.tr("Their PIN"), self.tr("PIN again"),
-                                             self.tr("New PIN"), self.tr("New PIN again"))):
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("Name"),
+                self.tr("Their PIN"),
+                self.tr("PIN again"),
+                self.tr("New PIN"),
+                self.tr("New PIN again"),
+            ),
+            strict=False,
+        ):
             label.setText(text)
         self.add_button.setText(self.tr("Add manager"))
         self.pin_button.setText(self.tr("Change my PIN"))
@@ -902,7 +1073,11 @@ class SyncPage(QWidget):
             return "-"
         seconds = int(seconds)
         if seconds >= 3600:
-            return self.tr("%1 h %2 min").replace("%1", str(seconds // 3600)).replace("%2", str(seconds % 3600 // 60))
+            return (
+                self.tr("%1 h %2 min")
+                .replace("%1", str(seconds // 3600))
+                .replace("%2", str(seconds % 3600 // 60))
+            )
         return self.tr("%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
 
     def reason_words(self, code: str, detail: str = "") -> str:
@@ -921,15 +1096,24 @@ class SyncPage(QWidget):
             return ""
         ok, info = self.result_info
         if ok:
-            return (self.tr("Sync done: %1 records uploaded, %2 balances received")
-                    .replace("%1", str(info.get("uploaded", 0))).replace("%2", str(info.get("balances", 0))))
-        return self.tr("Sync failed: %1").replace("%1", self.reason_words(str(info.get("reason", "")),
-                                                                          str(info.get("detail", ""))))
+            return (
+                self.tr("Sync done: %1 records uploaded, %2 balances received")
+                .replace("%1", str(info.get("uploaded", 0)))
+                .replace("%2", str(info.get("balances", 0)))
+            )
+        return self.tr("Sync failed: %1").replace(
+            "%1", self.reason_words(str(info.get("reason", "")), str(info.get("detail", "")))
+        )
 
     def retranslate(self) -> None:
-        for k, text in (("online", self.tr("Server")), ("queued", self.tr("Records waiting to sync")),
-                        ("last", self.tr("Last sync")), ("bundle", self.tr("Trust data age")),
-                        ("offset", self.tr("Clock offset to server")), ("detail", self.tr("Detail"))):
+        for k, text in (
+            ("online", self.tr("Server")),
+            ("queued", self.tr("Records waiting to sync")),
+            ("last", self.tr("Last sync")),
+            ("bundle", self.tr("Trust data age")),
+            ("offset", self.tr("Clock offset to server")),
+            ("detail", self.tr("Detail")),
+        ):
             self.names[k].setText(text)
         st = self.status
         if st is not None:
@@ -937,15 +1121,25 @@ class SyncPage(QWidget):
             self.values["queued"].setText(str(st.queued))
             self.values["last"].setText(_when(st.last_sync_at) if st.last_sync_at else self.tr("never"))
             self.values["bundle"].setText(self.age_text(st.bundle_age_s))
-            self.values["offset"].setText("-" if st.clock_offset_s is None else self.tr("%1 s").replace(
-                "%1", f"{st.clock_offset_s:+.1f}"))
+            self.values["offset"].setText(
+                "-"
+                if st.clock_offset_s is None
+                else self.tr("%1 s").replace("%1", f"{st.clock_offset_s:+.1f}")
+            )
             if st.reason or st.detail:
-                self.values["detail"].setText(self.reason_words(st.reason, st.detail) if st.reason else st.detail)
+                self.values["detail"].setText(
+                    self.reason_words(st.reason, st.detail) if st.reason else st.detail
+                )
             else:
                 self.values["detail"].setText("" if st.available else self.tr("no server configured"))
-            self.warning.setText(self.tr("%1 records are not on the server yet. They are kept on this terminal: "
-                                         "do not reinstall, reset or replace it before they are synced.")
-                                 .replace("%1", str(st.queued)) if st.queued else "")
+            self.warning.setText(
+                self.tr(
+                    "%1 records are not on the server yet. They are kept on this terminal: "
+                    "do not reinstall, reset or replace it before they are synced."
+                ).replace("%1", str(st.queued))
+                if st.queued
+                else ""
+            )
         self.sync_button.setText(self.tr("Sync now"))
         self.result.setText(self.result_words())
 
@@ -959,8 +1153,13 @@ class SettingsPage(QWidget):
     applied = Signal()
     PRINTERS = ("none", "file", "usb", "network", "serial")
 
-    def __init__(self, vm: CounterViewModel, settings: UiSettings, audio: Callable[[], str] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vm: CounterViewModel,
+        settings: UiSettings,
+        audio: Callable[[], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vm = vm
         self.settings = settings
@@ -1007,9 +1206,22 @@ class SettingsPage(QWidget):
         sound_row.addWidget(self.audio_state)
         self.names = [QLabel() for _ in range(10)]
         form = QFormLayout()
-        for label, w in zip(self.names, (self.camera, self.decoder, sound_row, self.language, self.kiosk,
-                                         self.verdict_seconds, printer_row, self.paper, self.auto_print,
-                                         self.customer)):
+        for label, w in zip(
+            self.names,
+            (
+                self.camera,
+                self.decoder,
+                sound_row,
+                self.language,
+                self.kiosk,
+                self.verdict_seconds,
+                printer_row,
+                self.paper,
+                self.auto_print,
+                self.customer,
+            ),
+            strict=False,
+        ):
             form.addRow(label, w)
         self.message = Message("settingsMessage")
         self.apply_button = QPushButton()
@@ -1047,7 +1259,9 @@ class SettingsPage(QWidget):
         self.verdict_seconds.setValue(s.verdict_seconds)
         kind, _, target = (s.printer or "none").partition(":")
         self._fill_static()
-        self.printer_kind.setCurrentIndex(max(0, self.printer_kind.findData(kind if kind in self.PRINTERS else "none")))
+        self.printer_kind.setCurrentIndex(
+            max(0, self.printer_kind.findData(kind if kind in self.PRINTERS else "none"))
+        )
         self.printer_target.setText(target)
         self.paper.setCurrentIndex(max(0, self.paper.findData(int(s.paper_width))))
         self.auto_print.setChecked(s.auto_print)
@@ -1067,12 +1281,25 @@ class SettingsPage(QWidget):
         self.camera.setCurrentIndex(max(0, self.camera.findData(current)))
 
     def _fill_static(self) -> None:
-        _fill(self.printer_kind, [("none", self.tr("No printer")), ("file", self.tr("File (demo, tests)")),
-                                  ("usb", self.tr("USB (vendor:product)")), ("network", self.tr("Network (host:port)")),
-                                  ("serial", self.tr("Serial (device:baud)"))])
+        _fill(
+            self.printer_kind,
+            [
+                ("none", self.tr("No printer")),
+                ("file", self.tr("File (demo, tests)")),
+                ("usb", self.tr("USB (vendor:product)")),
+                ("network", self.tr("Network (host:port)")),
+                ("serial", self.tr("Serial (device:baud)")),
+            ],
+        )
         _fill(self.paper, [(32, self.tr("58 mm (32 characters)")), (48, self.tr("80 mm (48 characters)"))])
-        _fill(self.customer, [("auto", self.tr("On a second screen, when there is one")),
-                              ("window", self.tr("Always, in a window")), ("off", self.tr("Off"))])
+        _fill(
+            self.customer,
+            [
+                ("auto", self.tr("On a second screen, when there is one")),
+                ("window", self.tr("Always, in a window")),
+                ("off", self.tr("Off")),
+            ],
+        )
 
     def refresh_limits(self) -> None:
         def show(st: dict) -> None:
@@ -1112,10 +1339,14 @@ class SettingsPage(QWidget):
 
         def lines_for(lang: str) -> list:
             title = "打印测试" if lang == "zh_CN" else "Printer test"
-            return [Line(center(title, width // 2), "title"), Line("-" * width, "rule"),
-                    Line(two_columns("商户 Merchant", getattr(ident, "merchant_id", ""), width)),
-                    Line(two_columns("终端 Terminal", getattr(ident, "terminal_id", ""), width)),
-                    Line(two_columns("中文 GB18030", "积分 ¥100.00", width)), Line(_when(time.time()))]
+            return [
+                Line(center(title, width // 2), "title"),
+                Line("-" * width, "rule"),
+                Line(two_columns("商户 Merchant", getattr(ident, "merchant_id", ""), width)),
+                Line(two_columns("终端 Terminal", getattr(ident, "terminal_id", ""), width)),
+                Line(two_columns("中文 GB18030", "积分 ¥100.00", width)),
+                Line(_when(time.time())),
+            ]
 
         self.message.say(lambda: self.tr("Printing…"))
         self.vm.print_lines(lines_for, self._tested)
@@ -1128,16 +1359,29 @@ class SettingsPage(QWidget):
             self.message.say(lambda: reason_text(reason), "error")
 
     def retranslate(self) -> None:
-        for label, text in zip(self.names, (self.tr("Camera"), self.tr("QR decoder"),
-                                            self.tr("Sounds"), self.tr("Language"), self.tr("Kiosk full screen"),
-                                            self.tr("Verdict shown for (s)"), self.tr("Receipt printer"),
-                                            self.tr("Paper"), self.tr("Print a receipt after every sale"),
-                                            self.tr("Customer display"))):
+        for label, text in zip(
+            self.names,
+            (
+                self.tr("Camera"),
+                self.tr("QR decoder"),
+                self.tr("Sounds"),
+                self.tr("Language"),
+                self.tr("Kiosk full screen"),
+                self.tr("Verdict shown for (s)"),
+                self.tr("Receipt printer"),
+                self.tr("Paper"),
+                self.tr("Print a receipt after every sale"),
+                self.tr("Customer display"),
+            ),
+            strict=False,
+        ):
             label.setText(text)
         self.sounds.setText(self.tr("Play a sound for each verdict"))
         self.kiosk.setText(self.tr("Full screen; leaving it needs a manager PIN"))
         self.auto_print.setText(self.tr("Print automatically"))
-        self.printer_target.setPlaceholderText(self.tr("e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600"))
+        self.printer_target.setPlaceholderText(
+            self.tr("e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600")
+        )
         self.test_print.setText(self.tr("Print a test page"))
         self.apply_button.setText(self.tr("Apply"))
         self.limits_box.setTitle(self.tr("Offline limits (from the signed trust data, read-only)"))
@@ -1157,8 +1401,14 @@ class ManagerPage(QWidget):
     leave = Signal()
     quit_requested = Signal()
 
-    def __init__(self, vm: CounterViewModel, settings: UiSettings, home: Path, audio: Callable[[], str] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vm: CounterViewModel,
+        settings: UiSettings,
+        home: Path,
+        audio: Callable[[], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vm = vm
         self.signed_in = QLabel()
@@ -1205,13 +1455,23 @@ class ManagerPage(QWidget):
     def retranslate(self) -> None:
         m = self.vm.manager
         self.signed_in.setText(self.tr("Signed in: %1").replace("%1", m.name) if m is not None else "")
-        self.pin_warning.setText(self.tr("This manager still has the first PIN (1234): change it under Managers.")
-                                 if m is not None and m.default_pin else "")
+        self.pin_warning.setText(
+            self.tr("This manager still has the first PIN (1234): change it under Managers.")
+            if m is not None and m.default_pin
+            else ""
+        )
         self.pin_warning.setVisible(bool(self.pin_warning.text()))
         self.back_button.setText(self.tr("Sign out, back to the counter"))
         self.quit_button.setText(self.tr("Quit the app"))
-        for i, text in enumerate((self.tr("Log"), self.tr("Shift reports"), self.tr("Sync"), self.tr("Managers"),
-                                  self.tr("Settings"))):
+        for i, text in enumerate(
+            (
+                self.tr("Log"),
+                self.tr("Shift reports"),
+                self.tr("Sync"),
+                self.tr("Managers"),
+                self.tr("Settings"),
+            )
+        ):
             self.tabs.setTabText(i, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -122,10 +122,13 @@ class PinPage(QWidget):
             return ""
         text = reason_text(c.reason)
         if c.reason.value == "PIN_WRONG" and c.attempts_left:
-            text += " " + self.tr("(%1 more tries before this manager is locked)").replace("%1", str(c.attempts_left))
+            text += " " + self.tr("(%1 more tries before this manager is locked)").replace(
+                "%1", str(c.attempts_left)
+            )
         elif c.reason.value == "PIN_LOCKED" and c.locked_until:
             text += " " + self.tr("Locked until %1; another manager can unlock.").replace(
-                "%1", time.strftime("%H:%M", time.localtime(c.locked_until)))
+                "%1", time.strftime("%H:%M", time.localtime(c.locked_until))
+            )
         return text
 
     def _cancel(self) -> None:
@@ -134,8 +137,11 @@ class PinPage(QWidget):
         self.cancelled.emit()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Manager sign-in") if self.purpose != "exit_kiosk"
-                           else self.tr("Manager PIN to leave full screen"))
+        self.title.setText(
+            self.tr("Manager sign-in")
+            if self.purpose != "exit_kiosk"
+            else self.tr("Manager PIN to leave full screen")
+        )
         self.who_label.setText(self.tr("Manager"))
         self.ok_button.setText(self.tr("OK"))
         self.cancel_button.setText(self.tr("Cancel"))

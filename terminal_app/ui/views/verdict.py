@@ -19,8 +19,11 @@ from terminal_app.core.results import Severity
 from ..i18n import other_reason_text, pick, reason_text
 from ..viewmodel import yuan
 
-COLOURS = {Severity.APPROVED: ("#1b8a3a", "white"), Severity.ATTENTION: ("#e67e00", "black"),
-           Severity.DECLINED: ("#c0182b", "white")}
+COLOURS = {
+    Severity.APPROVED: ("#1b8a3a", "white"),
+    Severity.ATTENTION: ("#e67e00", "black"),
+    Severity.DECLINED: ("#c0182b", "white"),
+}
 
 
 class VerdictPage(QWidget):
@@ -49,8 +52,15 @@ class VerdictPage(QWidget):
         self.decided_by.setObjectName("verdictDecidedBy")
         self.decided_by.hide()
         self.info = None
-        for label, size in ((self.title, 88), (self.action, 52), (self.reason, 36), (self.other, 20),
-                            (self.details, 28), (self.earlier, 24), (self.decided_by, 20)):
+        for label, size in (
+            (self.title, 88),
+            (self.action, 52),
+            (self.reason, 36),
+            (self.other, 20),
+            (self.details, 28),
+            (self.earlier, 24),
+            (self.decided_by, 20),
+        ):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setProperty("px", size)
@@ -61,7 +71,15 @@ class VerdictPage(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for w in (self.title, self.action, self.reason, self.other, self.details, self.earlier, self.decided_by):
+        for w in (
+            self.title,
+            self.action,
+            self.reason,
+            self.other,
+            self.details,
+            self.earlier,
+            self.decided_by,
+        ):
             layout.addWidget(w)
         layout.addStretch(1)
         row = QHBoxLayout()
@@ -83,10 +101,20 @@ class VerdictPage(QWidget):
         self.severity = result.severity
         bg, fg = COLOURS[self.severity]
         self.setStyleSheet(f"VerdictPage {{ background: {bg}; }}")
-        for label in (self.title, self.action, self.reason, self.other, self.details, self.earlier,
-                      self.decided_by, self.hint):
-            label.setStyleSheet(f"color: {fg}; font-size: {label.property('px') or 18}px;"
-                                + (" font-weight: bold;" if label in (self.title, self.action) else ""))
+        for label in (
+            self.title,
+            self.action,
+            self.reason,
+            self.other,
+            self.details,
+            self.earlier,
+            self.decided_by,
+            self.hint,
+        ):
+            label.setStyleSheet(
+                f"color: {fg}; font-size: {label.property('px') or 18}px;"
+                + (" font-weight: bold;" if label in (self.title, self.action) else "")
+            )
         self.receipt_button.setVisible(False)  # until the record is known (show_info)
         self.retranslate()
         self.timer.start()
@@ -96,8 +124,14 @@ class VerdictPage(QWidget):
         if self.result is None:
             return
         self.info = info
-        self.receipt_button.setVisible(bool(info is not None and info.ok and info.record is not None
-                                            and self.kind in ("purchase", "coupon", "gift", "backup")))
+        self.receipt_button.setVisible(
+            bool(
+                info is not None
+                and info.ok
+                and info.record is not None
+                and self.kind in ("purchase", "coupon", "gift", "backup")
+            )
+        )
         self.retranslate()
 
     def dismiss(self) -> None:
@@ -128,8 +162,11 @@ class VerdictPage(QWidget):
         r = self.result
         if r is None:
             return
-        titles = {Severity.APPROVED: self.tr("APPROVED"), Severity.ATTENTION: self.tr("APPROVED — CHECK"),
-                  Severity.DECLINED: self.tr("DECLINED")}
+        titles = {
+            Severity.APPROVED: self.tr("APPROVED"),
+            Severity.ATTENTION: self.tr("APPROVED — CHECK"),
+            Severity.DECLINED: self.tr("DECLINED"),
+        }
         self.title.setText(titles[self.severity])
         self.reason.setText(reason_text(r.reason))
         self.other.setText(other_reason_text(r.reason))
@@ -184,8 +221,12 @@ class VerdictPage(QWidget):
                 return ""
             return self.tr("Not used on this terminal: it was used at another counter (HQ has the details)")
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(int(e.get("recorded_at", 0)) / 1000))
-        return (self.tr("Already used %1 at terminal %2 (record #%3)").replace("%1", when)
-                .replace("%2", str(e.get("terminal_id", ""))).replace("%3", str(e.get("seq", ""))))
+        return (
+            self.tr("Already used %1 at terminal %2 (record #%3)")
+            .replace("%1", when)
+            .replace("%2", str(e.get("terminal_id", "")))
+            .replace("%3", str(e.get("seq", "")))
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

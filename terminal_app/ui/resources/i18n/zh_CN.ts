@@ -4,32 +4,32 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../views/cashier.py" line="471"/>
+        <location filename="../../views/cashier.py" line="527"/>
         <source>Backup numeric code</source>
         <translation>备用数字码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="472"/>
+        <location filename="../../views/cashier.py" line="530"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation>仅在无法扫描二维码时使用。在备用码限额内受理,同步后由服务器核验。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="474"/>
+        <location filename="../../views/cashier.py" line="534"/>
         <source>Member&apos;s numeric code</source>
         <translation>会员数字码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="475"/>
+        <location filename="../../views/cashier.py" line="535"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="476"/>
+        <location filename="../../views/cashier.py" line="536"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="477"/>
+        <location filename="../../views/cashier.py" line="537"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -37,73 +37,74 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../views/customer.py" line="109"/>
+        <location filename="../../views/customer.py" line="111"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="110"/>
+        <location filename="../../views/customer.py" line="112"/>
         <source>Please show your member code</source>
         <translation>请出示会员码</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="114"/>
+        <location filename="../../views/customer.py" line="118"/>
+        <location filename="../../views/customer.py" line="119"/>
         <source>Approved</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="115"/>
+        <location filename="../../views/customer.py" line="120"/>
         <source>Not approved</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="119"/>
+        <location filename="../../views/customer.py" line="126"/>
         <source>Points used %1</source>
         <translation>使用积分 %1</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="121"/>
+        <location filename="../../views/customer.py" line="128"/>
         <source>Points earned %1</source>
         <translation>获得积分 %1</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="123"/>
+        <location filename="../../views/customer.py" line="130"/>
         <source>Balance %1</source>
         <translation>积分余额 %1</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="126"/>
-        <location filename="../../views/customer.py" line="135"/>
+        <location filename="../../views/customer.py" line="133"/>
+        <location filename="../../views/customer.py" line="142"/>
         <source>To pay %1 yuan</source>
         <translation>应付 %1 元</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="130"/>
+        <location filename="../../views/customer.py" line="137"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="132"/>
+        <location filename="../../views/customer.py" line="139"/>
         <source>Points balance %1</source>
         <translation>积分余额 %1</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="136"/>
+        <location filename="../../views/customer.py" line="143"/>
         <source>Bill %1</source>
         <translation>消费 %1</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="138"/>
+        <location filename="../../views/customer.py" line="146"/>
         <source>Member discount %1% −%2</source>
         <translation>会员折扣 %1% −%2</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="141"/>
+        <location filename="../../views/customer.py" line="152"/>
         <source>%1 points used −%2</source>
         <translation>使用 %1 积分 −%2</translation>
     </message>
     <message>
-        <location filename="../../views/customer.py" line="143"/>
+        <location filename="../../views/customer.py" line="156"/>
         <source>Points you earn: %1</source>
         <translation>本次获得积分：%1</translation>
     </message>
@@ -232,153 +233,153 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="422"/>
-        <location filename="../../views/manager.py" line="433"/>
+        <location filename="../../views/manager.py" line="532"/>
+        <location filename="../../views/manager.py" line="543"/>
         <source>Select a record first</source>
         <translation>请先选择一条记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="350"/>
-        <location filename="../../views/manager.py" line="464"/>
+        <location filename="../../views/manager.py" line="443"/>
+        <location filename="../../views/manager.py" line="574"/>
         <source>A member id is digits only</source>
         <translation>会员号只能是数字</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="414"/>
+        <location filename="../../views/manager.py" line="524"/>
         <source>Select a record to see it in full.</source>
         <translation>选择一条记录查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="436"/>
+        <location filename="../../views/manager.py" line="546"/>
         <source>Printing record #%1…</source>
         <translation>正在打印记录 #%1…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="443"/>
+        <location filename="../../views/manager.py" line="553"/>
         <source>Receipt printed</source>
         <translation>小票已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="477"/>
+        <location filename="../../views/manager.py" line="589"/>
         <source>Done: %1 (record #%2)</source>
         <translation>完成：%1（记录 #%2）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="480"/>
+        <location filename="../../views/manager.py" line="595"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="496"/>
+        <location filename="../../views/manager.py" line="611"/>
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="498"/>
+        <location filename="../../views/manager.py" line="615"/>
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
-        <location filename="../../views/manager.py" line="509"/>
+        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="638"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
-        <location filename="../../views/manager.py" line="508"/>
+        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="635"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="504"/>
-        <location filename="../../views/manager.py" line="508"/>
+        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="636"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="505"/>
-        <location filename="../../views/manager.py" line="509"/>
+        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="637"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="505"/>
+        <location filename="../../views/manager.py" line="626"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="507"/>
+        <location filename="../../views/manager.py" line="630"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="508"/>
+        <location filename="../../views/manager.py" line="633"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="508"/>
+        <location filename="../../views/manager.py" line="634"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="509"/>
+        <location filename="../../views/manager.py" line="639"/>
         <source>Bill</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="510"/>
+        <location filename="../../views/manager.py" line="640"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="510"/>
+        <location filename="../../views/manager.py" line="641"/>
         <source>Voided by</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="511"/>
+        <location filename="../../views/manager.py" line="644"/>
         <source>Void selected…</source>
         <translation>作废所选…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="512"/>
+        <location filename="../../views/manager.py" line="645"/>
         <source>Reprint receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="513"/>
+        <location filename="../../views/manager.py" line="646"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="514"/>
+        <location filename="../../views/manager.py" line="647"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation>补录消费(漏扫)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="515"/>
+        <location filename="../../views/manager.py" line="650"/>
         <source>Member id</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="515"/>
+        <location filename="../../views/manager.py" line="650"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="515"/>
+        <location filename="../../views/manager.py" line="650"/>
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="516"/>
+        <location filename="../../views/manager.py" line="650"/>
         <source>Purchased at</source>
         <translation>消费时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="518"/>
+        <location filename="../../views/manager.py" line="654"/>
         <source>Backfill</source>
         <translation>补录</translation>
     </message>
@@ -386,72 +387,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="171"/>
+        <location filename="../../app.py" line="203"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="197"/>
+        <location filename="../../app.py" line="229"/>
         <source>Receipt printed</source>
         <translation>小票已打印</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="288"/>
+        <location filename="../../app.py" line="322"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="292"/>
+        <location filename="../../app.py" line="326"/>
         <source>◌ Connecting to HQ…</source>
         <translation>◌ 正在连接总部…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="295"/>
+        <location filename="../../app.py" line="329"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="295"/>
+        <location filename="../../app.py" line="329"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="299"/>
+        <location filename="../../app.py" line="333"/>
         <source>Queued: %1</source>
         <translation>待同步:%1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="309"/>
+        <location filename="../../app.py" line="343"/>
         <source>%1 · terminal %2</source>
         <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="313"/>
+        <location filename="../../app.py" line="347"/>
         <source>Alliance points counter</source>
         <translation>联盟积分收银台</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="314"/>
+        <location filename="../../app.py" line="348"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="335"/>
+        <location filename="../../app.py" line="371"/>
         <source>Unsynced records</source>
         <translation>未同步记录</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="336"/>
+        <location filename="../../app.py" line="373"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation>有 %1 条记录尚未上传服务器。它们保存在本终端,下次启动时同步。仍要退出吗?</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="339"/>
+        <location filename="../../app.py" line="380"/>
         <source>Quit anyway</source>
         <translation>仍要退出</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="341"/>
+        <location filename="../../app.py" line="382"/>
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
@@ -459,47 +460,47 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1207"/>
+        <location filename="../../views/manager.py" line="1457"/>
         <source>Signed in: %1</source>
         <translation>当前店长：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1208"/>
+        <location filename="../../views/manager.py" line="1459"/>
         <source>This manager still has the first PIN (1234): change it under Managers.</source>
         <translation>该店长仍在使用初始 PIN（1234），请在“店长管理”中修改。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1211"/>
+        <location filename="../../views/manager.py" line="1464"/>
         <source>Sign out, back to the counter</source>
         <translation>退出登录，返回收银</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1212"/>
+        <location filename="../../views/manager.py" line="1465"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1213"/>
+        <location filename="../../views/manager.py" line="1468"/>
         <source>Log</source>
         <translation>流水</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1213"/>
+        <location filename="../../views/manager.py" line="1470"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1213"/>
+        <location filename="../../views/manager.py" line="1469"/>
         <source>Shift reports</source>
         <translation>班次报表</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1213"/>
+        <location filename="../../views/manager.py" line="1471"/>
         <source>Managers</source>
         <translation>店长管理</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1214"/>
+        <location filename="../../views/manager.py" line="1472"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -507,103 +508,103 @@
 <context>
     <name>ManagersPage</name>
     <message>
-        <location filename="../../views/manager.py" line="778"/>
+        <location filename="../../views/manager.py" line="929"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="780"/>
+        <location filename="../../views/manager.py" line="933"/>
         <source>still has the first PIN: change it</source>
         <translation>仍为初始 PIN，请修改</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="782"/>
+        <location filename="../../views/manager.py" line="935"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="783"/>
+        <location filename="../../views/manager.py" line="938"/>
         <source>(first manager)</source>
         <translation>（首位店长）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="809"/>
+        <location filename="../../views/manager.py" line="968"/>
         <source>Manager %1 added; they sign in with their own PIN</source>
         <translation>已添加店长 %1，他用自己的 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="827"/>
+        <location filename="../../views/manager.py" line="987"/>
         <source>Your PIN was changed</source>
         <translation>您的 PIN 已修改</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="835"/>
+        <location filename="../../views/manager.py" line="995"/>
         <source>Select a manager first</source>
         <translation>请先选择一位店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="839"/>
+        <location filename="../../views/manager.py" line="1000"/>
         <source>%1 can sign in again</source>
         <translation>%1 可以重新登录了</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="842"/>
+        <location filename="../../views/manager.py" line="1004"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="842"/>
+        <location filename="../../views/manager.py" line="1004"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="842"/>
+        <location filename="../../views/manager.py" line="1004"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="843"/>
+        <location filename="../../views/manager.py" line="1005"/>
         <source>Add a manager</source>
         <translation>添加店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="844"/>
-        <location filename="../../views/manager.py" line="849"/>
+        <location filename="../../views/manager.py" line="1006"/>
+        <location filename="../../views/manager.py" line="1020"/>
         <source>Change my PIN</source>
         <translation>修改我的 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="845"/>
+        <location filename="../../views/manager.py" line="1010"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="845"/>
+        <location filename="../../views/manager.py" line="1011"/>
         <source>Their PIN</source>
         <translation>其 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="845"/>
+        <location filename="../../views/manager.py" line="1012"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="846"/>
+        <location filename="../../views/manager.py" line="1013"/>
         <source>New PIN</source>
         <translation>新 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="846"/>
+        <location filename="../../views/manager.py" line="1014"/>
         <source>New PIN again</source>
         <translation>再次输入新 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="848"/>
+        <location filename="../../views/manager.py" line="1019"/>
         <source>Add manager</source>
         <translation>添加店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="850"/>
+        <location filename="../../views/manager.py" line="1021"/>
         <source>Unlock the selected manager</source>
         <translation>解锁所选店长</translation>
     </message>
@@ -611,27 +612,27 @@
 <context>
     <name>NoticeStrip</name>
     <message>
-        <location filename="../../views/cashier.py" line="550"/>
+        <location filename="../../views/cashier.py" line="612"/>
         <source>Member %1&apos;s code was scanned. This transaction stays open until you choose.</source>
         <translation>扫到会员 %1 的会员码。当前交易保持不变,等您选择。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="552"/>
+        <location filename="../../views/cashier.py" line="615"/>
         <source>Serve %1 instead</source>
         <translation>改为接待 %1</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="554"/>
+        <location filename="../../views/cashier.py" line="618"/>
         <source>Not accepted: %1 The open transaction is unchanged.</source>
         <translation>未受理:%1 当前交易保持不变。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="557"/>
+        <location filename="../../views/cashier.py" line="624"/>
         <source>The transaction for %1 was cancelled; nothing of it was recorded.</source>
         <translation>会员 %1 的交易已取消,未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="561"/>
+        <location filename="../../views/cashier.py" line="630"/>
         <source>Keep current</source>
         <translation>保留当前</translation>
     </message>
@@ -644,32 +645,32 @@
         <translation>（再错 %1 次该店长将被锁定）</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="127"/>
+        <location filename="../../views/pin.py" line="129"/>
         <source>Locked until %1; another manager can unlock.</source>
         <translation>锁定至 %1；其他店长可以解锁。</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="137"/>
+        <location filename="../../views/pin.py" line="141"/>
         <source>Manager sign-in</source>
         <translation>店长登录</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="138"/>
+        <location filename="../../views/pin.py" line="143"/>
         <source>Manager PIN to leave full screen</source>
         <translation>退出全屏需店长 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="139"/>
+        <location filename="../../views/pin.py" line="145"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="140"/>
+        <location filename="../../views/pin.py" line="146"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../views/pin.py" line="141"/>
+        <location filename="../../views/pin.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -677,32 +678,32 @@
 <context>
     <name>ReadyView</name>
     <message>
-        <location filename="../../views/cashier.py" line="81"/>
+        <location filename="../../views/cashier.py" line="99"/>
         <source>Ready to scan</source>
         <translation>请出示会员码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="82"/>
+        <location filename="../../views/cashier.py" line="100"/>
         <source>Show the member code to the camera, scan it, or paste it below</source>
         <translation>请将会员码对准摄像头、用扫码枪扫描,或粘贴到下方</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="83"/>
+        <location filename="../../views/cashier.py" line="101"/>
         <source>Member code</source>
         <translation>会员码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="84"/>
+        <location filename="../../views/cashier.py" line="102"/>
         <source>Check code</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="85"/>
+        <location filename="../../views/cashier.py" line="103"/>
         <source>Backup code</source>
         <translation>备用码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="87"/>
+        <location filename="../../views/cashier.py" line="105"/>
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
@@ -710,97 +711,97 @@
 <context>
     <name>RecordWords</name>
     <message>
-        <location filename="../../views/manager.py" line="98"/>
+        <location filename="../../views/manager.py" line="121"/>
         <source>Record #%1 · %2 · %3</source>
         <translation>记录 #%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="101"/>
+        <location filename="../../views/manager.py" line="128"/>
         <source>Time: %1</source>
         <translation>时间：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="103"/>
+        <location filename="../../views/manager.py" line="134"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="105"/>
+        <location filename="../../views/manager.py" line="140"/>
         <source>Member: %1</source>
         <translation>会员：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="106"/>
+        <location filename="../../views/manager.py" line="143"/>
         <source>Bill</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="106"/>
+        <location filename="../../views/manager.py" line="144"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="106"/>
+        <location filename="../../views/manager.py" line="145"/>
         <source>Points as cash</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="107"/>
+        <location filename="../../views/manager.py" line="146"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="110"/>
+        <location filename="../../views/manager.py" line="151"/>
         <source>Amounts (yuan): %1</source>
         <translation>金额（元）：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="112"/>
+        <location filename="../../views/manager.py" line="155"/>
         <source>Points: used %1, earned %2</source>
         <translation>积分：使用 %1，获得 %2</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="114"/>
+        <location filename="../../views/manager.py" line="160"/>
         <source>Coupon: %1</source>
         <translation>优惠券：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="114"/>
+        <location filename="../../views/manager.py" line="161"/>
         <source>Gift: %1</source>
         <translation>礼品：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="118"/>
+        <location filename="../../views/manager.py" line="167"/>
         <source>Receipt: %1</source>
         <translation>小票号：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="120"/>
+        <location filename="../../views/manager.py" line="171"/>
         <source>Voids record #%1</source>
         <translation>作废记录 #%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="122"/>
+        <location filename="../../views/manager.py" line="175"/>
         <source>Void reason: %1</source>
         <translation>作废原因：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="124"/>
+        <location filename="../../views/manager.py" line="179"/>
         <source>Manager: %1</source>
         <translation>店长：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="126"/>
+        <location filename="../../views/manager.py" line="183"/>
         <source>Voided by record #%1</source>
         <translation>已被记录 #%1 作废</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="129"/>
+        <location filename="../../views/manager.py" line="190"/>
         <source>Member code: %1…%2 (%3 characters)</source>
         <translation>会员码：%1…%2（共 %3 位）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="132"/>
+        <location filename="../../views/manager.py" line="197"/>
         <source>Backup code: %1</source>
         <translation>备用码：%1</translation>
     </message>
@@ -808,67 +809,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="603"/>
+        <location filename="../../views/manager.py" line="741"/>
         <source>Shift %1 closed (record #%2)</source>
         <translation>第 %1 班已交班（记录 #%2）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="649"/>
+        <location filename="../../views/manager.py" line="793"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="656"/>
+        <location filename="../../views/manager.py" line="800"/>
         <source>Report printed</source>
         <translation>报表已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="671"/>
+        <location filename="../../views/manager.py" line="817"/>
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="673"/>
+        <location filename="../../views/manager.py" line="819"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="677"/>
+        <location filename="../../views/manager.py" line="824"/>
         <source>Shift %1 · closed %2 · %3</source>
         <translation>第 %1 班 · 交班 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="681"/>
+        <location filename="../../views/manager.py" line="831"/>
         <source>X report (shift so far)</source>
         <translation>X 报表（本班至今）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="682"/>
+        <location filename="../../views/manager.py" line="833"/>
         <source>Press again to close the shift</source>
         <translation>再按一次确认交班</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="683"/>
+        <location filename="../../views/manager.py" line="833"/>
         <source>Close shift (Z report)</source>
         <translation>交班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="687"/>
+        <location filename="../../views/manager.py" line="838"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="688"/>
+        <location filename="../../views/manager.py" line="839"/>
         <source>Save as file</source>
         <translation>保存为文件</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="691"/>
+        <location filename="../../views/manager.py" line="842"/>
         <source>Closed shifts (Z reports)</source>
         <translation>已交班次（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="696"/>
+        <location filename="../../views/manager.py" line="847"/>
         <source>No report yet: print an X report, or close the shift.</source>
         <translation>还没有报表：可打印 X 报表，或交班。</translation>
     </message>
@@ -876,152 +877,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1070"/>
+        <location filename="../../views/manager.py" line="1287"/>
         <source>No printer</source>
         <translation>无打印机</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1070"/>
+        <location filename="../../views/manager.py" line="1288"/>
         <source>File (demo, tests)</source>
         <translation>文件（演示、测试）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1071"/>
+        <location filename="../../views/manager.py" line="1289"/>
         <source>USB (vendor:product)</source>
         <translation>USB（厂商:产品）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1071"/>
+        <location filename="../../views/manager.py" line="1290"/>
         <source>Network (host:port)</source>
         <translation>网络（地址:端口）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1072"/>
+        <location filename="../../views/manager.py" line="1291"/>
         <source>Serial (device:baud)</source>
         <translation>串口（设备:波特率）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1073"/>
+        <location filename="../../views/manager.py" line="1294"/>
         <source>58 mm (32 characters)</source>
         <translation>58 毫米（每行 32 字符）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1073"/>
+        <location filename="../../views/manager.py" line="1294"/>
         <source>80 mm (48 characters)</source>
         <translation>80 毫米（每行 48 字符）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1074"/>
+        <location filename="../../views/manager.py" line="1298"/>
         <source>On a second screen, when there is one</source>
         <translation>有第二块屏幕时显示在其上</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1075"/>
+        <location filename="../../views/manager.py" line="1299"/>
         <source>Always, in a window</source>
         <translation>总是显示（窗口）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1075"/>
+        <location filename="../../views/manager.py" line="1300"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1102"/>
+        <location filename="../../views/manager.py" line="1329"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1120"/>
+        <location filename="../../views/manager.py" line="1351"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1125"/>
+        <location filename="../../views/manager.py" line="1356"/>
         <source>Test page printed</source>
         <translation>测试页已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1131"/>
+        <location filename="../../views/manager.py" line="1366"/>
         <source>QR decoder</source>
         <translation>二维码解码器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1131"/>
+        <location filename="../../views/manager.py" line="1365"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1132"/>
+        <location filename="../../views/manager.py" line="1367"/>
         <source>Sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1132"/>
+        <location filename="../../views/manager.py" line="1368"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1132"/>
+        <location filename="../../views/manager.py" line="1369"/>
         <source>Kiosk full screen</source>
         <translation>全屏锁定模式</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1133"/>
+        <location filename="../../views/manager.py" line="1370"/>
         <source>Verdict shown for (s)</source>
         <translation>结果显示时长(秒)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1133"/>
+        <location filename="../../views/manager.py" line="1371"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1134"/>
+        <location filename="../../views/manager.py" line="1372"/>
         <source>Paper</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1134"/>
+        <location filename="../../views/manager.py" line="1373"/>
         <source>Print a receipt after every sale</source>
         <translation>每笔交易后打印小票</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1135"/>
+        <location filename="../../views/manager.py" line="1374"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1137"/>
+        <location filename="../../views/manager.py" line="1379"/>
         <source>Play a sound for each verdict</source>
         <translation>每次结果播放提示音</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1138"/>
+        <location filename="../../views/manager.py" line="1380"/>
         <source>Full screen; leaving it needs a manager PIN</source>
         <translation>全屏；退出需店长 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1139"/>
+        <location filename="../../views/manager.py" line="1381"/>
         <source>Print automatically</source>
         <translation>自动打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1140"/>
+        <location filename="../../views/manager.py" line="1383"/>
         <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
         <translation>例如 192.168.1.50:9100、0416:5011、/dev/ttyUSB0:9600</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1141"/>
+        <location filename="../../views/manager.py" line="1385"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1142"/>
+        <location filename="../../views/manager.py" line="1386"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1143"/>
+        <location filename="../../views/manager.py" line="1387"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation>离线限额(来自已签名的信任数据,只读)</translation>
     </message>
@@ -1029,7 +1030,7 @@
 <context>
     <name>SoundPlayer</name>
     <message>
-        <location filename="../../sounds.py" line="133"/>
+        <location filename="../../sounds.py" line="140"/>
         <source>No audio output found: the verdict sounds cannot play (%1). Connect speakers or check the sound settings.</source>
         <translation>未找到音频输出：无法播放提示音（%1）。请连接音箱或检查声音设置。</translation>
     </message>
@@ -1037,93 +1038,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="930"/>
+        <location filename="../../views/manager.py" line="1110"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="930"/>
+        <location filename="../../views/manager.py" line="1111"/>
         <source>Records waiting to sync</source>
         <translation>待同步记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="931"/>
+        <location filename="../../views/manager.py" line="1112"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="931"/>
+        <location filename="../../views/manager.py" line="1113"/>
         <source>Trust data age</source>
         <translation>信任数据时长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="932"/>
+        <location filename="../../views/manager.py" line="1114"/>
         <source>Clock offset to server</source>
         <translation>与服务器时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="932"/>
+        <location filename="../../views/manager.py" line="1115"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="936"/>
+        <location filename="../../views/manager.py" line="1120"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="936"/>
+        <location filename="../../views/manager.py" line="1120"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="938"/>
+        <location filename="../../views/manager.py" line="1122"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="910"/>
-        <location filename="../../views/manager.py" line="945"/>
+        <location filename="../../views/manager.py" line="1085"/>
+        <location filename="../../views/manager.py" line="1134"/>
         <source>no server configured</source>
         <translation>未配置服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="905"/>
+        <location filename="../../views/manager.py" line="1077"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="906"/>
+        <location filename="../../views/manager.py" line="1081"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="912"/>
+        <location filename="../../views/manager.py" line="1087"/>
         <source>no answer in time</source>
         <translation>服务器未及时响应</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="924"/>
+        <location filename="../../views/manager.py" line="1100"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation>同步完成：上传 %1 条记录，收到 %2 个积分余额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="926"/>
+        <location filename="../../views/manager.py" line="1104"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="940"/>
+        <location filename="../../views/manager.py" line="1127"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="946"/>
+        <location filename="../../views/manager.py" line="1137"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation>有 %1 条记录尚未上传服务器,保存在本终端:同步完成前请勿重装、重置或更换终端。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="949"/>
+        <location filename="../../views/manager.py" line="1143"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1131,129 +1132,129 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../views/cashier.py" line="240"/>
+        <location filename="../../views/cashier.py" line="268"/>
         <source>unknown (not synced)</source>
         <translation>未知(未同步)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="253"/>
+        <location filename="../../views/cashier.py" line="282"/>
         <source>Basic</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="253"/>
+        <location filename="../../views/cashier.py" line="283"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="253"/>
+        <location filename="../../views/cashier.py" line="284"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="254"/>
+        <location filename="../../views/cashier.py" line="285"/>
         <source>Diamond</source>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="255"/>
+        <location filename="../../views/cashier.py" line="287"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="262"/>
+        <location filename="../../views/cashier.py" line="297"/>
         <source>%1 (%2 points)</source>
         <translation>%1(%2 积分)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="317"/>
-        <location filename="../../views/cashier.py" line="343"/>
+        <location filename="../../views/cashier.py" line="354"/>
+        <location filename="../../views/cashier.py" line="386"/>
         <source>Choose an item, then confirm</source>
         <translation>请选择项目后确认</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="322"/>
-        <location filename="../../views/cashier.py" line="344"/>
+        <location filename="../../views/cashier.py" line="359"/>
+        <location filename="../../views/cashier.py" line="388"/>
         <source>Enter the bill amount</source>
         <translation>请输入消费金额</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="331"/>
+        <location filename="../../views/cashier.py" line="369"/>
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation>消费 %1 · 等级折扣 %2%(-%3)· 使用积分 %4(-%5)· 应付 %6 · 获得积分 %7</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="360"/>
+        <location filename="../../views/cashier.py" line="405"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="361"/>
+        <location filename="../../views/cashier.py" line="406"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="362"/>
+        <location filename="../../views/cashier.py" line="407"/>
         <source>Points balance</source>
         <translation>积分余额</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="363"/>
+        <location filename="../../views/cashier.py" line="408"/>
         <source>Expiring soon</source>
         <translation>即将过期</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="364"/>
+        <location filename="../../views/cashier.py" line="409"/>
         <source>Spendable now</source>
         <translation>当前可用</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="365"/>
+        <location filename="../../views/cashier.py" line="410"/>
         <source>Coupons and benefits</source>
         <translation>优惠券与权益</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="366"/>
+        <location filename="../../views/cashier.py" line="411"/>
         <source>Gifts</source>
         <translation>礼品</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="367"/>
+        <location filename="../../views/cashier.py" line="415"/>
         <source>Earn on a bill</source>
         <translation>消费积分</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="367"/>
+        <location filename="../../views/cashier.py" line="416"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="368"/>
+        <location filename="../../views/cashier.py" line="417"/>
         <source>Use a coupon</source>
         <translation>使用优惠券</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="368"/>
+        <location filename="../../views/cashier.py" line="418"/>
         <source>Redeem a gift</source>
         <translation>兑换礼品</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="370"/>
+        <location filename="../../views/cashier.py" line="423"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="371"/>
+        <location filename="../../views/cashier.py" line="424"/>
         <source>Points to use</source>
         <translation>使用积分数</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="372"/>
+        <location filename="../../views/cashier.py" line="425"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="373"/>
+        <location filename="../../views/cashier.py" line="426"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1261,107 +1262,107 @@
 <context>
     <name>VerdictPage</name>
     <message>
-        <location filename="../../views/verdict.py" line="126"/>
+        <location filename="../../views/verdict.py" line="160"/>
         <source>Press any key or tap to continue</source>
         <translation>按任意键或点击继续</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="127"/>
+        <location filename="../../views/verdict.py" line="161"/>
         <source>Print receipt</source>
         <translation>打印小票</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="131"/>
+        <location filename="../../views/verdict.py" line="166"/>
         <source>APPROVED</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="131"/>
+        <location filename="../../views/verdict.py" line="167"/>
         <source>APPROVED — CHECK</source>
         <translation>通过 — 请留意</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="132"/>
+        <location filename="../../views/verdict.py" line="168"/>
         <source>DECLINED</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="140"/>
+        <location filename="../../views/verdict.py" line="177"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="146"/>
+        <location filename="../../views/verdict.py" line="183"/>
         <source>Balance now: %1 points</source>
         <translation>当前余额：%1 积分</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="159"/>
+        <location filename="../../views/verdict.py" line="196"/>
         <source>Ask the member to show a fresh code</source>
         <translation>请会员刷新会员码后重新出示</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="161"/>
+        <location filename="../../views/verdict.py" line="198"/>
         <source>Nothing approved: correct it, or charge the normal price</source>
         <translation>未通过：请更正后重试，或按原价收款</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="163"/>
+        <location filename="../../views/verdict.py" line="200"/>
         <source>Nothing approved: do not hand anything over</source>
         <translation>未通过：请勿交付任何物品</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="164"/>
+        <location filename="../../views/verdict.py" line="201"/>
         <source>Nothing approved</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="166"/>
+        <location filename="../../views/verdict.py" line="203"/>
         <source>Hand over: %1</source>
         <translation>请交付：%1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="166"/>
+        <location filename="../../views/verdict.py" line="203"/>
         <source>the benefit</source>
         <translation>该权益</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="168"/>
+        <location filename="../../views/verdict.py" line="205"/>
         <source>Hand over the gift: %1</source>
         <translation>请交付礼品：%1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="168"/>
+        <location filename="../../views/verdict.py" line="205"/>
         <source>the gift</source>
         <translation>该礼品</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="174"/>
+        <location filename="../../views/verdict.py" line="211"/>
         <source>Nothing to charge: paid in full with points</source>
         <translation>无需收款：已全部用积分支付</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="175"/>
+        <location filename="../../views/verdict.py" line="212"/>
         <source>Charge %1 yuan</source>
         <translation>请收款 %1 元</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="185"/>
+        <location filename="../../views/verdict.py" line="222"/>
         <source>Not used on this terminal: it was used at another counter (HQ has the details)</source>
         <translation>本终端无使用记录：已在其他门店使用（详情见总部）</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="187"/>
+        <location filename="../../views/verdict.py" line="225"/>
         <source>Already used %1 at terminal %2 (record #%3)</source>
         <translation>已于 %1 在终端 %2 使用（记录 #%3）</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="142"/>
+        <location filename="../../views/verdict.py" line="179"/>
         <source>Points used: %1</source>
         <translation>使用积分:%1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="144"/>
+        <location filename="../../views/verdict.py" line="181"/>
         <source>Points earned: %1</source>
         <translation>获得积分:%1</translation>
     </message>
@@ -1369,72 +1370,72 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../views/manager.py" line="195"/>
+        <location filename="../../views/manager.py" line="264"/>
         <source>Write the reason</source>
         <translation>请填写原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="196"/>
+        <location filename="../../views/manager.py" line="266"/>
         <source>Details (optional)</source>
         <translation>补充说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="200"/>
+        <location filename="../../views/manager.py" line="271"/>
         <source>Void a record</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="201"/>
+        <location filename="../../views/manager.py" line="274"/>
         <source>Void this record? It stops counting for the member, and a void record is added to the journal.</source>
         <translation>确定作废这条记录吗？作废后该记录不再计入会员积分，并在流水中增加一条作废记录。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="203"/>
+        <location filename="../../views/manager.py" line="280"/>
         <source>Voided by: %1</source>
         <translation>作废人：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="204"/>
+        <location filename="../../views/manager.py" line="281"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="205"/>
+        <location filename="../../views/manager.py" line="283"/>
         <source>Wrong amount entered</source>
         <translation>金额输错</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="205"/>
+        <location filename="../../views/manager.py" line="284"/>
         <source>Wrong member</source>
         <translation>会员错误</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="206"/>
+        <location filename="../../views/manager.py" line="285"/>
         <source>Customer changed their mind</source>
         <translation>顾客取消</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="206"/>
+        <location filename="../../views/manager.py" line="286"/>
         <source>Entered twice</source>
         <translation>重复录入</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="207"/>
+        <location filename="../../views/manager.py" line="287"/>
         <source>Other (write it below)</source>
         <translation>其他（请在下面填写）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="208"/>
+        <location filename="../../views/manager.py" line="289"/>
         <source>Choose a reason…</source>
         <translation>请选择原因…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="209"/>
+        <location filename="../../views/manager.py" line="290"/>
         <source>Void this record</source>
         <translation>确认作废</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="210"/>
+        <location filename="../../views/manager.py" line="291"/>
         <source>Keep it</source>
         <translation>不作废</translation>
     </message>
@@ -1467,17 +1468,17 @@
         <translation>会员码 — 会员 %1</translation>
     </message>
     <message>
-        <location filename="../../../../member_wallet/window.py" line="83"/>
+        <location filename="../../../../member_wallet/window.py" line="84"/>
         <source>%1 member %2</source>
         <translation>%1 · 会员号 %2</translation>
     </message>
     <message>
-        <location filename="../../../../member_wallet/window.py" line="106"/>
+        <location filename="../../../../member_wallet/window.py" line="110"/>
         <source>Refreshes in %1 s · counter %2</source>
         <translation>%1 秒后刷新 · 计数 %2</translation>
     </message>
     <message>
-        <location filename="../../../../member_wallet/window.py" line="117"/>
+        <location filename="../../../../member_wallet/window.py" line="123"/>
         <source>Can&apos;t scan? Backup code %1 (changes in %2 s)</source>
         <translation>无法扫码？备用码 %1（%2 秒后更换）</translation>
     </message>
