@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from terminal_app.store import Store
+
 from . import ledger
 
 _RECENT = 200_000  # how far back the "already used" search looks (records)
@@ -30,14 +32,14 @@ def _row(session: Session, seq: int) -> dict[str, Any] | None:
     return {**body, "day": row[1], "voided_by": row[2], "synced": seq <= ledger.synced_through(session)}
 
 
-def record(store, seq: int) -> dict[str, Any] | None:
+def record(store: Store, seq: int) -> dict[str, Any] | None:
     if type(seq) is not int:
         return None
     with Session(store.reader) as s:
         return _row(s, seq)
 
 
-def earlier_use(store, declined: dict[str, Any]) -> dict[str, Any] | None:
+def earlier_use(store: Store, declined: dict[str, Any]) -> dict[str, Any] | None:
     """The approved record that already used what `declined` (a declined record) asked for: the same
     member code (CODE_REPLAYED) or the same single-use coupon of the same member (COUPON_USED).
     None when it is not on this terminal (used elsewhere: HQ knows, this terminal does not)."""

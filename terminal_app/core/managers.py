@@ -21,17 +21,20 @@ then flagged `default_pin` until changed, and the manager pages say so.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import hmac
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alliance_protocol.reasons import Reason
+from terminal_app.store import Store
 from terminal_app.store.models import ManagerAuditRow, ManagerRow
 
 MAX_FAILURES = 5
@@ -116,7 +119,7 @@ def _view(row: ManagerRow) -> Manager:
 
 
 class ManagerBook:
-    def __init__(self, store) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     # --- reading
@@ -136,7 +139,7 @@ class ManagerBook:
         with Session(self.store.reader) as s:
             return s.scalar(select(func.count()).select_from(ManagerRow).where(ManagerRow.active == 1)) or 0
 
-    def audit(self, limit: int = 200) -> list[dict]:
+    def audit(self, limit: int = 200) -> builtins.list[dict[str, Any]]:
         with Session(self.store.reader) as s:
             rows = s.scalars(select(ManagerAuditRow).order_by(ManagerAuditRow.id.desc()).limit(limit))
             return [

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from terminal_app.store import Store
 from terminal_app.store.models import JournalRow
 
 from . import ledger
@@ -93,7 +94,7 @@ class ShiftReport:
         return dict(self.__dict__)
 
 
-def _identity(store) -> tuple[str, str, str]:
+def _identity(store: Store) -> tuple[str, str, str]:
     ident = store.identity()
     if ident is None:
         return "", "", ""
@@ -114,7 +115,7 @@ def _closes(session: Session) -> list[tuple[int, int, dict[str, Any]]]:
     return out
 
 
-def x_report(store, manager: str, now: float | None = None) -> ShiftReport:
+def x_report(store: Store, manager: str, now: float | None = None) -> ShiftReport:
     """The open shift so far (nothing is closed or written)."""
     now = time.time() if now is None else now
     with Session(store.reader) as s:
@@ -131,11 +132,11 @@ def x_report(store, manager: str, now: float | None = None) -> ShiftReport:
 def _closed_at(body: dict[str, Any]) -> int | None:
     t = body.get("totals") or {}
     if isinstance(t.get("closed_at"), int):
-        return t["closed_at"]
+        return int(t["closed_at"])
     return int(body["recorded_at"]) // 1000 if isinstance(body.get("recorded_at"), int) else None
 
 
-def z_reports(store, limit: int = 100) -> list[ShiftReport]:
+def z_reports(store: Store, limit: int = 100) -> list[ShiftReport]:
     """Every closed shift's Z report, newest first (from the journal's shift_close records)."""
     tid, mid, mname = _identity(store)
     out = []
