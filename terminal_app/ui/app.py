@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,6 +53,22 @@ from .views.verdict import VerdictPage
 from .wedge import WedgeScanner
 
 CodeProvider = Callable[[], "str | None"]
+MANAGER_IDLE_MS = 5 * 60 * 1000  # a manager left signed in is signed out after this long without a touch or key
+
+
+class ActivityWatch(QObject):
+    """Restarts `timer` on every touch, click or key in `window` (installed while a manager is signed in)."""
+
+    def __init__(self, window: QWidget, timer: QTimer) -> None:
+        super().__init__(window)
+        self.window, self.timer = window, timer
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin) and (
+            isinstance(obj, QWidget) and obj.window() in (self.window, QApplication.activeModalWidget())
+        ):
+            self.timer.start()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +106,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.setStyleSheet(theme.SHEET)  # the one look (terminal_app/ui/theme.py)
         self._pin_purpose = ""
+        self.manager_idle = QTimer(self)  # signs an idle manager out (MANAGER_IDLE_MS)
+        self.manager_idle.setSingleShot(True)
+        self.manager_idle.setInterval(MANAGER_IDLE_MS)
+        self.manager_idle.timeout.connect(self.manager_timed_out)
+        self.activity = ActivityWatch(self, self.manager_idle)
         self._last_manager_id: int | None = None
         self._unlocked_close = False
         # status bar: online/offline + queued, always visible
@@ -258,8 +279,20 @@ class MainWindow(QMainWindow):
         page = self.manager
         self.pages.setCurrentIndex(self.MANAGER)
         page.enter()
+        QApplication.instance().installEventFilter(self.activity)
+        self.manager_idle.start()
+
+    def manager_timed_out(self) -> None:
+        if self.pages.currentIndex() == self.MANAGER and self.vm.manager is not None:
+            self.vm.audit("signed_out_idle")
+            self.leave_manager()
+            self.statusBar().showMessage(self.tr("The manager was signed out after 5 minutes without use"), 10000)
 
     def leave_manager(self) -> None:
+        self.manager_idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.activity)
         self.vm.manager = None  # signed out: the next manager action asks for a PIN again
         self.pages.setCurrentIndex(self.CASHIER)
         self.cashier.show_ready()
@@ -399,6 +432,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        self.manager_idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.activity)
         self.sound.close()
         if self.customer is not None:
             self.customer.close()

@@ -89,3 +89,19 @@ def test_qt_own_words_follow_the_language(qapp):
     finally:
         i18n.set_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_an_idle_manager_is_signed_out(qtbot, window):
+    from .helpers import sign_in
+
+    w = window
+    w.manager_idle.setInterval(600)
+    sign_in(qtbot, w)
+    assert w.pages.currentIndex() == w.MANAGER and w.vm.manager is not None
+    for _ in range(3):  # while the manager works, the clock starts again
+        qtbot.wait(300)
+        qtbot.mouseClick(w.manager.tabs.tabBar(), Qt.MouseButton.LeftButton)
+    assert w.pages.currentIndex() == w.MANAGER
+    qtbot.waitUntil(lambda: w.pages.currentIndex() == w.CASHIER, timeout=3000)  # then no touch for 0.6 s
+    assert w.vm.manager is None
+    assert "signed out" in w.statusBar().currentMessage()

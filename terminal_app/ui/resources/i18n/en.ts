@@ -387,72 +387,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="203"/>
+        <location filename="../../app.py" line="224"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="229"/>
+        <location filename="../../app.py" line="250"/>
         <source>Receipt printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="322"/>
+        <location filename="../../app.py" line="289"/>
+        <source>The manager was signed out after 5 minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="355"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="326"/>
+        <location filename="../../app.py" line="359"/>
         <source>◌ Connecting to HQ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="329"/>
+        <location filename="../../app.py" line="362"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="329"/>
+        <location filename="../../app.py" line="362"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="333"/>
+        <location filename="../../app.py" line="366"/>
         <source>Queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="343"/>
+        <location filename="../../app.py" line="376"/>
         <source>%1 · terminal %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="347"/>
+        <location filename="../../app.py" line="380"/>
         <source>Alliance points counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="348"/>
+        <location filename="../../app.py" line="381"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="371"/>
+        <location filename="../../app.py" line="404"/>
         <source>Unsynced records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="373"/>
+        <location filename="../../app.py" line="406"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="380"/>
+        <location filename="../../app.py" line="413"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="382"/>
+        <location filename="../../app.py" line="415"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>

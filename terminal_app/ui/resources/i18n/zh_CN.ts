@@ -387,72 +387,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="203"/>
+        <location filename="../../app.py" line="224"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="229"/>
+        <location filename="../../app.py" line="250"/>
         <source>Receipt printed</source>
         <translation>小票已打印</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="322"/>
+        <location filename="../../app.py" line="289"/>
+        <source>The manager was signed out after 5 minutes without use</source>
+        <translation>店长 5 分钟未操作，已自动退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="355"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="326"/>
+        <location filename="../../app.py" line="359"/>
         <source>◌ Connecting to HQ…</source>
         <translation>◌ 正在连接总部…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="329"/>
+        <location filename="../../app.py" line="362"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="329"/>
+        <location filename="../../app.py" line="362"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="333"/>
+        <location filename="../../app.py" line="366"/>
         <source>Queued: %1</source>
         <translation>待同步:%1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="343"/>
+        <location filename="../../app.py" line="376"/>
         <source>%1 · terminal %2</source>
         <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="347"/>
+        <location filename="../../app.py" line="380"/>
         <source>Alliance points counter</source>
         <translation>联盟积分收银台</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="348"/>
+        <location filename="../../app.py" line="381"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="371"/>
+        <location filename="../../app.py" line="404"/>
         <source>Unsynced records</source>
         <translation>未同步记录</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="373"/>
+        <location filename="../../app.py" line="406"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation>有 %1 条记录尚未上传服务器。它们保存在本终端,下次启动时同步。仍要退出吗?</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="380"/>
+        <location filename="../../app.py" line="413"/>
         <source>Quit anyway</source>
         <translation>仍要退出</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="382"/>
+        <location filename="../../app.py" line="415"/>
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
