@@ -53,7 +53,8 @@ from .views.verdict import VerdictPage
 from .wedge import WedgeScanner
 
 CodeProvider = Callable[[], "str | None"]
-MANAGER_IDLE_MS = 5 * 60 * 1000  # a manager left signed in is signed out after this long without a touch or key
+# a manager left signed in is signed out after this long without a touch or key
+MANAGER_IDLE_MS = 5 * 60 * 1000
 
 
 class ActivityWatch(QObject):
@@ -286,7 +287,9 @@ class MainWindow(QMainWindow):
         if self.pages.currentIndex() == self.MANAGER and self.vm.manager is not None:
             self.vm.audit("signed_out_idle")
             self.leave_manager()
-            self.statusBar().showMessage(self.tr("The manager was signed out after 5 minutes without use"), 10000)
+            self.statusBar().showMessage(
+                self.tr("The manager was signed out after 5 minutes without use"), 10000
+            )
 
     def leave_manager(self) -> None:
         self.manager_idle.stop()
