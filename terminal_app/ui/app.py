@@ -231,6 +231,9 @@ class MainWindow(QMainWindow):
             self.customer.showFullScreen()
         else:
             self.customer.resize(800, 480)
+            if wanted is None and own is not None:  # one screen: the customer's window at its bottom left
+                area = own.availableGeometry()
+                self.customer.move(area.left() + 20, max(area.top(), area.bottom() - 500))
             self.customer.show()
 
     def print_verdict_receipt(self) -> None:
