@@ -432,7 +432,13 @@ class CounterViewModel(QObject):
         if self.book is None:
             return
         book = self.book
-        self.runner.run(lambda: book.check(manager_id, pin), on_done)
+
+        def failed(_exc: Exception) -> None:  # the store could not be written: no sign-in, and said so
+            from terminal_app.core.managers import PinCheck
+
+            on_done(PinCheck(False, Reason.NOT_RECORDED))
+
+        self.runner.run(lambda: book.check(manager_id, pin), on_done, failed)
 
     def manager_call(self, call: Callable[[Any], Any], on_done: Callable[[Any], None]) -> None:
         """`call(book)` off the UI thread; on_done gets its value or the ManagerError it raised."""

@@ -105,3 +105,20 @@ def test_an_idle_manager_is_signed_out(qtbot, window):
     qtbot.waitUntil(lambda: w.pages.currentIndex() == w.CASHIER, timeout=3000)  # then no touch for 0.6 s
     assert w.vm.manager is None
     assert "signed out" in w.statusBar().currentMessage()
+
+
+def test_a_pin_check_that_fails_says_so_and_does_not_hang(qtbot, window, monkeypatch):
+    from alliance_protocol.reasons import MESSAGES, Reason
+
+    from .helpers import sign_in
+
+    w = window
+    qtbot.waitUntil(lambda: w.vm.book is not None, timeout=5000)
+
+    def broken(_manager_id, _pin):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(w.vm.book, "check", broken)
+    sign_in(qtbot, w, "1234", expect_ok=False)
+    assert w.pages.currentIndex() == w.PIN and w.pin.error.text() == MESSAGES[Reason.NOT_RECORDED].en
+    assert w.pin.ok_button.isEnabled()  # the next try is possible
