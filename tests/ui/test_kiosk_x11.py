@@ -57,7 +57,8 @@ def manager_quits_then_keeps_running():
 
 QTimer.singleShot(1500, manager_quits_then_keeps_running)
 def report():
-    print("STATE " + json.dumps({"visible": w.isVisible(), "page": w.pages.currentIndex(), "pin": w.PIN}), flush=True)
+    state = {"visible": w.isVisible(), "page": w.pages.currentIndex(), "pin": w.PIN}
+    print("STATE " + json.dumps(state), flush=True)
 timer = QTimer(); timer.timeout.connect(report); timer.start(300)
 QTimer.singleShot(int(sys.argv[2]), lambda: app.exit(0))  # exit: quit() asks the windows (the kiosk refuses)
 app.exec()
