@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 
@@ -52,6 +52,7 @@ class Verdict(Explained):
     allowance: int | None = None
     cert_not_after: int | None = None
     issuer_kid: str | None = None
+    device_public: bytes | None = field(default=None, repr=False)  # the certified device key (raw)
     detail: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -202,7 +203,7 @@ class OfflineVerifier:
         facts = dict(
             member_id=cert.member_id, cert_serial=cert.serial, counter=code.counter,
             code_time=code.code_time, tier=cert.tier, allowance=cert.allowance,
-            cert_not_after=cert.not_after, issuer_kid=cert.issuer_kid.hex(),
+            cert_not_after=cert.not_after, issuer_kid=cert.issuer_kid.hex(), device_public=cert.device_public,
         )
 
         def reject(reason: Reason, detail: str = "") -> Verdict:

@@ -17,7 +17,7 @@ def insert_ignore(s: Session, model, conflict_columns: list[str]):
 
 
 def insert_ignore_returning(s: Session, model, rows: list[dict[str, Any]], conflict_columns: list[str],
-                            returning: str) -> list[Any]:
+                            returning: str | tuple[str, ...]) -> list[Any]:
     """Insert many rows, skipping those that conflict on `conflict_columns`; returns `returning` of
     the rows actually inserted.
 
@@ -29,15 +29,43 @@ def insert_ignore_returning(s: Session, model, rows: list[dict[str, Any]], confl
     if not rows:
         return []
     table: Table = model.__table__
+    names_out = (returning,) if isinstance(returning, str) else returning
     if s.get_bind().dialect.name != "postgresql":
-        stmt = insert_ignore(s, model, conflict_columns).returning(table.c[returning])
-        return list(s.scalars(stmt, rows).all())
+        stmt = insert_ignore(s, model, conflict_columns).returning(*(table.c[n] for n in names_out))
+        result = s.execute(stmt, rows)
+        return list(result.scalars().all()) if isinstance(returning, str) else [tuple(r) for r in result.all()]
     dialect = s.get_bind().dialect
     columns = [c for c in table.columns if c.name in rows[0]]
+    if len(columns) != len(rows[0]):
+        raise KeyError(f"not columns of {table.name}: {sorted(set(rows[0]) - {c.name for c in columns})}")
     names = ", ".join(c.name for c in columns)
     shape = ", ".join(f"{c.name} {c.type.compile(dialect)}" for c in columns)
     stmt = text(f"INSERT INTO {table.name} ({names}) SELECT {names} "
                 f"FROM json_to_recordset(CAST(:rows AS json)) AS r({shape}) "
-                f"ON CONFLICT ({', '.join(conflict_columns)}) DO NOTHING RETURNING {returning}")
-    payload = json.dumps([{c.name: row[c.name] for c in columns} for row in rows], ensure_ascii=False)
-    return list(s.scalars(stmt, {"rows": payload}).all())
+                f"ON CONFLICT ({', '.join(conflict_columns)}) DO NOTHING RETURNING {', '.join(names_out)}")
+    payload = json.dumps(rows, ensure_ascii=False)  # (json_to_recordset matches the keys by name)
+    result = s.execute(stmt, {"rows": payload})
+    return list(result.scalars().all()) if isinstance(returning, str) else [tuple(r) for r in result.all()]
+
+
+def in_values(s: Session, column, values: list[Any]):
+    """`column IN (values)`; on PostgreSQL `column = ANY(:array)`, one parameter however many values
+    (psycopg would otherwise parse a statement with hundreds of placeholders for every batch)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return column.in_(values)
+    from sqlalchemy import any_, bindparam
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
+def add_to(s: Session, model, key_columns: list[str], add_column: str, rows: list[dict[str, Any]]) -> None:
+    """Upsert rows adding `add_column` to what a row with the same key already holds."""
+    if not rows:
+        return
+    dialect = s.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    stmt = module.insert(model)
+    column = model.__table__.c[add_column]
+    s.execute(stmt.on_conflict_do_update(index_elements=key_columns,
+                                         set_={add_column: column + stmt.excluded[add_column]}), rows)

@@ -27,6 +27,7 @@ terminal say why), "none" (nothing to move: a rejected attempt, a scan, a shift 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -37,20 +38,22 @@ from sqlalchemy.orm import Session
 from alliance_protocol import backup_code
 from alliance_protocol import journal_record as jr
 from alliance_protocol.keys import b64
-from alliance_protocol.member_code import Certificate, parse as parse_code
-from alliance_protocol.pricing import EarnContext, Pricing, is_member_day, local_date, multiplier_pct, price
+
+from alliance_protocol.pricing import EarnContext, Pricing, is_member_day, multiplier_pct, price
 from alliance_protocol.reasons import Reason, message
 from alliance_protocol.records import (CODE_KINDS, SALE_KINDS, VOIDABLE, Kind, ParsedRecord, SchemaError, Status,
-                                       parse)
+                                       try_parse)
 from alliance_protocol.rules import AllianceRules, RulesError
 from alliance_protocol.trust_bundle import TrustBundle
 from alliance_protocol.verifier import CertificateCache, FixedClock, OfflineVerifier, VerifierSettings
 
 from . import anomalies as an
 from .books_config import BooksConfig
-from .db.models import BundleVersion, Claim, Device, Member, Record
+from .db.models import BundleVersion, Claim, Device, Member, MemberDay, Record
+from .dialect import in_values
 
 DAY_MS = 86_400_000
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 MAX_BALANCE = 2**53  # a member balance beyond +-this is refused (PostgreSQL BIGINT, SQLite INTEGER, JSON)
 CERTIFICATES = CertificateCache()  # per process: each phone's certificate signature is checked once
 APPLIED, HELD, REFUSED, NONE, PENDING = "applied", "held", "refused", "none", "pending"
@@ -69,6 +72,16 @@ CASE_FOR: dict[Reason, str] = {
 
 
 # --- phase A: one record on its own ------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CodeCert:
+    """What HQ compares with the certificates it issued."""
+
+    serial: int
+    device_public: bytes
+    not_after: int
+
+
+
 @dataclass
 class Examined:
     """One uploaded record after the checks that need nothing but the record and HQ's keys."""
@@ -82,7 +95,7 @@ class Examined:
     refused: Reason | None = None  # refused on its own (integrity, schema, code)
     held: Reason | None = None  # times disagree: held for review
     detail: str = ""
-    cert: Certificate | None = None  # the verified code's certificate (code kinds)
+    cert: CodeCert | None = None  # the verified code's certificate (code kinds)
     received_ms: int = 0
 
 
@@ -98,8 +111,23 @@ def _seq_of(body: Any) -> int | None:
     return seq if type(seq) is int and 1 <= seq <= 2**63 - 1 else None
 
 
-def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: bytes, keys: TrustBundle,
-            cfg: BooksConfig, received_ms: int, compromised: dict[str, int] | None = None) -> Examined | None:
+class CodeChecker:
+    """Re-verifies member codes with HQ's key ring at each record's time (one per batch)."""
+
+    def __init__(self, keys: TrustBundle, cfg: BooksConfig, compromised: dict[str, int]) -> None:
+        self.clock = FixedClock(0.0)
+        self.verifier = OfflineVerifier(keys, self.clock, None, VerifierSettings(
+            code_window_s=cfg.code_age_tolerance_s, future_skew_s=cfg.code_ahead_tolerance_s,
+            clock_unconfirmed_limit_s=10**12), CERTIFICATES)
+        self.compromised = compromised
+
+    def verify(self, code: str | None, at_ms: int) -> Any:
+        self.clock.at = at_ms / 1000
+        return self.verifier.verify(code)
+
+
+def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: bytes, codes: CodeChecker,
+            cfg: BooksConfig, received_ms: int) -> Examined | None:
     """Check one uploaded record {body, hash, sig}. None when it cannot even be placed in the
     terminal's sequence (no usable seq): reported in the acknowledgement, not stored."""
     body = wire.get("body")
@@ -108,8 +136,9 @@ def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: by
         return None
     ex = Examined(seq, str(wire.get("hash", ""))[:64], str(wire.get("sig", ""))[:100], "", body,
                   received_ms=received_ms)
+    parsed = try_parse(body)  # (an unauthentic body is reported as such first, below)
     try:
-        ex.text = jr.check(wire, public).canonical.decode()
+        ex.text = jr.check(wire, public, floats_checked=not isinstance(parsed, SchemaError)).canonical.decode()
     except jr.RecordError as exc:
         ex.text = json.dumps(body, sort_keys=True)  # ASCII: whatever the body holds can be stored
         reason = {"hash": Reason.RECORD_HASH_MISMATCH, "signature": Reason.RECORD_SIGNATURE_INVALID}.get(
@@ -118,10 +147,9 @@ def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: by
     except (TypeError, ValueError, RecursionError) as exc:  # not even JSON-able as signed
         ex.text = json.dumps(str(body)[:2000])
         return _refuse(ex, Reason.RECORD_SCHEMA_INVALID, type(exc).__name__)
-    try:
-        rec = ex.parsed = parse(body)
-    except SchemaError as exc:
-        return _refuse(ex, Reason.RECORD_SCHEMA_INVALID, str(exc))
+    if isinstance(parsed, SchemaError):
+        return _refuse(ex, Reason.RECORD_SCHEMA_INVALID, str(parsed))
+    rec = ex.parsed = parsed
     if rec.terminal_id != terminal_id or rec.merchant_id != merchant_id:
         return _refuse(ex, Reason.RECORD_WRONG_TERMINAL, f"names {rec.terminal_id} / {rec.merchant_id}")
     if not rec.counts:
@@ -131,7 +159,7 @@ def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: by
     elif received_ms - rec.recorded_at > cfg.record_max_age_days * DAY_MS:
         ex.held, ex.detail = Reason.TIME_INCONSISTENT, f"arrived {(received_ms - rec.recorded_at) // DAY_MS} days late"
     if rec.kind in CODE_KINDS:
-        _check_code(ex, rec, keys, cfg, compromised or {})
+        _check_code(ex, rec, codes)
     return ex
 
 
@@ -140,11 +168,9 @@ def _refuse(ex: Examined, reason: Reason, detail: str) -> Examined:
     return ex
 
 
-def _check_code(ex: Examined, rec: ParsedRecord, keys: TrustBundle, cfg: BooksConfig,
-                compromised: dict[str, int]) -> None:
-    settings = VerifierSettings(code_window_s=cfg.code_age_tolerance_s, future_skew_s=cfg.code_ahead_tolerance_s,
-                                clock_unconfirmed_limit_s=10**12)
-    verdict = OfflineVerifier(keys, FixedClock(rec.recorded_at / 1000), None, settings, CERTIFICATES).verify(rec.code)
+def _check_code(ex: Examined, rec: ParsedRecord, codes: CodeChecker) -> None:
+    verdict = codes.verify(rec.code, rec.recorded_at)
+    compromised = codes.compromised
     if verdict.reason in (Reason.CODE_EXPIRED, Reason.CODE_NOT_YET_VALID):
         # every check before the window passed (signatures, keys, certificate): the times disagree
         if ex.held is None:
@@ -164,11 +190,11 @@ def _check_code(ex: Examined, rec: ParsedRecord, keys: TrustBundle, cfg: BooksCo
             rec.member_id, rec.cert_serial, rec.counter, rec.code_time, rec.tier):
         _refuse(ex, Reason.CODE_MISMATCH, "the code's member, serial, counter, time or tier differ from the record's")
         return
-    ex.cert = parse_code(rec.code).cert
+    ex.cert = CodeCert(rec.cert_serial or 0, verdict.device_public or b"", verdict.cert_not_after or 0)
 
 
 # --- phase C: the batch, in HQ's order ---------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class Effect:
     """What HQ decided for one record: the record's derived columns, and what else to write."""
 
@@ -185,8 +211,8 @@ class Effect:
     local_day: int | None = None
     receipt_ref: str | None = None
     void_of: int | None = None  # seq of the record a void reverses (same terminal)
-    claims: list[str] = field(default_factory=list)
-    case_evidence: dict[str, Any] = field(default_factory=dict)
+    claims: list[str] | tuple[()] = ()
+    case_evidence: dict[str, Any] | None = None
 
     def columns(self) -> dict[str, Any]:
         flagged = self.effect in (REFUSED, HELD) and self.reason is not None
@@ -231,6 +257,14 @@ def bundle_rules(s: Session, sequence: int | None) -> BundleRules | None:
                       {str(g["id"]): g for g in payload.get("gifts", []) if isinstance(g, dict) and "id" in g})
     _BUNDLES[key] = out
     return out
+
+
+@dataclass(frozen=True)
+class _FirstUse:
+    """Who holds a claim: the first record stored that took it."""
+
+    terminal_id: str
+    seq: int
 
 
 @dataclass
@@ -308,32 +342,64 @@ class Books:
                                               t.uses, t.local_day, t.voided_by_id is not None)
         # Running state: read once per key (in bulk where the keys are known up front), then kept up to
         # date in memory with this batch's own decisions.
-        self._claims: dict[str, Claim | None] = {}
+        self._claims: dict[str, _FirstUse | None] = {}
         codes = sorted({f"code:{e.cert.serial}:{e.parsed.counter}" for e in items
                         if e.cert is not None and e.parsed is not None})
         for chunk in _chunks(codes):
-            for c in s.scalars(select(Claim).where(Claim.claim.in_(chunk))):
-                self._claims[c.claim] = c
+            for claim, terminal, seq in s.execute(select(Claim.claim, Claim.terminal_id, Claim.seq)
+                                                  .where(in_values(s, Claim.claim, chunk))):
+                self._claims[claim] = _FirstUse(terminal, seq)
         for c in codes:
             self._claims.setdefault(c, None)
         self._day_earned: dict[tuple[int, int], int] = {}
+        self._prefetch_days(recs)
         self._uses: dict[tuple[str, str | None, int | None], int] = {}
         self._receipts: dict[str, bool] = {}
         self._applied: list[Effect] = []  # this batch's applied effects (added to anything read later)
         self.balance_changes: dict[int, int] = {}
         self.crossings: list[dict[str, Any]] = []
         self._rules_now: AllianceRules | None = None
+        self._keys_b64: dict[bytes, str] = {}
+        self._dates: dict[int, dt.date] = {}
+        self._voids = any(r.kind is Kind.VOID for r in recs)
 
     # --- state lookups (each key read once, then kept up to date in memory)
+    def _prefetch_days(self, recs: list[ParsedRecord]) -> None:
+        """The (member, local day) sums the batch's coded and backfill records will ask for, in one read."""
+        keys = set()
+        for r in recs:
+            b = self.bundles.get(r.bundle_seq) if r.bundle_seq is not None else None
+            if b is None or r.member_id is None:
+                continue
+            at_ms = r.purchased_at * 1000 if r.kind is Kind.BACKFILL and r.purchased_at else r.recorded_at
+            keys.add((r.member_id, local_day(b.rules, at_ms)))
+        if not keys:
+            return
+        members, days = sorted({m for m, _ in keys}), sorted({d for _, d in keys})
+        found = dict(((m, d), e) for m, d, e in self.s.execute(
+            select(MemberDay.member_id, MemberDay.local_day, MemberDay.earned)
+            .where(in_values(self.s, MemberDay.member_id, members), in_values(self.s, MemberDay.local_day, days))))
+        for key in keys:
+            self._day_earned[key] = int(found.get(key, 0))
+
     def day_earned(self, member_id: int, day: int) -> int:
         """Points credited to the member on that local day, alliance-wide (this batch included)."""
         key = (member_id, day)
         if key not in self._day_earned:
-            stored = int(self.s.scalar(select(func.coalesce(func.sum(Record.points_earned), 0)).where(
-                Record.member_id == member_id, Record.local_day == day, Record.effect == APPLIED)) or 0)
+            stored = int(self.s.scalar(select(MemberDay.earned).where(MemberDay.member_id == member_id,
+                                                                      MemberDay.local_day == day)) or 0)
             self._day_earned[key] = stored + sum(e.points_earned for e in self._applied
                                                  if e.member_id == member_id and e.local_day == day)
         return self._day_earned[key]
+
+    def day_changes(self) -> dict[tuple[int, int], int]:
+        """What this batch adds to each member's day (for member_days)."""
+        out: dict[tuple[int, int], int] = {}
+        for e in self._applied:
+            if e.member_id is not None and e.local_day is not None and e.points_earned:
+                key = (e.member_id, e.local_day)
+                out[key] = out.get(key, 0) + e.points_earned
+        return out
 
     def uses(self, item: str, terminal_id: str | None = None, member_id: int | None = None) -> int:
         """Uses of a coupon or gift net of voids: alliance-wide, at one terminal, or by one member."""
@@ -356,10 +422,11 @@ class Books:
                 Record.voided_by_id.is_(None)).limit(1)) is not None
         return self._receipts[ref]
 
-    def claimed(self, claim: str) -> Claim | None:
+    def claimed(self, claim: str) -> _FirstUse | None:
         """The claim's first holder, or None when it is free."""
         if claim not in self._claims:
-            self._claims[claim] = self.s.get(Claim, claim)
+            row = self.s.get(Claim, claim)
+            self._claims[claim] = _FirstUse(row.terminal_id, row.seq) if row is not None else None
         return self._claims[claim]
 
     def balance(self, member_id: int) -> int:
@@ -399,6 +466,18 @@ class Books:
             effect = replace(effect, effect=HELD, reason=held, detail=detail)
         self._account(rec, effect)
         return effect
+
+    def _b64(self, raw: bytes) -> str:
+        text = self._keys_b64.get(raw)
+        if text is None:
+            text = self._keys_b64[raw] = b64(raw)
+        return text
+
+    def _date(self, day: int) -> dt.date:
+        d = self._dates.get(day)
+        if d is None:
+            d = self._dates[day] = dt.date.fromordinal(EPOCH_ORDINAL + day)
+        return d
 
     def _refused(self, reason: Reason, detail: str = "", **kw: Any) -> Effect:
         return Effect(REFUSED, reason, detail, **kw)
@@ -443,14 +522,14 @@ class Books:
         room = max(0, rules.daily_earn_cap_points - self.day_earned(member_id, day))
         return min(claim, room)
 
-    def _coded(self, rec: ParsedRecord, cert: Certificate | None) -> Effect:
+    def _coded(self, rec: ParsedRecord, cert: CodeCert | None) -> Effect:
         """purchase, coupon, gift: a member code HQ re-verified (examine) and now checks against
         what it issued, the single use of (serial, counter), the member's block, the rules."""
         member_id = rec.member_id
         assert cert is not None and member_id is not None and rec.cert_serial is not None
         device = self.devices.get(rec.cert_serial)
-        if (device is None or device.member_id != member_id or device.device_public_key != b64(cert.device_public)
-                or device.not_after != cert.not_after):
+        if (device is None or device.member_id != member_id or device.not_after != cert.not_after
+                or device.device_public_key != self._b64(cert.device_public)):
             return self._refused(Reason.CERT_NOT_ISSUED, f"certificate {rec.cert_serial}", member_id=member_id)
         if device.revoked_at is not None and rec.recorded_at >= device.revoked_at:
             return self._refused(Reason.CERT_REVOKED, f"revoked at {device.revoked_at}", member_id=member_id)
@@ -483,7 +562,7 @@ class Books:
 
     def _purchase(self, rec: ParsedRecord, member_id: int, rules: AllianceRules, day: int) -> Effect:
         tier = rec.tier or 0
-        date = local_date(rules, rec.recorded_at / 1000)
+        date = self._date(day)
         member = self.members[member_id]
         earn = not (rules.members_only_earning and tier == 0)
         p = price(rules, tier=tier, bill_fen=rec.bill_fen, spend_points=rec.points_spent,
@@ -615,12 +694,11 @@ class Books:
             return self._refused(Reason.DUPLICATE_RECEIPT, f"receipt {rec.receipt_ref} already counted at "
                                  f"{self.merchant_id}", member_id=member_id,
                                  case_evidence={"receipt_ref": rec.receipt_ref})
-        date = local_date(rules, rec.purchased_at)
-        p = price(rules, tier=0, bill_fen=rec.bill_fen, ctx=EarnContext(member_day=is_member_day(rules, date)),
-                  earn=not rules.members_only_earning)
+        day = local_day(rules, rec.purchased_at * 1000)
+        p = price(rules, tier=0, bill_fen=rec.bill_fen,
+                  ctx=EarnContext(member_day=is_member_day(rules, self._date(day))), earn=not rules.members_only_earning)
         if not p.ok:
             return self._refused(Reason.AMOUNT_NOT_PER_RULES, p.reason.value, member_id=member_id)
-        day = local_day(rules, rec.purchased_at * 1000)
         earned = self._earned(rec, member_id, day, rules, p.points_uncapped, rec.reason is Reason.DAILY_CAP_REACHED)
         if isinstance(earned, Effect):
             return earned
@@ -661,7 +739,7 @@ class Books:
         """Keep the running state true after deciding `rec`: its claims, its place as a void target,
         and (when applied) the balances, the day's earnings and the uses it adds."""
         for c in e.claims:
-            self._claims[c] = Claim(claim=c, record_id=0, terminal_id=self.terminal_id, seq=rec.seq)
+            self._claims[c] = _FirstUse(self.terminal_id, rec.seq)
         if e.effect == APPLIED and e.member_id is not None and e.points_delta:
             before = self.balance(e.member_id) if e.member_id in self.members else 0
             after = before + e.points_delta
@@ -675,7 +753,7 @@ class Books:
                                            "balance_after": after, "points_delta": e.points_delta,
                                            "recorded_at": rec.recorded_at,
                                            "record": {"terminal_id": self.terminal_id, "seq": rec.seq}})
-        if rec.kind in VOIDABLE:
+        if self._voids and rec.kind in VOIDABLE:  # (a later record of this batch may void it)
             self.targets[rec.seq] = _Target(None, rec.seq, rec.kind.value, rec.status.value, rec.recorded_at,
                                             e.effect, e.member_id, e.points_delta, e.points_earned, e.points_spent,
                                             e.sale_fen, e.item_id, e.uses, e.local_day, False)
@@ -699,9 +777,10 @@ def _bill_mismatch(rec: ParsedRecord, p: Pricing, backup: bool = False) -> str:
     """'' when the record's bill fields are what the rules give for its bill and points, else why."""
     if not p.ok:
         return f"{p.reason.value} for bill {rec.bill_fen}, {rec.points_spent} points"
-    fields = ("cash_off_fen", "paid_fen", "points_spent") if backup else (
-        "discount_pct", "discount_fen", "cash_off_fen", "paid_fen", "points_spent")
-    for name in fields:
+    if (rec.cash_off_fen == p.cash_off_fen and rec.paid_fen == p.paid_fen and rec.points_spent == p.points_spent
+            and (backup or (rec.discount_pct == p.discount_pct and rec.discount_fen == p.discount_fen))):
+        return ""
+    for name in ("discount_pct", "discount_fen", "cash_off_fen", "paid_fen", "points_spent"):
         if getattr(rec, name) != getattr(p, name):
             return f"{name} {getattr(rec, name)}, the rules give {getattr(p, name)}"
     return ""
@@ -724,7 +803,7 @@ def case_evidence(terminal_id: str, rec_seq: int, e: Effect, parsed: ParsedRecor
             out["bill_fen"] = parsed.bill_fen
     if e.effect == HELD:
         out["held_points_delta"] = e.points_delta
-    out.update(e.case_evidence)
+    out.update(e.case_evidence or {})
     return out
 
 

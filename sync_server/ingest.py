@@ -34,8 +34,9 @@ from alliance_protocol.wire import BatchAck, WireRecord
 
 from . import anomalies as an
 from .books_config import BooksConfig, load_books_config
-from .db.models import Batch, Claim, Member, Record, Terminal
-from .dialect import insert_ignore, insert_ignore_returning
+from .db.models import Batch, Claim, Member, MemberDay, Record, Terminal
+from .dialect import add_to, insert_ignore_returning
+from . import evidence
 from .evidence import APPLIED, HELD, NONE, PENDING, REFUSED, Books, Effect, Examined, case_evidence, case_type, examine
 from .hq import HQ, now_ms
 
@@ -73,8 +74,10 @@ def examine_batch(hq: HQ, terminal: Terminal, records: list[WireRecord], cfg: Bo
     keys, compromised = hq.verification_keys(), hq.compromised_keys()
     public = unb64(terminal.public_key or "")
     items = []
+    checker = evidence.CodeChecker(keys, cfg, compromised)
     for rec in records:
-        e = examine(rec.model_dump(), terminal.id, terminal.merchant_id, public, keys, cfg, received, compromised)
+        e = examine({"body": rec.body, "hash": rec.hash, "sig": rec.sig}, terminal.id, terminal.merchant_id, public,
+                    checker, cfg, received)
         if e is not None:
             items.append(e)
     return ExaminedBatch(items, len(records), received, cfg)
@@ -86,16 +89,20 @@ def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecor
 
 
 def _base_values(terminal: Terminal, e: Examined, batch_id: int, received: int) -> dict[str, Any]:
-    body = e.body if isinstance(e.body, dict) else {}
     rec = e.parsed
+    if rec is not None:  # schema-checked: bounded texts without control characters, integers in range
+        return dict(terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=e.seq, hash=e.hash,
+                    prev_hash=rec.prev_hash, sig=e.sig, body=e.text, kind=rec.kind.value, status=rec.status.value,
+                    reason=rec.reason.value, cert_serial=rec.cert_serial, counter=rec.counter,
+                    recorded_at=rec.recorded_at, received_at=received, batch_id=batch_id)
+    body = e.body if isinstance(e.body, dict) else {}
     return dict(
         terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=e.seq, hash=_column(e.hash, 64),
         prev_hash=_column(body.get("prev_hash", ""), 64), sig=_column(e.sig, 100), body=e.text,
         kind=_column(body.get("kind", "?"), 20), status=_column(body.get("status", "?"), 24),
         reason=_column(body.get("reason", "?"), 40),
-        cert_serial=rec.cert_serial if rec else _int_or_none(body.get("cert_serial")),
-        counter=rec.counter if rec else _int_or_none(body.get("counter")),
-        recorded_at=rec.recorded_at if rec else (_int_or_none(body.get("recorded_at")) or 0),
+        cert_serial=_int_or_none(body.get("cert_serial")), counter=_int_or_none(body.get("counter")),
+        recorded_at=_int_or_none(body.get("recorded_at")) or 0,
         received_at=received, batch_id=batch_id)
 
 
@@ -113,18 +120,19 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     by_seq: dict[int, Examined] = {}
     for e in examined.items:
         by_seq.setdefault(e.seq, e)
-    stored = set()
-    seqs = sorted(by_seq)
-    for i in range(0, len(seqs), 500):
-        stored.update(s.scalars(select(Record.seq).where(Record.terminal_id == terminal.id,
-                                                         Record.seq.in_(seqs[i:i + 500]))))
+    # One read of the terminal's stored records from the acknowledged one on (normally just that one):
+    # which of the batch are stored already, the chain's links beyond the acknowledged point, the
+    # records waiting beyond a gap, and the time of the acknowledged record.
+    low = min([terminal.acked_seq, *by_seq]) if by_seq else terminal.acked_seq
+    stored_rows = s.execute(select(Record.seq, Record.hash, Record.prev_hash, Record.effect, Record.recorded_at,
+                                   Record.id).where(Record.terminal_id == terminal.id, Record.seq >= low)).all()
+    stored = {r.seq for r in stored_rows}
     new = {q: e for q, e in by_seq.items() if q not in stored}
-
-    # The hash chain from the acknowledged point: stored records waiting beyond a gap, and the new ones.
-    waiting = {r.seq: r for r in s.scalars(select(Record).where(
-        Record.terminal_id == terminal.id, Record.seq > terminal.acked_seq, Record.effect == PENDING))}
-    links = {r.seq: (r.hash, r.prev_hash) for r in s.execute(select(Record.seq, Record.hash, Record.prev_hash).where(
-        Record.terminal_id == terminal.id, Record.seq > terminal.acked_seq))}
+    links = {r.seq: (r.hash, r.prev_hash) for r in stored_rows if r.seq > terminal.acked_seq}
+    waiting_ids = {r.seq: r.id for r in stored_rows if r.seq > terminal.acked_seq and r.effect == PENDING}
+    prev_at = next((r.recorded_at for r in stored_rows if r.seq == terminal.acked_seq), None)
+    if not terminal.acked_seq and terminal.enrolled_at:
+        prev_at = terminal.enrolled_at * 1000  # the first record of a chain cannot predate the enrollment
     for q, e in new.items():
         links[q] = (e.hash, str(e.body.get("prev_hash", "")) if isinstance(e.body, dict) else "")
     acked_seq, acked_hash = terminal.acked_seq, terminal.acked_hash
@@ -142,15 +150,10 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     for q in reached:
         if q in new:
             to_decide.append(new[q])
-        elif q in waiting:
-            row = waiting[q]
-            again = _reexamine(hq, terminal, row, examined.cfg)
+        elif q in waiting_ids:
+            again = _reexamine(hq, terminal, s.get(Record, waiting_ids[q]), examined.cfg)
             if again is not None:
                 to_decide.append(again)
-    # The first record of a chain cannot come before the terminal was enrolled.
-    prev_at = s.scalar(select(Record.recorded_at).where(Record.terminal_id == terminal.id,
-                                                        Record.seq == terminal.acked_seq)) if terminal.acked_seq \
-        else (terminal.enrolled_at * 1000 if terminal.enrolled_at else None)
     hq.lock_books(s)  # the alliance-wide order of decisions: held until this transaction commits
     books = Books(s, terminal.id, terminal.merchant_id, examined.cfg, to_decide, prev_at)
     decided: dict[int, Effect] = {}
@@ -175,20 +178,18 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
             values["member_id"] = e.parsed.member_id
         rows.append(values)
         decided.setdefault(q, effect)
-    insert_ignore_returning(s, Record, rows, ["terminal_id", "seq"], "seq")
+    ids = dict(insert_ignore_returning(s, Record, rows, ["terminal_id", "seq"], ("seq", "id")))
     for q in reached:
-        if q in waiting and q in decided:
-            s.execute(update(Record).where(Record.id == waiting[q].id).values(**decided[q].columns()))
-
-    ids = {}
-    touched = sorted(set(decided) | {e.void_of for e in decided.values() if e.void_of is not None})
-    for i in range(0, len(touched), 500):
+        if q in waiting_ids and q in decided:
+            ids[q] = waiting_ids[q]
+            s.execute(update(Record).where(Record.id == waiting_ids[q]).values(**decided[q].columns()))
+    targets = sorted({e.void_of for e in decided.values() if e.void_of is not None} - set(ids))
+    if targets:  # voids of records stored by earlier batches
         ids.update(s.execute(select(Record.seq, Record.id).where(Record.terminal_id == terminal.id,
-                                                                 Record.seq.in_(touched[i:i + 500]))).all())
+                                                                 Record.seq.in_(targets))).all())
     claims = [{"claim": c, "record_id": ids[q], "terminal_id": terminal.id, "seq": q}
               for q, e in sorted(decided.items()) for c in e.claims]
-    if claims:
-        s.execute(insert_ignore(s, Claim, ["claim"]), claims)
+    insert_ignore_returning(s, Claim, claims, ["claim"], "claim")
     for q, e in decided.items():
         if e.void_of is not None:
             s.execute(update(Record).where(Record.id == ids[e.void_of]).values(voided_by_id=ids[q]))
@@ -198,8 +199,9 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     for q, e in sorted(decided.items()):
         parsed = new[q].parsed if q in new else None
         if e.reason is Reason.CODE_REUSED:
-            first = e.case_evidence.get("first_use", {})
-            an.raise_code_reused(s, window, e.case_evidence["cert_serial"], e.case_evidence["counter"], e.member_id,
+            ev = e.case_evidence or {}
+            first = ev.get("first_use", {})
+            an.raise_code_reused(s, window, ev["cert_serial"], ev["counter"], e.member_id,
                                  [(first.get("terminal_id", "?"), first.get("seq", 0)), (terminal.id, q)],
                                  against=terminal.id)
         elif e.reason is not None:
@@ -213,6 +215,9 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     for c in books.crossings:
         an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{terminal.id}:{c['record']['seq']}",
                          {**c, "source": "arrival"}, member_id=c["member_id"], terminal_id=terminal.id)
+
+    add_to(s, MemberDay, ["member_id", "local_day"], "earned",
+           [{"member_id": m, "local_day": d, "earned": e} for (m, d), e in sorted(books.day_changes().items())])
 
     # Balances: each changed member gets a fresh change cursor (terminals and wallets see it).
     changes = sorted((m, d) for m, d in books.balance_changes.items() if d)
@@ -238,5 +243,6 @@ def _reexamine(hq: HQ, terminal: Terminal, row: Record, cfg: BooksConfig) -> Exa
     except ValueError:
         return None
     e = examine({"body": body, "hash": row.hash, "sig": row.sig}, terminal.id, terminal.merchant_id,
-                unb64(terminal.public_key or ""), hq.verification_keys(), cfg, row.received_at, hq.compromised_keys())
+                unb64(terminal.public_key or ""), evidence.CodeChecker(hq.verification_keys(), cfg, hq.compromised_keys()),
+                cfg, row.received_at)
     return e

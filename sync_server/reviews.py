@@ -23,7 +23,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from .db.models import Anomaly, LedgerAdjustment, Member, Record, Terminal
+from .db.models import Anomaly, LedgerAdjustment, Member, MemberDay, Record, Terminal
+from .dialect import add_to
 from .evidence import APPLIED, HELD, REFUSED
 from .hq import HQ, HQError, now_ms
 
@@ -76,6 +77,9 @@ def _decide_held(hq: HQ, s, record: Record, *, apply: bool) -> dict[str, Any]:
     if record.voided_by_id is not None:
         raise HQError("REQUEST_INVALID", "the record was voided meanwhile: there is nothing to apply", 409)
     record.effect = APPLIED
+    if record.member_id is not None and record.local_day is not None and record.points_earned:
+        add_to(s, MemberDay, ["member_id", "local_day"], "earned",
+               [{"member_id": record.member_id, "local_day": record.local_day, "earned": record.points_earned}])
     if record.member_id is not None and record.points_delta:
         m = s.get(Member, record.member_id, with_for_update=True)
         m.balance += record.points_delta

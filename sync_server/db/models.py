@@ -5,7 +5,7 @@ The schema itself is owned by the Alembic migrations in sync_server/db/migration
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -100,9 +100,10 @@ class Record(Base):
     __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_records_terminal_seq"),
                       Index("ix_records_member_time", "member_id", "recorded_at"),
                       Index("ix_records_code", "cert_serial", "counter"),
-                      Index("ix_records_member_day", "member_id", "local_day"),
-                      Index("ix_records_item", "item_id"),
-                      Index("ix_records_receipt", "merchant_id", "receipt_ref"))
+                      Index("ix_records_item", "item_id", postgresql_where=text("item_id IS NOT NULL"),
+                            sqlite_where=text("item_id IS NOT NULL")),
+                      Index("ix_records_receipt", "merchant_id", "receipt_ref",
+                            postgresql_where=text("receipt_ref IS NOT NULL"), sqlite_where=text("receipt_ref IS NOT NULL")))
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                     autoincrement=True)
     terminal_id: Mapped[str] = mapped_column(String(64))
@@ -134,6 +135,16 @@ class Record(Base):
     receipt_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # a backfill's receipt
     void_of_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # a void: the record it reverses
     voided_by_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class MemberDay(Base):
+    """Points HQ credited a member on one local day, alliance-wide (the daily earn cap's running sum,
+    kept with every applied record's points_earned: ingest and reviews)."""
+
+    __tablename__ = "member_days"
+    member_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    local_day: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    earned: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class Claim(Base):

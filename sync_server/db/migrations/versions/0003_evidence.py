@@ -37,9 +37,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('receipt_ref', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('void_of_id', sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column('voided_by_id', sa.BigInteger(), nullable=True))
-        batch_op.create_index('ix_records_member_day', ['member_id', 'local_day'], unique=False)
-        batch_op.create_index('ix_records_item', ['item_id'], unique=False)
-        batch_op.create_index('ix_records_receipt', ['merchant_id', 'receipt_ref'], unique=False)
+        batch_op.create_index('ix_records_item', ['item_id'], unique=False,
+                              postgresql_where=sa.text('item_id IS NOT NULL'), sqlite_where=sa.text('item_id IS NOT NULL'))
+        batch_op.create_index('ix_records_receipt', ['merchant_id', 'receipt_ref'], unique=False,
+                              postgresql_where=sa.text('receipt_ref IS NOT NULL'),
+                              sqlite_where=sa.text('receipt_ref IS NOT NULL'))
     # Records stored before this revision keep the effect ingest gave them then (their points);
     # their other derived columns stay empty (settlement and tiers of those days read zero).
     op.execute("UPDATE records SET effect = CASE WHEN flag IS NOT NULL THEN 'refused' "
@@ -53,6 +55,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('claim'),
     )
     op.create_table(
+        'member_days',
+        sa.Column('member_id', sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column('local_day', sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column('earned', sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint('member_id', 'local_day'),
+    )
+    op.create_table(
         'bundle_versions',
         sa.Column('sequence', sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column('issued_at', sa.BigInteger(), nullable=False),
@@ -63,11 +72,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('bundle_versions')
+    op.drop_table('member_days')
     op.drop_table('claims')
     with op.batch_alter_table('records', schema=None) as batch_op:
         batch_op.drop_index('ix_records_receipt')
         batch_op.drop_index('ix_records_item')
-        batch_op.drop_index('ix_records_member_day')
         for name in ('voided_by_id', 'void_of_id', 'receipt_ref', 'local_day', 'uses', 'item_id', 'sale_fen',
                      'points_spent', 'points_earned', 'flag_reason', 'effect'):
             batch_op.drop_column(name)
