@@ -131,6 +131,7 @@ class Reason(StrEnum):
     BACKUP_CODE_REUSED = "BACKUP_CODE_REUSED"
     BACKFILL_HELD = "BACKFILL_HELD"
     BALANCE_OUT_OF_RANGE = "BALANCE_OUT_OF_RANGE"
+    RECORD_REWRITTEN = "RECORD_REWRITTEN"
     # --- anything the verifier did not foresee (it never raises; this is its last resort)
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
@@ -274,6 +275,8 @@ MESSAGES: dict[Reason, Message] = {
     Reason.BACKUP_CODE_REUSED: Message("该备用验证码已使用过", "This backup code was already used"),
     Reason.BACKFILL_HELD: Message("补录积分待总部复核后生效", "Backfilled points count once HQ has reviewed them"),
     Reason.BALANCE_OUT_OF_RANGE: Message("积分余额将超出允许范围", "The points balance would leave its allowed range"),
+    Reason.RECORD_REWRITTEN: Message("终端重发了内容不同的同一编号记录(以首次收到的为准)",
+                                     "The terminal sent a stored record number again with other contents (the first copy stands)"),
     Reason.INTERNAL_ERROR: Message("终端内部错误,请重试", "Internal terminal error; try again"),
 }
 

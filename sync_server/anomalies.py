@@ -33,6 +33,7 @@ DUPLICATE_RECEIPT = "duplicate_receipt"  # a receipt backfilled again (at anothe
 TIME_INCONSISTENT = "time_inconsistent"  # the record's time disagrees with its code, chain or arrival: held
 BACKFILL_REVIEW = "backfill_review"  # every backfill is reviewed by a person (held until then, by default)
 KEY_COMPROMISED = "key_compromised"  # a code under a leaked issuer key arrived after the leak
+RECORD_REWRITTEN = "record_rewritten"  # a stored seq sent again with other contents (the first copy stays)
 DISPROVED = "disproved"  # status of a case reconciliation closed because event time disproves it
 
 

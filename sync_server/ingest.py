@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol.keys import unb64
@@ -41,6 +41,7 @@ from .evidence import APPLIED, HELD, NONE, PENDING, REFUSED, Books, Effect, Exam
 from .hq import HQ, now_ms
 
 APPLIES = ("approved", "pending_verification")  # the statuses whose amounts may count
+CHAIN_LOOKAHEAD = 10 * 500  # stored records beyond the acknowledged one read per batch (the chain walk's reach)
 
 
 def _column(v: Any, limit: int) -> str:
@@ -123,11 +124,17 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     # One read of the terminal's stored records from the acknowledged one on (normally just that one):
     # which of the batch are stored already, the chain's links beyond the acknowledged point, the
     # records waiting beyond a gap, and the time of the acknowledged record.
-    low = min([terminal.acked_seq, *by_seq]) if by_seq else terminal.acked_seq
-    stored_rows = s.execute(select(Record.seq, Record.hash, Record.prev_hash, Record.effect, Record.recorded_at,
-                                   Record.id).where(Record.terminal_id == terminal.id, Record.seq >= low)).all()
+    acked = terminal.acked_seq
+    in_batch = Record.seq.between(min(by_seq), max(by_seq)) if by_seq else Record.seq == acked
+    stored_rows = {r.seq: r for r in s.execute(
+        select(Record.seq, Record.hash, Record.prev_hash, Record.effect, Record.recorded_at, Record.id).where(
+            Record.terminal_id == terminal.id,
+            or_(in_batch, Record.seq == acked, Record.seq.between(acked + 1, acked + CHAIN_LOOKAHEAD))))}.values()
     stored = {r.seq for r in stored_rows}
     new = {q: e for q, e in by_seq.items() if q not in stored}
+    # The same seq again with other contents: the terminal rewrites its own history. Stored once, as
+    # first received; the rewrite is a case.
+    rewritten = sorted(r.seq for r in stored_rows if r.seq in by_seq and r.hash != by_seq[r.seq].hash)
     links = {r.seq: (r.hash, r.prev_hash) for r in stored_rows if r.seq > terminal.acked_seq}
     waiting_ids = {r.seq: r.id for r in stored_rows if r.seq > terminal.acked_seq and r.effect == PENDING}
     prev_at = next((r.recorded_at for r in stored_rows if r.seq == terminal.acked_seq), None)
@@ -212,6 +219,13 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
             an.raise_anomaly(s, window, an.BACKUP_CODE_REVIEW, f"{terminal.id}:{q}",
                              {**case_evidence(terminal.id, q, e, parsed), "backup_code": parsed.backup_code},
                              member_id=e.member_id, terminal_id=terminal.id)
+    sent_hash = {q: by_seq[q].hash for q in rewritten}
+    for r in stored_rows:
+        if r.seq in sent_hash:
+            an.raise_anomaly(s, window, an.RECORD_REWRITTEN, f"{terminal.id}:{r.seq}",
+                             {"terminal_id": terminal.id, "seq": r.seq, "stored_hash": r.hash,
+                              "sent_hash": sent_hash[r.seq], "reason": Reason.RECORD_REWRITTEN.value},
+                             terminal_id=terminal.id)
     for c in books.crossings:
         an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{terminal.id}:{c['record']['seq']}",
                          {**c, "source": "arrival"}, member_id=c["member_id"], terminal_id=terminal.id)
@@ -229,7 +243,7 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
 
     terminal.acked_seq, terminal.acked_hash = acked_seq, acked_hash
     terminal.reported_queue = queued
-    flagged = sum(1 for q in new if decided[q].effect in (REFUSED, HELD))
+    flagged = sum(1 for q in new if decided[q].effect in (REFUSED, HELD)) + len(rewritten)
     batch.stored, batch.duplicates, batch.flagged, batch.acked_seq = (
         len(new), len(by_seq) - len(new) + (len(examined.items) - len(by_seq)), flagged, acked_seq)
     return BatchAck(acked_seq=acked_seq, stored=len(new), duplicates=batch.duplicates, flagged=flagged,

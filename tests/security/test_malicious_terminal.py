@@ -318,12 +318,26 @@ def test_integrity_signature_hash_and_chain(server: RunningServer, hostile: Host
     h.assert_moved_nothing(tampered["body"]["seq"], "RECORD_HASH_MISMATCH")
     h.assert_moved_nothing(forged["body"]["seq"], "RECORD_SIGNATURE_INVALID")
     h.assert_moved_nothing(broken["body"]["seq"], "RECORD_CHAIN_BROKEN", "chain_broken")
+    # The same seq again with other contents: the first copy stands, the rewrite is a case.
+    honest_first = h.seal(h.purchase(wallet.next_code(), 10_000))
+    assert h.post_records([honest_first])["flagged"] == 0
+    first_effect = h.stored(honest_first["body"]["seq"]).points_delta
+    h.seq -= 1
+    h.prev = broken["hash"]
+    rewrite = h.seal(h.purchase(wallet.next_code(), 90_000))
+    assert rewrite["body"]["seq"] == honest_first["body"]["seq"] and rewrite["hash"] != honest_first["hash"]
+    ack = h.post_records([rewrite])
+    assert (ack["stored"], ack["duplicates"], ack["flagged"]) == (0, 1, 1)
+    kept = h.stored(honest_first["body"]["seq"])
+    assert kept.hash == honest_first["hash"] and kept.points_delta == first_effect
+    assert f"{h.terminal_id}:{kept.seq}" in {c.dedupe_key for c in h.cases("record_rewritten")}
+    h.prev = honest_first["hash"]
     # Beyond a gap a record waits, moving nothing, until the chain reaches it.
     gap_seq = h.seq + 2
     ahead = h.seal(h.purchase(wallet.next_code(), 10_000), seq=gap_seq, prev="0" * 64)
-    assert h.post_records([ahead])["acked_seq"] == broken["body"]["seq"]
+    assert h.post_records([ahead])["acked_seq"] == honest_first["body"]["seq"]
     assert h.stored(gap_seq).effect == "pending" and h.stored(gap_seq).points_delta == 0
-    before.assert_unchanged(server)
+    before.assert_unchanged(server, allowed={wallet.state.member_id: first_effect})
     honest_terminal_still_counts(server, tmp_path)
 
 
