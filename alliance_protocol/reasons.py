@@ -132,6 +132,13 @@ class Reason(StrEnum):
     BACKFILL_HELD = "BACKFILL_HELD"
     BALANCE_OUT_OF_RANGE = "BALANCE_OUT_OF_RANGE"
     RECORD_REWRITTEN = "RECORD_REWRITTEN"
+    # --- online authorisation at HQ (sync_server/authorisation.py, docs/online-authorisation.md)
+    CODE_USED_ONLINE = "CODE_USED_ONLINE"
+    AUTHORISATION_PENDING = "AUTHORISATION_PENDING"
+    AUTHORISATION_INTERRUPTED = "AUTHORISATION_INTERRUPTED"
+    AUTHORISATION_TOO_LATE = "AUTHORISATION_TOO_LATE"
+    AUTHORISATION_MISMATCH = "AUTHORISATION_MISMATCH"
+    AUTHORISATION_UNKNOWN = "AUTHORISATION_UNKNOWN"
     # --- anything the verifier did not foresee (it never raises; this is its last resort)
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
@@ -277,6 +284,18 @@ MESSAGES: dict[Reason, Message] = {
     Reason.BALANCE_OUT_OF_RANGE: Message("积分余额将超出允许范围", "The points balance would leave its allowed range"),
     Reason.RECORD_REWRITTEN: Message("终端重发了内容不同的同一编号记录(以首次收到的为准)",
                                      "The terminal sent a stored record number again with other contents (the first copy stands)"),
+    Reason.CODE_USED_ONLINE: Message("该会员码已在联盟收银台使用过,请会员刷新会员码",
+                                     "This member code was already used at an alliance counter; ask the member for a fresh code"),
+    Reason.AUTHORISATION_PENDING: Message("上一笔交易正在等待总部答复,请稍候再试",
+                                          "The previous transaction is still waiting for HQ's answer; try again in a moment"),
+    Reason.AUTHORISATION_INTERRUPTED: Message("交易在收到总部答复前中断,未批准",
+                                              "The transaction was interrupted before HQ's answer arrived; nothing was approved"),
+    Reason.AUTHORISATION_TOO_LATE: Message("该交易编号已有记录或已放弃,不能再授权",
+                                           "This transaction number already has a record or was given up; it cannot be authorised now"),
+    Reason.AUTHORISATION_MISMATCH: Message("记录与总部授权的内容不一致",
+                                           "The record differs from what HQ authorised"),
+    Reason.AUTHORISATION_UNKNOWN: Message("记录引用的总部授权不存在或属于另一笔交易",
+                                          "The record names an HQ authorisation that does not exist or belongs to another transaction"),
     Reason.INTERNAL_ERROR: Message("终端内部错误,请重试", "Internal terminal error; try again"),
 }
 
