@@ -45,6 +45,7 @@ ID_RE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 HEX_RE = re.compile(r"[0-9a-f]+")
 CODE_RE = re.compile(r"LM1[0-9A-Z]+")
 DIGITS_RE = re.compile(r"[0-9]{6,20}")
+AUTH_ID_RE = re.compile(r"A[0-9a-f]{20}")  # HQ's authorisation id (sync_server/authorisation.py)
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -57,6 +58,15 @@ class Kind(StrEnum):
     BACKFILL = "backfill"
     VOID = "void"
     SHIFT_CLOSE = "shift_close"
+
+
+class DecidedBy(StrEnum):
+    """Which path decided a code-backed transaction (docs/online-authorisation.md). Absent: offline
+    (every record written before online authorisation existed)."""
+
+    ONLINE = "online"  # HQ authorised it in real time (the record names HQ's auth_id)
+    OFFLINE = "offline"  # the terminal, within its offline limits
+    OFFLINE_NEAR_LIMIT = "offline_near_limit"  # the terminal, with an offline limit (nearly) used up
 
 
 class Status(StrEnum):
@@ -172,6 +182,8 @@ FIELDS: dict[str, Check] = {
     # a rejected scan: what was read (never the text itself)
     "input_len": _int(0, 10**7), "input_sha256": _text(16, HEX_RE, exact=16),
     "totals": _totals,
+    # online authorisation: which path decided, and HQ's authorisation id the record captures
+    "decided_by": _enum(DecidedBy), "auth_id": _text(21, AUTH_ID_RE, exact=21),
 }
 
 COMMON = frozenset({"terminal_id", "merchant_id", "seq", "prev_hash", "recorded_at", "kind", "status", "reason"})
@@ -189,14 +201,16 @@ def _shape(required: set[str] | frozenset[str], optional: set[str] | frozenset[s
 
 
 _CODED = FACTS | {"code"}
+ONLINE = frozenset({"decided_by", "auth_id"})  # optional on the kinds HQ may authorise online
 SHAPES: dict[tuple[Kind, Status], tuple[frozenset[str], frozenset[str]]] = {
     (Kind.SCAN, Status.REJECTED): _shape(set(), FACTS | {"input_len", "input_sha256"}),
-    (Kind.PURCHASE, Status.APPROVED): _shape(_CODED | {"bundle_seq"} | BILL, {"receipt_ref"}),
-    (Kind.PURCHASE, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "receipt_ref", "points_requested"} | BILL),
-    (Kind.COUPON, Status.APPROVED): _shape(_CODED | {"bundle_seq", "coupon_id"}),
-    (Kind.COUPON, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "coupon_id"}),
-    (Kind.GIFT, Status.APPROVED): _shape(_CODED | {"bundle_seq", "gift_id", "points_spent"}),
-    (Kind.GIFT, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "gift_id", "points_requested"}),
+    (Kind.PURCHASE, Status.APPROVED): _shape(_CODED | {"bundle_seq"} | BILL, {"receipt_ref"} | ONLINE),
+    (Kind.PURCHASE, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "receipt_ref", "points_requested"} | BILL
+                                             | ONLINE),
+    (Kind.COUPON, Status.APPROVED): _shape(_CODED | {"bundle_seq", "coupon_id"}, ONLINE),
+    (Kind.COUPON, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "coupon_id"} | ONLINE),
+    (Kind.GIFT, Status.APPROVED): _shape(_CODED | {"bundle_seq", "gift_id", "points_spent"}, ONLINE),
+    (Kind.GIFT, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "gift_id", "points_requested"} | ONLINE),
     (Kind.BACKUP, Status.PENDING): _shape({"backup_code", "bundle_seq", "bill_fen", "cash_off_fen", "paid_fen",
                                           "points_spent", "points_earned"}, {"member_id"}),
     (Kind.BACKUP, Status.REJECTED): _shape(set(), {"backup_code", "bundle_seq", "bill_fen"}),
@@ -254,6 +268,8 @@ class ParsedRecord:
     reversed_points_earned: int = 0
     reversed_points_spent: int = 0
     totals: dict[str, Any] | None = field(default=None, compare=False)
+    decided_by: DecidedBy | None = None  # None: offline (written before online authorisation)
+    auth_id: str | None = None  # HQ's authorisation this record captures (decided online)
 
     @property
     def counts(self) -> bool:

@@ -55,6 +55,9 @@ class AllianceRules:
     backfill_window_s: int = 48 * HOUR
     void_window_s: int = 24 * HOUR  # a void names a record of its own terminal at most this old
     utc_offset_minutes: int = 480  # local day for member days and daily caps (China: UTC+8)
+    # --- online authorisation (docs/online-authorisation.md): how long the terminal waits for HQ's
+    # answer before it decides offline with the limits below (never on the UI thread)
+    online_budget_ms: int = 1_500
     offline: OfflineLimits = field(default_factory=OfflineLimits)
 
     def to_dict(self) -> dict[str, Any]:
