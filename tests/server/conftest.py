@@ -18,7 +18,7 @@ import pytest
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
 from sync_server.hq_keys import KeyRing
-from sync_server.local import LocalServer, free_port, start_local_server
+from sync_server.local import LocalServer, start_local_server
 from sync_server.settings import ServerSettings
 from terminal_app.core.service import TerminalService
 from terminal_app.store import open_store
@@ -61,6 +61,17 @@ def drop_pg_database(name: str) -> None:
 
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path: Path) -> str:
+    """A database of the test's own (for a server process the test starts and kills itself)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'hq' / 'server.sqlite3'}"
+    request.getfixturevalue("pg_admin")
+    name, url = create_pg_database()
+    request.addfinalizer(lambda: drop_pg_database(name))
+    return url
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -25,20 +24,19 @@ import pytest
 from sqlalchemy import select
 
 from alliance_protocol.rules import AllianceRules
-
-from alliance_protocol.verifier import FixedClock
 from member_wallet import server_client
 from member_wallet.wallet import Wallet
 from sync_server.db.models import Member, Record
 from sync_server.demo import MEMBERS, init_demo
 from sync_server.hq import HQ
+from sync_server.local import free_port
 from sync_server.settings import ServerSettings
 from terminal_app.core.service import TerminalService
 from terminal_app.store import open_store
 from terminal_app.store.models import JournalRow
 from terminal_app.sync import SyncClient
 
-from .conftest import as_if_enrolled_at, issue_bundle_at, RunningServer, Till, create_pg_database, drop_pg_database, enroll_terminal, free_port
+from .conftest import RunningServer, as_if_enrolled_at, issue_bundle_at
 
 INITIAL = {m[0]: m[4] for m in MEMBERS}
 
@@ -157,16 +155,6 @@ class ServerProcess:
     def kill(self) -> None:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(10)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'hq' / 'server.sqlite3'}"
-    request.getfixturevalue("pg_admin")
-    name, url = create_pg_database()
-    request.addfinalizer(lambda: drop_pg_database(name))
-    return url
 
 
 @pytest.mark.slow
