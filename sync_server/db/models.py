@@ -153,9 +153,51 @@ class Claim(Base):
 
     __tablename__ = "claims"
     claim: Mapped[str] = mapped_column(String(80), primary_key=True)
-    record_id: Mapped[int] = mapped_column(BigInteger)
+    record_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: an online reservation's, until its record arrives
     terminal_id: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class Authorisation(Base):
+    """An online authorisation (sync_server/authorisation.py, docs/online-authorisation.md): HQ's
+    decision for the record a terminal will write at (terminal_id, seq), the idempotency key. An
+    approved one holds what the record will consume (`state` "held": points, the day's earnings,
+    a coupon use or gift unit; the code's claim is in `claims`) until the record at (terminal_id,
+    seq) arrives and captures or releases it, or until `expires_at`."""
+
+    __tablename__ = "authorisations"
+    __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_authorisations_terminal_seq"),
+                      Index("ix_authorisations_held_member", "member_id", postgresql_where=text("state = 'held'"),
+                            sqlite_where=text("state = 'held'")),
+                      Index("ix_authorisations_held_item", "item_id", postgresql_where=text("state = 'held'"),
+                            sqlite_where=text("state = 'held'")),
+                      Index("ix_authorisations_held_expiry", "expires_at", postgresql_where=text("state = 'held'"),
+                            sqlite_where=text("state = 'held'")))
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    auth_id: Mapped[str] = mapped_column(String(21), unique=True)  # "A" + 20 hex: named by the record
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    merchant_id: Mapped[str] = mapped_column(String(32))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(10))  # held / captured / released / expired / declined / abandoned
+    reason: Mapped[str] = mapped_column(String(40))  # OK... when approved, else why declined
+    detail: Mapped[str] = mapped_column(String(200), default="")
+    member_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    cert_serial: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    counter: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    points_spent: Mapped[int] = mapped_column(BigInteger, default=0)  # held: not spendable by anyone else
+    points_earned: Mapped[int] = mapped_column(BigInteger, default=0)  # held: counts towards the day's cap
+    local_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    item_id: Mapped[str | None] = mapped_column(String(70), nullable=True)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON of the record as authorised (capture compares)
+    answer: Mapped[str] = mapped_column(Text)  # the decision as answered (a retry gets the same)
+    created_at: Mapped[int] = mapped_column(BigInteger)  # unix ms, HQ's clock
+    expires_at: Mapped[int] = mapped_column(BigInteger)  # unix ms: a hold ends then without its record
+    settled_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # captured / released / expired
+    record_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # the record at (terminal_id, seq)
+    note: Mapped[str] = mapped_column(String(200), default="")  # why released / what the record was
 
 
 class BundleVersion(Base):
