@@ -31,6 +31,9 @@ class BooksConfig:
     chain_backstep_tolerance_s: int = 600  # at most this far before the previous record in the chain
     code_age_tolerance_s: int = 240  # code time at most this far before recorded_at (60 s + a 120 s scan session)
     code_ahead_tolerance_s: int = 60  # ... and at most this far after it (a phone 30 s ahead)
+    # Online authorisation (sync_server/holds.py): a hold whose record has not arrived this long after
+    # HQ approved it ends ("expired"); a record arriving later is decided on its own, like an offline one.
+    authorisation_hold_s: int = 3_600
     # Backfills are held as a review case; with this on, their points count before the review.
     backfill_points_before_review: bool = False
 

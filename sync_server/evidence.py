@@ -29,15 +29,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from alliance_protocol import backup_code
+from alliance_protocol import backup_code, canonical
 from alliance_protocol import journal_record as jr
 from alliance_protocol.keys import b64
+from alliance_protocol.member_code import ParseError
+from alliance_protocol.member_code import parse as parse_code
 
 from alliance_protocol.pricing import EarnContext, Pricing, is_member_day, multiplier_pct, price
 from alliance_protocol.reasons import Reason, message
@@ -51,6 +54,7 @@ from . import anomalies as an
 from .books_config import BooksConfig
 from .db.models import BundleVersion, Claim, Device, Member, MemberDay, Record
 from .dialect import in_values
+from .holds import Holds
 
 DAY_MS = 86_400_000
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -149,7 +153,44 @@ def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: by
         return _refuse(ex, Reason.RECORD_SCHEMA_INVALID, type(exc).__name__)
     if isinstance(parsed, SchemaError):
         return _refuse(ex, Reason.RECORD_SCHEMA_INVALID, str(parsed))
-    rec = ex.parsed = parsed
+    return _examine_parsed(ex, parsed, terminal_id, merchant_id, codes, cfg, received_ms)
+
+
+def examine_intent(body: dict[str, Any], terminal_id: str, merchant_id: str, codes: CodeChecker,
+                   cfg: BooksConfig, received_ms: int) -> Examined:
+    """The record a terminal asks HQ to authorise online (sync_server/authorisation.py): not sealed
+    yet (the request's signature authenticates it), otherwise checked exactly as an uploaded one."""
+    ex = Examined(_seq_of(body) or 0, "", "", "", body, received_ms=received_ms)
+    parsed = try_parse(body)
+    if isinstance(parsed, SchemaError):
+        return _refuse(ex, Reason.RECORD_SCHEMA_INVALID, str(parsed))
+    try:
+        ex.text = canonical.dumps(body).decode()
+    except (TypeError, ValueError) as exc:
+        return _refuse(ex, Reason.RECORD_SCHEMA_INVALID, type(exc).__name__)
+    return _examine_parsed(ex, parsed, terminal_id, merchant_id, codes, cfg, received_ms)
+
+
+def examine_code(code: str, terminal_id: str, merchant_id: str, codes: CodeChecker, at_ms: int) -> Examined:
+    """A scanned code on its own (the online member panel, sync_server/authorisation.py): re-verified
+    at `at_ms` exactly as a record carrying it would be. `parsed` holds the code's facts as a coupon
+    write-off's would (what Books.code_problem reads), or None when the code does not verify."""
+    ex = Examined(0, "", "", "", {}, received_ms=at_ms)
+    try:
+        c = parse_code(code)
+    except ParseError as exc:
+        return _refuse(ex, Reason(exc.reason), str(exc))
+    rec = ParsedRecord(terminal_id, merchant_id, 0, "0" * 64, at_ms, Kind.COUPON, Status.APPROVED, Reason.OK,
+                       member_id=c.cert.member_id, cert_serial=c.cert.serial, counter=c.counter,
+                       code_time=c.code_time, tier=int(c.cert.tier), code=code)
+    ex.parsed = rec
+    _check_code(ex, rec, codes)
+    return ex
+
+
+def _examine_parsed(ex: Examined, rec: ParsedRecord, terminal_id: str, merchant_id: str, codes: CodeChecker,
+                    cfg: BooksConfig, received_ms: int) -> Examined:
+    ex.parsed = rec
     if rec.terminal_id != terminal_id or rec.merchant_id != merchant_id:
         return _refuse(ex, Reason.RECORD_WRONG_TERMINAL, f"names {rec.terminal_id} / {rec.merchant_id}")
     if not rec.counts:
@@ -362,6 +403,11 @@ class Books:
         self._keys_b64: dict[bytes, str] = {}
         self._dates: dict[int, dt.date] = {}
         self._voids = any(r.kind is Kind.VOID for r in recs)
+        # What online authorisations hold (sync_server/holds.py): counted by every decision below,
+        # settled by the record at their own (terminal, seq).
+        self.holds = Holds(s, terminal_id, [e.seq for e in items], member_ids | backup_members,
+                           {f"{k}:{i}" for r in recs for k, i in (("coupon", r.coupon_id), ("gift", r.gift_id)) if i},
+                           int(time.time() * 1000))
 
     # --- state lookups (each key read once, then kept up to date in memory)
     def _prefetch_days(self, recs: list[ParsedRecord]) -> None:
@@ -390,7 +436,7 @@ class Books:
                                                                       MemberDay.local_day == day)) or 0)
             self._day_earned[key] = stored + sum(e.points_earned for e in self._applied
                                                  if e.member_id == member_id and e.local_day == day)
-        return self._day_earned[key]
+        return self._day_earned[key] + self.holds.earned(member_id, day)
 
     def day_changes(self) -> dict[tuple[int, int], int]:
         """What this batch adds to each member's day (for member_days)."""
@@ -413,7 +459,7 @@ class Books:
             self._uses[key] = int(self.s.scalar(q) or 0) + sum(
                 e.uses for e in self._applied if e.item_id == item and member_id in (None, e.member_id)
                 and terminal_id in (None, self.terminal_id))
-        return self._uses[key]
+        return self._uses[key] + self.holds.uses(item, terminal_id, member_id)
 
     def receipt_taken(self, ref: str) -> bool:
         if ref not in self._receipts:
@@ -432,8 +478,30 @@ class Books:
     def balance(self, member_id: int) -> int:
         return self.members[member_id].balance + self.balance_changes.get(member_id, 0)
 
+    def available(self, member_id: int) -> int:
+        """What the member may spend online: the balance minus every spend HQ holds for them."""
+        return self.balance(member_id) - self.holds.spent(member_id)
+
+    def _own(self, first: _FirstUse, rec: ParsedRecord) -> bool:
+        """A claim held by this very record's (terminal, seq): its own online reservation took it."""
+        return first.terminal_id == self.terminal_id and first.seq == rec.seq
+
     # --- deciding
     def decide(self, e: Examined) -> Effect:
+        """The record's effect; the record also settles its own online reservation, if it has one
+        (captured when it is what HQ authorised and applies, else released: sync_server/holds.py)."""
+        own = self.holds.begin(e.seq)
+        problem = self.holds.problem(own, e.parsed, e.body) if e.refused is None else None
+        if problem is not None:
+            effect = self._refused(problem[0], problem[1], member_id=e.parsed.member_id if e.parsed else None)
+            if e.parsed is not None:
+                self._account(e.parsed, effect)
+        else:
+            effect = self._decide(e)
+        self.holds.end(own, e.parsed, effect.effect, effect.reason)
+        return effect
+
+    def _decide(self, e: Examined) -> Effect:
         rec = e.parsed
         if e.refused is not None:
             return Effect(REFUSED, e.refused, e.detail, member_id=rec.member_id if rec else None)
@@ -526,25 +594,11 @@ class Books:
         """purchase, coupon, gift: a member code HQ re-verified (examine) and now checks against
         what it issued, the single use of (serial, counter), the member's block, the rules."""
         member_id = rec.member_id
-        assert cert is not None and member_id is not None and rec.cert_serial is not None
-        device = self.devices.get(rec.cert_serial)
-        if (device is None or device.member_id != member_id or device.not_after != cert.not_after
-                or device.device_public_key != self._b64(cert.device_public)):
-            return self._refused(Reason.CERT_NOT_ISSUED, f"certificate {rec.cert_serial}", member_id=member_id)
-        if device.revoked_at is not None and rec.recorded_at >= device.revoked_at:
-            return self._refused(Reason.CERT_REVOKED, f"revoked at {device.revoked_at}", member_id=member_id)
-        claim = f"code:{rec.cert_serial}:{rec.counter}"
-        first = self.claimed(claim)
-        if first is not None:
-            return self._refused(Reason.CODE_REUSED, f"first used at {first.terminal_id} #{first.seq}",
-                                 member_id=member_id,
-                                 case_evidence={"cert_serial": rec.cert_serial, "counter": rec.counter,
-                                                "first_use": {"terminal_id": first.terminal_id, "seq": first.seq}})
-        claims = [claim]
-        problem = self._member_state(rec, member_id, rec.recorded_at)
+        assert member_id is not None
+        problem = self.code_problem(rec, cert)
         if problem is not None:
-            problem.claims = claims  # the code was presented: it is used, whatever happens to the record
             return problem
+        claims = [f"code:{rec.cert_serial}:{rec.counter}"]
         b = self._rules(rec)
         if isinstance(b, Effect):
             b.claims = claims
@@ -559,6 +613,31 @@ class Books:
             out = self._gift(rec, member_id, b)
         out.claims = claims
         return out
+
+    def code_problem(self, rec: ParsedRecord, cert: CodeCert | None) -> Effect | None:
+        """Why a code HQ re-verified (examine) may not be used at the record's time, before any rule:
+        a certificate HQ never issued, a revoked device, (serial, counter) used already (by another
+        record than this one: its own online reservation's claim is not a reuse), a blocked member.
+        None: the code may be used."""
+        member_id = rec.member_id
+        assert cert is not None and member_id is not None and rec.cert_serial is not None
+        device = self.devices.get(rec.cert_serial)
+        if (device is None or device.member_id != member_id or device.not_after != cert.not_after
+                or device.device_public_key != self._b64(cert.device_public)):
+            return self._refused(Reason.CERT_NOT_ISSUED, f"certificate {rec.cert_serial}", member_id=member_id)
+        if device.revoked_at is not None and rec.recorded_at >= device.revoked_at:
+            return self._refused(Reason.CERT_REVOKED, f"revoked at {device.revoked_at}", member_id=member_id)
+        claim = f"code:{rec.cert_serial}:{rec.counter}"
+        first = self.claimed(claim)
+        if first is not None and not self._own(first, rec):
+            return self._refused(Reason.CODE_REUSED, f"first used at {first.terminal_id} #{first.seq}",
+                                 member_id=member_id,
+                                 case_evidence={"cert_serial": rec.cert_serial, "counter": rec.counter,
+                                                "first_use": {"terminal_id": first.terminal_id, "seq": first.seq}})
+        problem = self._member_state(rec, member_id, rec.recorded_at)
+        if problem is not None:
+            problem.claims = [claim]  # the code was presented: it is used, whatever happens to the record
+        return problem
 
     def _purchase(self, rec: ParsedRecord, member_id: int, rules: AllianceRules, day: int) -> Effect:
         tier = rec.tier or 0

@@ -197,6 +197,7 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     claims = [{"claim": c, "record_id": ids[q], "terminal_id": terminal.id, "seq": q}
               for q, e in sorted(decided.items()) for c in e.claims]
     insert_ignore_returning(s, Claim, claims, ["claim"], "claim")
+    books.holds.write(ids)  # online reservations settled by their records: captured or released
     for q, e in decided.items():
         if e.void_of is not None:
             s.execute(update(Record).where(Record.id == ids[e.void_of]).values(voided_by_id=ids[q]))
