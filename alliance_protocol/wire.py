@@ -8,9 +8,11 @@ Every integer a client sends is bounded here, so nothing out of range reaches th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .records import MAX_SEQ
 
 MAX_BATCH = 500  # records per upload: the terminal's batch size and the server's limit
 MAX_CURSOR = 2**63 - 1  # cursors and sequences are BIGINT on PostgreSQL
@@ -127,4 +129,71 @@ class WalletBalance(_Strict):
     balance: int
     tier: int
     expiring_soon: int
+    server_time_ms: int
+
+
+# --- online authorisation (docs/online-authorisation.md; HQ: sync_server/authorisation.py)
+MAX_CODE_TEXT = 400  # a member code is 304 characters
+
+
+class AuthoriseRequest(_Strict):
+    """The record the terminal will journal if HQ approves it: every body field but `auth_id`
+    (HQ's answer names it), exactly as it will be signed. The key is (terminal, record["seq"])."""
+    record: dict[str, Any]
+
+
+class ResolveRequest(_Strict):
+    """After a restart: what became of the authorisation asked for with this key (terminal, seq)."""
+    seq: int = Field(ge=1, le=MAX_SEQ)
+
+
+class MemberLookup(_Strict):
+    """The member panel, online: HQ verifies the scanned code and answers with the live truth."""
+    code: str = Field(min_length=1, max_length=MAX_CODE_TEXT)
+
+
+class FirstUse(_Strict):
+    """Where and when HQ saw a member code used (CODE_USED_ONLINE)."""
+    terminal_id: str
+    merchant_id: str
+    seq: int
+    recorded_at: int  # unix ms
+
+
+AuthState = Literal["held", "captured", "released", "expired", "declined", "abandoned"]
+
+
+class AuthorisationAnswer(_Strict):
+    auth_id: str
+    seq: int
+    decision: Literal["approved", "declined"]
+    state: AuthState  # the reservation's state now (docs/online-authorisation.md, state machine)
+    reason: str  # OK (or DAILY_CAP_REACHED / NOT_A_MEMBER) when approved, else why declined
+    message_zh: str
+    message_en: str
+    detail: str = ""
+    member_id: int | None = None
+    points_spent: int = 0  # held by HQ for this transaction
+    points_earned: int = 0  # what HQ will credit (within the member's daily cap alliance-wide)
+    balance: int | None = None  # booked at HQ
+    available: int | None = None  # booked minus every spend HQ holds for the member (this one too)
+    balance_after: int | None = None  # once every transaction HQ authorised for the member is captured
+    first_use: FirstUse | None = None
+    expires_at_ms: int | None = None  # the hold ends then if the record has not arrived
+    server_time_ms: int
+
+
+class MemberLive(_Strict):
+    ok: bool  # False: the code or the member is refused right now (reason says why)
+    reason: str
+    message_zh: str
+    message_en: str
+    detail: str = ""
+    member_id: int | None = None
+    tier: int | None = None
+    balance: int | None = None
+    available: int | None = None
+    expiring_soon: int = 0
+    birthday_month: int = 0
+    first_use: FirstUse | None = None
     server_time_ms: int
