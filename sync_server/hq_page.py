@@ -13,23 +13,17 @@ Retry-After, before any password is checked.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 import secrets
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
-from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from .db.models import Anomaly, Batch, Merchant, Terminal
+from .db.models import Batch, Merchant, Terminal
 from .hq import HQ, HQError
-from .ratelimit import Limit, Limiter, RateLimited
 
 MERCHANT_LOGINS = "hq_merchant_logins"  # settings row: {name: {merchant_id, salt, hash}}
 PBKDF2_ROUNDS = 100_000
@@ -52,41 +46,21 @@ def add_merchant_login(hq: HQ, name: str, merchant_id: str, password: str) -> No
         hq.put_setting(s, MERCHANT_LOGINS, logins)
 
 
-def _check_login(hq: HQ, request: Request, limiter: Limiter,
-                 address: str) -> tuple[Response | None, str | None]:
-    """(refusal or None, the merchant the login is limited to or None for HQ itself)."""
-    from .api import error_for, error_response
+def authenticate(hq: HQ, user: str, password: str, logins: dict | None = None) -> tuple[bool, str | None]:
+    """(whether `user`/`password` is a login, the merchant it is limited to or None for HQ itself)."""
+    if user and hq.settings.hq_password and (
+            secrets.compare_digest(user.encode(), hq.settings.hq_user.encode())
+            & secrets.compare_digest(password.encode(), hq.settings.hq_password.encode())):
+        return True, None
+    entry = (merchant_logins(hq) if logins is None else logins).get(user)
+    if entry and secrets.compare_digest(_hash(password, entry["salt"]), entry["hash"]):
+        return True, entry["merchant_id"]
+    return False, None
 
+
+def merchant_logins(hq: HQ) -> dict:
     with hq.session() as s:
-        logins = hq.get_setting(s, MERCHANT_LOGINS, {})
-    if not hq.settings.hq_password and not logins:
-        return error_response("HQ_LOGIN_REQUIRED", 403, "the HQ page is closed until a password is set: "
-                              "set SYNC_SERVER_HQ_PASSWORD (and SYNC_SERVER_HQ_USER) and restart the "
-                              "server"), None
-    header = request.headers.get("authorization", "")
-    if header.lower().startswith("basic "):
-        try:
-            user, _, password = base64.b64decode(header[6:].strip(), validate=True).decode().partition(":")
-        except (binascii.Error, UnicodeDecodeError, ValueError):
-            user, password = "", ""
-        window, most = hq.settings.login_window_s, hq.settings.hq_login_failures
-        keys = [(Limit("hq-login-address", most, window), address),
-                (Limit("hq-login-user", most, window), user)]
-        try:
-            with limiter.attempt(keys) as attempt:
-                if user and hq.settings.hq_password and (
-                        secrets.compare_digest(user.encode(), hq.settings.hq_user.encode())
-                        & secrets.compare_digest(password.encode(), hq.settings.hq_password.encode())):
-                    return None, None
-                entry = logins.get(user)
-                if entry and secrets.compare_digest(_hash(password, entry["salt"]), entry["hash"]):
-                    return None, entry["merchant_id"]
-                attempt.failed()
-        except RateLimited as exc:
-            return error_for(exc), None
-    resp = error_response("HQ_LOGIN_REQUIRED", 401, "HQ login required (HTTP basic)")
-    resp.headers["WWW-Authenticate"] = 'Basic realm="alliance-hq", charset="UTF-8"'
-    return resp, None
+        return hq.get_setting(s, MERCHANT_LOGINS, {})
 
 
 def _when(ms: int | None) -> str:
@@ -158,12 +132,3 @@ def render(hq: HQ, now_s: int | None = None, merchant_id: str | None = None, off
         "</body></html>",
     ]
     return "".join(parts)
-
-
-def mount_hq_page(app: FastAPI, hq: HQ, limiter: Limiter, address: Callable[[Request], str]) -> None:
-    @app.get("/hq", include_in_schema=False)
-    def hq_page(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Response:
-        refused, merchant_id = _check_login(hq, request, limiter, address(request))
-        if refused is not None:
-            return refused
-        return HTMLResponse(render(hq, merchant_id=merchant_id, offset=offset), headers={"Cache-Control": "no-store"})

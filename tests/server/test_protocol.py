@@ -131,6 +131,21 @@ def test_a_batch_upload_ends_its_connection_so_the_next_batch_goes_to_a_free_wor
     assert download.status_code == 200 and download.headers.get("connection") != "close"
 
 
+def test_a_batch_upload_marks_the_terminal_seen(server: RunningServer, till: Till, tmp_path: Path) -> None:
+    """The HQ page's "last seen" and the clock-skew case read it: a terminal that only uploads is seen."""
+    wallet = wallet_for(server, tmp_path, 10001)
+    scan = till.service.scan(wallet.next_code())
+    assert till.service.commit_purchase(scan.token, bill_fen=6_000).ok
+    with server.hq.session() as s, s.begin():
+        s.get(Terminal, till.terminal_id).last_seen_ms = None
+    before = int(time.time() * 1000)
+    upload = signed_post(till, "/v1/terminal/batches", {"records": till.store.outbox_pending(10)})
+    assert upload.status_code == 200 and upload.json()["stored"] >= 1
+    with server.hq.session() as s:
+        seen = s.get(Terminal, till.terminal_id).last_seen_ms
+    assert seen is not None and seen >= before
+
+
 def test_out_of_order_and_overlapping_batches(server: RunningServer, till: Till, tmp_path: Path) -> None:
     wallet = wallet_for(server, tmp_path, 10001)
     for _ in range(6):

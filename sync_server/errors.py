@@ -1,0 +1,49 @@
+"""What every refusal of the HTTP API looks like, and the handlers that make one of any exception.
+
+Every error is ErrorBody (alliance_protocol.wire): a reason code with its Chinese and English
+message, a short detail and HQ's time; 4xx for anything the client got wrong (query parameters
+and body numbers out of range included), 429 with Retry-After when an abuse limit holds, 500
+SERVER_ERROR (the exception's type only) for anything unforeseen: never a traceback.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from alliance_protocol.reasons import message_for
+
+from .hq import HQError, now_ms
+from .ratelimit import RateLimited
+
+
+def error_response(reason: str, status: int, detail: str = "",
+                   retry_after_s: int | None = None) -> JSONResponse:
+    msg = message_for(reason)
+    content = {"reason": reason, "message_zh": msg.zh, "message_en": msg.en, "detail": detail[:300],
+               "server_time_ms": now_ms()}
+    if retry_after_s is None:
+        return JSONResponse(status_code=status, content=content)
+    return JSONResponse(status_code=status, content={**content, "retry_after_s": retry_after_s},
+                        headers={"Retry-After": str(retry_after_s)})
+
+
+def error_for(exc: HQError) -> JSONResponse:
+    return error_response(exc.reason, exc.status, str(exc),
+                          exc.retry_after_s if isinstance(exc, RateLimited) else None)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HQError)
+    async def _hq_error(_request: Request, exc: HQError) -> JSONResponse:
+        return error_for(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
+        return error_response("REQUEST_INVALID", 422, errors)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        return error_response("SERVER_ERROR", 500, type(exc).__name__)

@@ -1,0 +1,137 @@
+"""The dependencies the routes take (FastAPI `Depends`, as `Annotated` aliases).
+
+    HQDep              the HQ the app was created for (app.state.hq)
+    SessionDep         one database session per request; a route opens its transaction with
+                       `with s.begin():` (the session holds no connection before that)
+    SignedTerminalDep  the enrolled, active terminal that signed this request (request_auth):
+                       its row as authenticated, the raw body the signature covers, the nonce
+    LimitsDep          the abuse limits (sync_server/ratelimit.py) and the limiter counting them
+    BatchSlotsDep      the batch uploads examined and stored at once in this process
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from alliance_protocol import request_auth
+from alliance_protocol.keys import unb64
+
+from ..db.models import RequestNonce, Terminal
+from ..hq import HQ, HQError, now_ms
+from ..ratelimit import Limit, Limiter
+from ..settings import ServerSettings
+
+
+def get_hq(request: Request) -> HQ:
+    return request.app.state.hq
+
+
+HQDep = Annotated[HQ, Depends(get_hq)]
+
+
+def get_session(hq: HQDep) -> Iterator[Session]:
+    with hq.session() as s:
+        yield s
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Failed attempts allowed per window (settings: SYNC_SERVER_*_FAILURES*, *_WINDOW_S)."""
+
+    limiter: Limiter
+    wallet_per_member: Limit
+    wallet_per_address: Limit
+    enroll_per_address: Limit
+    hq_login_per_address: Limit
+    hq_login_per_user: Limit
+
+    @classmethod
+    def of(cls, limiter: Limiter, settings: ServerSettings) -> Limits:
+        window = settings.login_window_s
+        return cls(limiter,
+                   Limit("wallet-member", settings.wallet_failures_per_member, window),
+                   Limit("wallet-address", settings.wallet_failures_per_address, window),
+                   Limit("enroll-address", settings.enroll_failures_per_address, settings.enroll_window_s),
+                   Limit("hq-login-address", settings.hq_login_failures, window),
+                   Limit("hq-login-user", settings.hq_login_failures, window))
+
+
+def get_limits(request: Request) -> Limits:
+    return request.app.state.limits
+
+
+LimitsDep = Annotated[Limits, Depends(get_limits)]
+
+
+def get_batch_slots(request: Request) -> threading.BoundedSemaphore:
+    return request.app.state.batch_slots
+
+
+BatchSlotsDep = Annotated[threading.BoundedSemaphore, Depends(get_batch_slots)]
+
+
+async def raw_body(request: Request) -> bytes:
+    """The body exactly as sent (what a terminal's signature covers); BodyLimit bounds it."""
+    return await request.body()
+
+
+@dataclass
+class SignedTerminal:
+    """A request an enrolled, active terminal signed. `terminal` is its row as authenticated
+    (read-only: the route's transaction reads it again, locked where it changes it)."""
+
+    terminal: Terminal
+    auth: request_auth.SignedRequest
+    body: bytes
+
+    def record_use(self, s: Session, *, lock: bool = False) -> Terminal:
+        """In the route's transaction: the request's nonce stored (its unique key refuses a replay
+        that got past the early check) and the terminal seen now; returns the terminal's row, locked
+        FOR UPDATE with `lock` (a batch changes its chain state)."""
+        try:
+            with s.begin_nested():
+                s.add(RequestNonce(terminal_id=self.terminal.id, nonce=self.auth.nonce, seen_ms=now_ms()))
+        except IntegrityError:
+            raise HQError("REQUEST_REPLAYED", "nonce already used", 409) from None
+        row = s.get(Terminal, self.terminal.id, with_for_update=lock or None, populate_existing=lock)
+        assert row is not None  # authenticated in this request; terminals are never deleted
+        row.last_seen_ms = now_ms()
+        return row
+
+
+def signed_terminal(request: Request, s: SessionDep,
+                    body: Annotated[bytes, Depends(raw_body)]) -> SignedTerminal:
+    """Authenticate a terminal request (request_auth): 401 for a missing or bad signature or an
+    unknown terminal, 403 for a suspended one, 409 for a nonce seen before."""
+    try:
+        req = request_auth.parse_headers(request.headers)
+    except request_auth.AuthError as exc:
+        raise HQError(exc.reason, str(exc), 401) from None
+    terminal = s.get(Terminal, req.terminal_id)
+    seen = terminal is not None and s.get(RequestNonce, (req.terminal_id, req.nonce)) is not None
+    s.commit()  # the read ends here (objects stay loaded): the route opens its own transaction
+    if terminal is None or terminal.public_key is None:
+        raise HQError("TERMINAL_UNKNOWN", req.terminal_id, 401)
+    path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    try:
+        request_auth.check(req, unb64(terminal.public_key), request.method, path, body, now_ms())
+    except request_auth.AuthError as exc:
+        raise HQError(exc.reason, str(exc), 401) from None
+    if terminal.status != "active":
+        raise HQError("TERMINAL_SUSPENDED", terminal.id, 403)
+    if seen:  # early and cheap; the nonce's insert in the route's transaction is what decides
+        raise HQError("REQUEST_REPLAYED", "nonce already used", 409)
+    return SignedTerminal(terminal, req, body)
+
+
+SignedTerminalDep = Annotated[SignedTerminal, Depends(signed_terminal)]
