@@ -32,8 +32,7 @@ from sync_server.db.models import Anomaly, Member, Record
 from sync_server.reconcile import reconcile
 from sync_server.settlement import settlement_report
 from terminal_app.core.service import TerminalService
-from tests.server.conftest import (RunningServer, Till, code_fields, enroll_terminal, pg_admin,  # noqa: F401
-                                   priced, server)
+from tests.server.conftest import RunningServer, Till, code_fields, enroll_terminal, pg_admin, priced, server  # noqa: F401
 
 _IDS = itertools.count(91_001)
 
