@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import enroll, health, hq_page, terminal, wallet
+from . import authorisations, enroll, health, hq_page, terminal, wallet
 
 # One line per router (several people add to this list).
 ROUTERS: list[APIRouter] = [
@@ -23,4 +23,5 @@ ROUTERS: list[APIRouter] = [
     terminal.router,
     wallet.router,
     hq_page.router,
+    authorisations.router,
 ]
