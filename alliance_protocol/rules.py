@@ -83,7 +83,11 @@ class AllianceRules:
             elif f.name in ("member_day_weekdays", "member_day_monthdays"):
                 if not isinstance(value, (list, tuple)):
                     raise RulesError(f"{f.name} must be a list")
-                kwargs[f.name] = tuple(_int(f.name, v) for v in value)
+                lo, hi = (0, 6) if f.name == "member_day_weekdays" else (1, 31)
+                days = tuple(_int(f.name, v) for v in value)
+                if any(not lo <= d <= hi for d in days):
+                    raise RulesError(f"{f.name}: days are {lo}..{hi}")
+                kwargs[f.name] = days
             elif f.name == "members_only_earning":
                 if not isinstance(value, bool):
                     raise RulesError(f"{f.name} must be true or false")
@@ -139,11 +143,17 @@ def validate_catalogue(payload: dict[str, Any]) -> None:
             if not isinstance(item["id"], str) or not item["id"] or item["id"] in seen:
                 raise RulesError(f"{name}: ids must be distinct non-empty strings")
             seen.add(item["id"])
-            for k in ("points", "stock", "quota", "min_tier"):
+            for k in ("points", "stock", "quota", "alliance_quota", "min_tier"):
                 if k in item:
                     _int(f"{name}.{k}", item[k])
-            if name == "coupons" and item.get("kind", "single_use") not in ("single_use", "quota"):
-                raise RulesError("coupons: kind is single_use or quota")
+            if name == "coupons":
+                kind = item.get("kind", "single_use")
+                if kind not in ("single_use", "quota"):
+                    raise RulesError("coupons: kind is single_use or quota")
+                if kind == "quota" and "quota" not in item:
+                    raise RulesError(f"coupons: {item['id']} is a quota coupon without a quota")
+                if int(item.get("min_tier", 0)) > 3:
+                    raise RulesError(f"coupons: {item['id']}: min_tier is 0..3")
 
 
 def validate_payload(payload: dict[str, Any]) -> AllianceRules:
