@@ -19,17 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from alliance_protocol.journal_record import GENESIS_HASH, seal
 from alliance_protocol.testkit import T0, TestAlliance
 from bench.common import machine, summary_ms
 from bench.terminal_common import terminal
-from terminal_app.core import journal as journal_mod
-from terminal_app.core import ledger
-from terminal_app.core.journal import verify_journal
 from alliance_protocol.pricing import local_date
 from alliance_protocol.rules import AllianceRules
+from terminal_app.core.journal import verify_journal
+from terminal_app.store import Key
+from terminal_app.store.journal_table import INSERT
 
 
 def fill(store, n: int, seed: int = 3) -> float:
@@ -43,8 +41,8 @@ def fill(store, n: int, seed: int = 3) -> float:
     start_ms = (T0 - 365 * 86400) * 1000
     step = (365 * 86400 * 1000) // max(1, n)
     batch = []
-    with Session(store.writer) as s, s.begin():
-        conn = s.connection()
+    with store.write() as tx:
+        conn = tx.conn
         for seq in range(1, n + 1):
             member = 80_000 + rng.randrange(20_000)
             spent = rng.choice((0, 0, 0, 500, 1_000))
@@ -61,12 +59,12 @@ def fill(store, n: int, seed: int = 3) -> float:
                           member, body["points_earned"], spent, None, None, None, None,
                           json.dumps(body, sort_keys=True), record["hash"], record["sig"]))
             if len(batch) == 20_000 or seq == n:
-                conn.exec_driver_sql(journal_mod._INSERT, batch)
+                conn.exec_driver_sql(INSERT, batch)
                 conn.exec_driver_sql("INSERT INTO outbox (seq, synced) VALUES (?, 1)", [(b[0],) for b in batch])
                 batch = []
-        ledger.set_state(s, journal_mod.HEAD_KEY, {"seq": n, "hash": prev})
-        ledger.set_state(s, ledger.SYNCED_KEY, n)
-        ledger.set_state(s, ledger.SHIFT_KEY, 1 + n // 500)
+        tx.state.put(Key.JOURNAL_HEAD, {"seq": n, "hash": prev})
+        tx.state.put(Key.SYNCED_THROUGH, n)
+        tx.state.put(Key.SHIFT, 1 + n // 500)
     return time.perf_counter() - t0
 
 
@@ -117,8 +115,8 @@ def main() -> None:
         print(f"ratio 1M/empty: commit p50 {b['p50'] / e['p50']:.2f}x  p99 {b['p99'] / e['p99']:.2f}x (target <= 2x)")
         if args.verify:
             t0 = time.perf_counter()
-            with Session(big_store.reader) as s:
-                report = verify_journal(s, big_store.terminal_key().public_key())
+            with big_store.read() as tx:
+                report = verify_journal(tx, big_store.terminal_key().public_key())
             took = time.perf_counter() - t0
             print(f"journal verify of {report.records:,} records: ok={report.ok} in {took:.1f} s "
                   f"({took / max(1, report.records) * 1e6:.0f} us per record)")

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alliance_protocol.verifier import OfflineVerifier
 
+if TYPE_CHECKING:
+    from terminal_app.store import Store
 
-def open_store(args: argparse.Namespace):
+
+def open_store(args: argparse.Namespace) -> Store:
     from terminal_app.paths import terminal_home
     from terminal_app.store import open_store as _open
 
@@ -18,7 +21,8 @@ def open_store(args: argparse.Namespace):
 
 
 def open_verifier(args: argparse.Namespace) -> OfflineVerifier:
-    """The terminal's verifier: its trust bundle, its server-corrected clock, its persisted replay guard."""
+    """The terminal's verifier: its trust bundle, its server-corrected clock, its persisted replay guard
+    (read only: a check never uses a code up)."""
     return open_store(args).verifier()
 
 

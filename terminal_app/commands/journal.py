@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy.orm import Session
-
 from terminal_app.core.journal import verify_journal
 
 from .common import open_store, print_json
@@ -21,8 +19,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if not store.key_path.exists():
         print_json({"ok": False, "problem": "no_key", "detail": f"{store.key_path} is missing"})
         return 2
-    with Session(store.reader) as s:
-        report = verify_journal(s, store.terminal_key().public_key())
+    with store.read() as tx:
+        report = verify_journal(tx, store.terminal_key().public_key())
     print_json(report.to_json())
     return 0 if report.ok else 1
 

@@ -12,8 +12,6 @@ import json
 import sys
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from terminal_app.core.logview import LogFilter, read_log, to_csv
 
 from .common import open_store
@@ -23,8 +21,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     store = open_store(args)
     f = LogFilter(day_from=args.date_from, day_to=args.date_to, member_id=args.member, kind=args.kind,
                   status=args.status, reason=args.reason, limit=args.limit)
-    with Session(store.reader) as s:
-        rows = read_log(s, f)
+    rows = read_log(store, f)
     if args.csv == "-":
         sys.stdout.write(to_csv(rows))
     elif args.csv:

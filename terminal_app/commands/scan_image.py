@@ -8,6 +8,7 @@ otherwise (including files without codes), 2 when the chosen decoder cannot run 
 
 `scan_files` is the pure part (any decoder, any verify function); the command adds the terminal's
 own verifier (its trust bundle, clock and persisted replay guard) from the store under --home.
+Like `pos-terminal verify`, it checks without using the codes up and journals nothing.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def cmd_scan_image(args: argparse.Namespace) -> int:
         return 2
     verifier = open_verifier(args)
     all_ok = True
-    for line in scan_files(args.files, decoder, lambda text: verifier.verify(text, consume=not args.dry_run)):
+    for line in scan_files(args.files, decoder, lambda text: verifier.verify(text, consume=False)):
         all_ok &= bool(line.get("ok"))
         print_json(line)
     return 0 if all_ok else 1
@@ -81,5 +82,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scan-image", help="decode QR codes in image files and verify each")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--decoder", choices=BACKENDS, default=None, help="default: zxing")
-    p.add_argument("--dry-run", action="store_true", help="do not remember the codes as used")
+    p.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)  # older scripts: never uses a code
     p.set_defaults(func=cmd_scan_image)

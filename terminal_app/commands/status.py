@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 
-from alliance_protocol.rules import AllianceRules
 
 from .common import open_store, print_json
 
@@ -20,8 +19,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
         print_json(TerminalService(store).status())
         return 0
-    bundle = store.current_bundle()
-    rules = AllianceRules.from_dict(bundle.rules if bundle else {})
+    from terminal_app.core.terms import Terms
+
+    rules = Terms.of(store.current_bundle()).rules
     print_json({"outbox_pending": store.outbox_count(), "last_sync_at": store.last_sync_at(),
                 "identity": None, "limits": rules.offline.__dict__, "rules": rules.to_dict()})
     return 0

@@ -1,48 +1,51 @@
-"""Reading the journal for people: filters for the manager's log view and the CSV export."""
+"""Reading the journal for people: filters for the manager's log view and the CSV export.
+
+The query is terminal_app/store/journal_table.py's (`JournalTable.log`, `LogFilter`)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-from dataclasses import dataclass
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from terminal_app.store import Store
+from terminal_app.store.journal_table import LogFilter
 
-from terminal_app.store.models import JournalRow
+__all__ = ["ALL", "CSV_COLUMNS", "LogFilter", "read_log", "to_csv"]
 
-CSV_COLUMNS = ("seq", "recorded_at", "day", "shift", "kind", "status", "reason", "member_id", "bill_fen",
-               "discount_fen", "cash_off_fen", "paid_fen", "points_spent", "points_earned", "coupon_id", "gift_id",
-               "receipt_ref", "ref_seq", "voided_by", "manager", "backup_code", "hash")
+ALL = LogFilter()  # no filter (the newest 1000)
+
+CSV_COLUMNS = (
+    "seq",
+    "recorded_at",
+    "day",
+    "shift",
+    "kind",
+    "status",
+    "reason",
+    "member_id",
+    "bill_fen",
+    "discount_fen",
+    "cash_off_fen",
+    "paid_fen",
+    "points_spent",
+    "points_earned",
+    "coupon_id",
+    "gift_id",
+    "receipt_ref",
+    "ref_seq",
+    "voided_by",
+    "manager",
+    "backup_code",
+    "hash",
+)
 
 
-@dataclass(frozen=True)
-class LogFilter:
-    day_from: str | None = None  # local date YYYY-MM-DD, inclusive
-    day_to: str | None = None
-    member_id: int | None = None
-    kind: str | None = None
-    status: str | None = None
-    reason: str | None = None
-    limit: int = 1000
-
-
-def read_log(session: Session, f: LogFilter = LogFilter()) -> list[dict[str, Any]]:
-    """Journal records, newest first: the signed body plus day, hash and voided_by."""
-    q = select(JournalRow).order_by(JournalRow.seq.desc()).limit(max(1, min(f.limit, 1_000_000)))
-    if f.day_from:
-        q = q.where(JournalRow.day >= f.day_from)
-    if f.day_to:
-        q = q.where(JournalRow.day <= f.day_to)
-    if f.member_id is not None:
-        q = q.where(JournalRow.member_id == f.member_id)
-    for col, val in ((JournalRow.kind, f.kind), (JournalRow.status, f.status), (JournalRow.reason, f.reason)):
-        if val:
-            q = q.where(col == val)
-    return [{**json.loads(r.body), "day": r.day, "hash": r.hash, "voided_by": r.voided_by}
-            for r in session.scalars(q)]
+def read_log(store: Store, f: LogFilter = ALL) -> list[dict[str, Any]]:
+    """Journal records, newest first: the signed body plus day, hash and voided_by (filters: LogFilter)."""
+    with store.read() as tx:
+        return tx.journal.log(f)
 
 
 def to_csv(rows: Iterable[dict[str, Any]]) -> str:

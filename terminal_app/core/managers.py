@@ -29,13 +29,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-
 from alliance_protocol.reasons import Reason
-from terminal_app.store import Store
-from terminal_app.store.models import ManagerAuditRow, ManagerRow
+from terminal_app.store import Store, Tx
+from terminal_app.store.managers import ManagerRecord, NameTaken
 
 MAX_FAILURES = 5
 LOCK_S = 300
@@ -105,7 +101,7 @@ def _name(name: str) -> str:
     return name
 
 
-def _view(row: ManagerRow) -> Manager:
+def _view(row: ManagerRecord) -> Manager:
     return Manager(
         row.id,
         row.name,
@@ -124,41 +120,30 @@ class ManagerBook:
 
     # --- reading
     def list(self, include_inactive: bool = False) -> list[Manager]:
-        with Session(self.store.reader) as s:
-            q = select(ManagerRow).order_by(ManagerRow.id)
-            if not include_inactive:
-                q = q.where(ManagerRow.active == 1)
-            return [_view(r) for r in s.scalars(q)]
+        with self.store.read() as tx:
+            return [_view(r) for r in tx.managers.rows(include_inactive)]
 
     def get(self, manager_id: int) -> Manager | None:
-        with Session(self.store.reader) as s:
-            row = s.get(ManagerRow, manager_id)
+        with self.store.read() as tx:
+            row = tx.managers.get(manager_id)
             return None if row is None else _view(row)
 
     def count(self) -> int:
-        with Session(self.store.reader) as s:
-            return s.scalar(select(func.count()).select_from(ManagerRow).where(ManagerRow.active == 1)) or 0
+        with self.store.read() as tx:
+            return tx.managers.count_active()
 
     def audit(self, limit: int = 200) -> builtins.list[dict[str, Any]]:
-        with Session(self.store.reader) as s:
-            rows = s.scalars(select(ManagerAuditRow).order_by(ManagerAuditRow.id.desc()).limit(limit))
-            return [
-                {"at": r.at, "manager_id": r.manager_id, "action": r.action, "detail": r.detail} for r in rows
-            ]
+        with self.store.read() as tx:
+            return tx.managers.audit(limit)
 
     # --- writing
-    def log(
-        self, manager_id: int | None, action: str, detail: str = "", session: Session | None = None
-    ) -> None:
+    def log(self, manager_id: int | None, action: str, detail: str = "", tx: Tx | None = None) -> None:
         """Record what a manager did (also used by the counter app for its own manager actions)."""
-        row = ManagerAuditRow(
-            at=int(time.time()), manager_id=manager_id, action=action[:32], detail=str(detail)[:200]
-        )
-        if session is not None:
-            session.add(row)
+        if tx is not None:
+            tx.managers.log(int(time.time()), manager_id, action, str(detail))
             return
-        with Session(self.store.writer) as s, s.begin():
-            s.add(row)
+        with self.store.write() as own:
+            own.managers.log(int(time.time()), manager_id, action, str(detail))
 
     def ensure_first(self, name: str, pin: str) -> Manager:
         """The terminal's first manager (set-up, demo). Keeps the existing ones if there are any.
@@ -166,27 +151,20 @@ class ManagerBook:
         name = _name(name)
         if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
             raise ManagerError(Reason.PIN_WEAK)
-        with Session(self.store.writer) as s, s.begin():
-            existing = s.scalars(
-                select(ManagerRow).where(ManagerRow.active == 1).order_by(ManagerRow.id)
-            ).first()
+        with self.store.write() as tx:
+            existing = tx.managers.first_active()
             if existing is not None:
                 return _view(existing)
-            row = ManagerRow(
-                name=name,
-                pin_hash=hash_pin(pin),
-                created_at=int(time.time()),
-                created_by=None,
-                active=1,
-                default_pin=int(weak_pin(pin)),
-                failed_attempts=0,
-                lockouts=0,
-                locked_until=0,
-            )
-            s.add(row)
-            s.flush()
-            self.log(row.id, "first_manager", name, s)
-            return _view(row)
+            new_id = tx.managers.add(name, hash_pin(pin), int(time.time()), None, weak_pin(pin))
+            self.log(new_id, "first_manager", name, tx)
+            return _view(self._row(tx, new_id))
+
+    @staticmethod
+    def _row(tx: Tx, manager_id: int) -> ManagerRecord:
+        row = tx.managers.get(manager_id)
+        if row is None:
+            raise ManagerError(Reason.MANAGER_UNKNOWN)
+        return row
 
     def add(self, by: Manager, name: str, pin: str) -> Manager:
         """A new manager, set up at the terminal by a manager who is signed in."""
@@ -194,70 +172,53 @@ class ManagerBook:
         if weak_pin(pin):
             raise ManagerError(Reason.PIN_WEAK)
         pin_hash = hash_pin(pin)
-        try:
-            with Session(self.store.writer) as s, s.begin():
-                if s.get(ManagerRow, by.id) is None:
-                    raise ManagerError(Reason.MANAGER_UNKNOWN)
-                row = ManagerRow(
-                    name=name,
-                    pin_hash=pin_hash,
-                    created_at=int(time.time()),
-                    created_by=by.id,
-                    active=1,
-                    default_pin=0,
-                    failed_attempts=0,
-                    lockouts=0,
-                    locked_until=0,
-                )
-                s.add(row)
-                s.flush()
-                self.log(by.id, "add_manager", f"#{row.id} {name}", s)
-                return _view(row)
-        except IntegrityError:
-            raise ManagerError(Reason.MANAGER_NAME_TAKEN) from None
+        with self.store.write() as tx:
+            self._row(tx, by.id)
+            try:
+                new_id = tx.managers.add(name, pin_hash, int(time.time()), by.id, False)
+            except NameTaken:
+                raise ManagerError(Reason.MANAGER_NAME_TAKEN) from None
+            self.log(by.id, "add_manager", f"#{new_id} {name}", tx)
+            return _view(self._row(tx, new_id))
 
     def change_pin(self, manager: Manager, new_pin: str, by: Manager | None = None) -> Manager:
         """A manager's new PIN (their own, or set by another signed-in manager `by`)."""
         if weak_pin(new_pin):
             raise ManagerError(Reason.PIN_WEAK)
         pin_hash = hash_pin(new_pin)
-        with Session(self.store.writer) as s, s.begin():
-            row = s.get(ManagerRow, manager.id)
-            if row is None:
-                raise ManagerError(Reason.MANAGER_UNKNOWN)
-            row.pin_hash, row.default_pin = pin_hash, 0
-            row.failed_attempts, row.locked_until = 0, 0
-            self.log((by or manager).id, "change_pin", f"#{row.id} {row.name}", s)
-            return _view(row)
+        with self.store.write() as tx:
+            row = self._row(tx, manager.id)
+            tx.managers.set_pin(row.id, pin_hash)
+            self.log((by or manager).id, "change_pin", f"#{row.id} {row.name}", tx)
+            return _view(self._row(tx, row.id))
 
     def unlock(self, by: Manager, manager_id: int) -> Manager:
-        with Session(self.store.writer) as s, s.begin():
-            row = s.get(ManagerRow, manager_id)
-            if row is None:
-                raise ManagerError(Reason.MANAGER_UNKNOWN)
-            row.failed_attempts, row.locked_until = 0, 0
-            self.log(by.id, "unlock", f"#{row.id} {row.name}", s)
-            return _view(row)
+        with self.store.write() as tx:
+            row = self._row(tx, manager_id)
+            tx.managers.set_attempts(row.id, 0, row.lockouts, 0)
+            self.log(by.id, "unlock", f"#{row.id} {row.name}", tx)
+            return _view(self._row(tx, row.id))
 
     def check(self, manager_id: int, pin: str, now: float | None = None) -> PinCheck:
         """One PIN attempt for one manager. A locked manager is refused without looking at the PIN."""
         now = time.time() if now is None else now
-        with Session(self.store.writer) as s, s.begin():
-            row = s.get(ManagerRow, manager_id) if isinstance(manager_id, int) else None
+        with self.store.write() as tx:
+            row = tx.managers.get(manager_id) if type(manager_id) is int else None
             if row is None or not row.active:
                 return PinCheck(False, Reason.MANAGER_UNKNOWN)
             if row.locked_until > now:
                 return PinCheck(False, Reason.PIN_LOCKED, _view(row), 0, row.locked_until)
             if isinstance(pin, str) and pin_matches(pin, row.pin_hash):
-                row.failed_attempts, row.locked_until = 0, 0
-                self.log(row.id, "sign_in", "", s)
-                return PinCheck(True, Reason.OK, _view(row), MAX_FAILURES)
-            row.failed_attempts += 1
-            if row.failed_attempts >= MAX_FAILURES:
-                row.lockouts += 1
-                row.locked_until = int(now) + min(MAX_LOCK_S, LOCK_S * 2 ** (row.lockouts - 1))
-                row.failed_attempts = 0
-                self.log(row.id, "locked", f"until {row.locked_until}", s)
-                return PinCheck(False, Reason.PIN_LOCKED, _view(row), 0, row.locked_until)
-            self.log(row.id, "wrong_pin", "", s)
-            return PinCheck(False, Reason.PIN_WRONG, _view(row), MAX_FAILURES - row.failed_attempts)
+                tx.managers.set_attempts(row.id, 0, row.lockouts, 0)
+                self.log(row.id, "sign_in", "", tx)
+                return PinCheck(True, Reason.OK, _view(self._row(tx, row.id)), MAX_FAILURES)
+            failed, lockouts, locked_until = row.failed_attempts + 1, row.lockouts, row.locked_until
+            if failed >= MAX_FAILURES:
+                lockouts += 1
+                locked_until = int(now) + min(MAX_LOCK_S, LOCK_S * 2 ** (lockouts - 1))
+                tx.managers.set_attempts(row.id, 0, lockouts, locked_until)
+                self.log(row.id, "locked", f"until {locked_until}", tx)
+                return PinCheck(False, Reason.PIN_LOCKED, _view(self._row(tx, row.id)), 0, locked_until)
+            tx.managers.set_attempts(row.id, failed, lockouts, locked_until)
+            self.log(row.id, "wrong_pin", "", tx)
+            return PinCheck(False, Reason.PIN_WRONG, _view(self._row(tx, row.id)), MAX_FAILURES - failed)

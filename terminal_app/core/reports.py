@@ -2,49 +2,37 @@
 
     x = x_report(store, manager="王经理")             # the open shift so far
     zs = z_reports(store)                             # every closed shift, newest first
-    totals = shift_totals(session, shift)             # the one computation of a shift's totals
+    totals = shift_totals(tx, shift)                  # the one computation of a shift's totals
+    ShiftClose(manager, manager_id)                   # the close decision (TerminalService.close_shift)
 
-`shift_totals` is the single implementation of what a shift adds up to; TerminalService.close_shift
+`shift_totals` is the single implementation of what a shift adds up to; the ShiftClose decision
 writes it into the signed "shift_close" record, and the X report and the earlier Z reports show it
 from the same journal rows. Qt-free; amounts in fen, points as integers, times in unix seconds.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from alliance_protocol import records
+from alliance_protocol.records import COUNTING, VOIDABLE, Kind
+from terminal_app.store import Key, Store, Tx
 
-from terminal_app.store import Store
-from terminal_app.store.models import JournalRow
-
-from . import ledger
-
-VOIDABLE = ("purchase", "coupon", "gift", "backup", "backfill")
+from .decisions.base import Outcome, approved, manager_id_field
+from .terms import Terms
 
 
-def shift_totals(session: Session, shift: int) -> dict[str, Any]:
+def shift_totals(tx: Tx, shift: int) -> dict[str, Any]:
     """Counts per kind:status and the money and points of the records that count (approved or
     pending, not voided) in `shift`."""
-    rows = session.execute(
-        select(
-            JournalRow.kind,
-            JournalRow.status,
-            JournalRow.voided_by,
-            JournalRow.points_earned,
-            JournalRow.points_spent,
-            JournalRow.recorded_at,
-            JournalRow.body,
-        ).where(JournalRow.shift == shift, JournalRow.kind != "shift_close")
-    ).all()
+    rows = tx.journal.shift_rows(shift)
     counts: dict[str, int] = {}
     earned = spent = bill = paid = discount = cash_off = voids = rejected = 0
-    first = last = None
-    for kind, status, voided_by, pe, ps, recorded_at, body in rows:
+    first: int | None = None
+    last: int | None = None
+    for kind, status, voided_by, pe, ps, recorded_at, b in rows:
         counts[f"{kind}:{status}"] = counts.get(f"{kind}:{status}", 0) + 1
         first = recorded_at if first is None else min(first, recorded_at)
         last = recorded_at if last is None else max(last, recorded_at)
@@ -52,10 +40,9 @@ def shift_totals(session: Session, shift: int) -> dict[str, Any]:
             rejected += 1
         if kind == "void" and status == "approved":
             voids += 1
-        if status in ledger.COUNTING and voided_by is None and kind in VOIDABLE:
+        if status in COUNTING and voided_by is None and kind in VOIDABLE:
             earned += pe
             spent += ps
-            b = json.loads(body)
             bill += int(b.get("bill_fen") or 0)
             paid += int(b.get("paid_fen") or 0)
             discount += int(b.get("discount_fen") or 0)
@@ -74,6 +61,39 @@ def shift_totals(session: Session, shift: int) -> dict[str, Any]:
         "first_at": None if first is None else first // 1000,
         "last_at": None if last is None else last // 1000,
     }
+
+
+@dataclass(frozen=True)
+class ShiftClose:
+    """The decision to close the open shift: a "shift_close" record with its totals (the ones in
+    `totals`), and the next shift opened in the same transaction."""
+
+    manager: str
+    manager_id: int | None = None
+    kind: ClassVar[Kind] = Kind.SHIFT_CLOSE
+
+    def decide(self, tx: Tx, terms: Terms, now: float) -> Outcome:
+        shift = tx.state.shift()
+        t = shift_totals(tx, shift)  # the one computation of a shift's totals (X and Z reports too)
+        totals = {
+            "closed_at": int(now * 1000) // 1000,
+            "counts": t["counts"],
+            "points_earned": t["points_earned"],
+            "points_spent": t["points_spent"],
+            "bill_fen": t["bill_fen"],
+            "paid_fen": t["paid_fen"],
+            "voids": t["voids"],
+            "rejected": t["rejected"],
+        }
+        tx.state.put(Key.SHIFT, shift + 1)
+        return approved(
+            {
+                "shift": shift,
+                "manager": records.clean_text(self.manager),
+                "manager_id": manager_id_field(self.manager_id),
+                "totals": totals,
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -101,32 +121,22 @@ def _identity(store: Store) -> tuple[str, str, str]:
     return ident.terminal_id, ident.merchant_id, getattr(ident, "merchant_name", "") or ""
 
 
-def _closes(session: Session) -> list[tuple[int, int, dict[str, Any]]]:
+def _closes(tx: Tx) -> list[tuple[int, int, dict[str, Any]]]:
     """(seq, shift, body) of every shift_close record, oldest first."""
-    rows = session.execute(
-        select(JournalRow.seq, JournalRow.body)
-        .where(JournalRow.kind == "shift_close")
-        .order_by(JournalRow.seq)
-    ).all()
-    out = []
-    for seq, body in rows:
-        b = json.loads(body)
-        out.append((seq, int(b.get("shift", 0)), b))
-    return out
+    return [(seq, int(b.get("shift", 0)), b) for seq, b in tx.journal.shift_closes()]
 
 
 def x_report(store: Store, manager: str, now: float | None = None) -> ShiftReport:
     """The open shift so far (nothing is closed or written)."""
     now = time.time() if now is None else now
-    with Session(store.reader) as s:
-        shift = ledger.current_shift(s)
-        totals = shift_totals(s, shift)
-        closes = _closes(s)
+    with store.read() as tx:
+        shift = tx.state.shift()
+        totals = shift_totals(tx, shift)
+        closes = _closes(tx)
+        queued = tx.outbox.count()
     since = _closed_at(closes[-1][2]) if closes else totals["first_at"]
     tid, mid, mname = _identity(store)
-    return ShiftReport(
-        "X", shift, tid, mid, mname, manager, since, int(now), totals, None, store.outbox_count()
-    )
+    return ShiftReport("X", shift, tid, mid, mname, manager, since, int(now), totals, None, queued)
 
 
 def _closed_at(body: dict[str, Any]) -> int | None:
@@ -140,11 +150,11 @@ def z_reports(store: Store, limit: int = 100) -> list[ShiftReport]:
     """Every closed shift's Z report, newest first (from the journal's shift_close records)."""
     tid, mid, mname = _identity(store)
     out = []
-    with Session(store.reader) as s:
-        closes = _closes(s)
+    with store.read() as tx:
+        closes = _closes(tx)
         previous: int | None = None
         for seq, shift, body in closes:
-            totals = shift_totals(s, shift)
+            totals = shift_totals(tx, shift)
             closed_at = _closed_at(body) or 0
             out.append(
                 ShiftReport(

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from alliance_protocol.reasons import Explained, Reason
-
 from alliance_protocol.pricing import Pricing
+from alliance_protocol.reasons import Explained, Reason
 
 
 class Severity(StrEnum):
@@ -55,10 +54,15 @@ class Result(Explained):
     def severity(self) -> Severity:
         return severity_for(self.ok, self.reason)
 
-
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"ok": self.ok, "reason": self.reason.value, "severity": self.severity.value,
-                               "message_zh": self.message_zh, "message_en": self.message_en, "seq": self.seq}
+        out: dict[str, Any] = {
+            "ok": self.ok,
+            "reason": self.reason.value,
+            "severity": self.severity.value,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "seq": self.seq,
+        }
         if self.detail:
             out["detail"] = self.detail
         return out
@@ -86,7 +90,9 @@ class TxnResult(Result):
         out = super().to_json()
         out.update(points_earned=self.points_earned, points_spent=self.points_spent)
         if self.pricing is not None:
-            out["pricing"] = {k: (v.value if isinstance(v, Reason) else v) for k, v in self.pricing.__dict__.items()}
+            out["pricing"] = {
+                k: (v.value if isinstance(v, Reason) else v) for k, v in self.pricing.__dict__.items()
+            }
         return out
 
 

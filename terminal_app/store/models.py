@@ -68,7 +68,9 @@ class OutboxRow(Base):
     """Records waiting for the server (delivery is at least once; the server dedupes by seq)."""
 
     __tablename__ = "outbox"
-    seq: Mapped[int] = mapped_column(Integer, ForeignKey("journal.seq"), primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(
+        Integer, ForeignKey("journal.seq"), primary_key=True, autoincrement=False
+    )
     synced: Mapped[int] = mapped_column(Integer, default=0)
 
 

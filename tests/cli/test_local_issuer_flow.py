@@ -50,29 +50,46 @@ def fresh_code(flow: dict, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_unconfirmed_clock_then_verified_then_replayed(flow: dict, capsys: pytest.CaptureFixture[str]) -> None:
+    """`verify` is a check: it never uses a code up (the member can still pay with it) and journals
+    nothing; the code is used by the sale that journals it, and then `verify` says CODE_REPLAYED."""
     code = fresh_code(flow, capsys)
     rc, out = run(terminal_cli.main, ["--home", flow["term"], "verify", code], capsys)
     assert (rc, last_json(out)["reason"]) == (1, "CLOCK_UNCONFIRMED")
 
     assert run(terminal_cli.main, ["--home", flow["term"], "clock", "confirm"], capsys)[0] == 0
-    rc, out = run(terminal_cli.main, ["--home", flow["term"], "verify", "--dry-run", code], capsys)
-    assert rc == 0 and last_json(out)["ok"] is True
-    rc, out = run(terminal_cli.main, ["--home", flow["term"], "verify", code], capsys)
-    verdict = last_json(out)
-    assert rc == 0 and verdict["ok"] is True
+    for _ in range(2):  # twice: the first check did not use it up
+        rc, out = run(terminal_cli.main, ["--home", flow["term"], "verify", code], capsys)
+        verdict = last_json(out)
+        assert rc == 0 and verdict["ok"] is True
     assert (verdict["member_id"], verdict["tier"], verdict["allowance"]) == (5001, 2, 3000)
     assert verdict["message_zh"] and verdict["message_en"]
+    assert run(terminal_cli.main, ["--home", flow["term"], "log"], capsys)[1] == ""  # nothing journaled
+    local_identity(flow)
+    rc, out = run(terminal_cli.main, ["--home", flow["term"], "sale", code, "--bill-fen", "10000"], capsys)
+    assert rc == 0 and last_json(out)["ok"] is True
     rc, out = run(terminal_cli.main, ["--home", flow["term"], "verify", code], capsys)
     assert (rc, last_json(out)["reason"]) == (1, "CODE_REPLAYED")
+    rc, out = run(terminal_cli.main, ["--home", flow["term"], "log"], capsys)
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == ["purchase"]  # the sale's record only
+
+
+def local_identity(flow: dict) -> None:
+    """A terminal identity without enrollment (no server in this flow), so a sale can be journaled."""
+    from terminal_app.store import open_store
+
+    store = open_store(Path(flow["term"]))
+    store.ensure_local_identity("T-LOCAL", "M-LOCAL")
+    store.close()
 
 
 def test_replay_is_remembered_by_a_new_process(flow: dict, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(terminal_cli.main, ["--home", flow["term"], "clock", "confirm"], capsys)[0] == 0
+    local_identity(flow)
     code = fresh_code(flow, capsys)
-    cmd = [sys.executable, "-m", "terminal_app.cli", "--home", flow["term"], "verify", code]
-    first = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-    second = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-    assert json.loads(first.stdout)["ok"] is True, first.stderr
+    base = [sys.executable, "-m", "terminal_app.cli", "--home", flow["term"]]
+    sale = subprocess.run([*base, "sale", code, "--bill-fen", "10000"], capture_output=True, text=True, timeout=60)
+    second = subprocess.run([*base, "verify", code], capture_output=True, text=True, timeout=60)
+    assert json.loads(sale.stdout)["ok"] is True, sale.stderr
     assert json.loads(second.stdout)["reason"] == "CODE_REPLAYED"
 
 

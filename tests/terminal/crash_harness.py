@@ -20,18 +20,12 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from alliance_protocol import trust_bundle as tb
 from alliance_protocol.journal_record import GENESIS_HASH, check_chain
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import T0, TestAlliance
 from alliance_protocol.verifier import FixedClock
-from terminal_app.core import journal, ledger
-from terminal_app.core.journal import wire_record
 from terminal_app.store import open_store
-from terminal_app.store.models import JournalRow
 
 
 def setup(home: Path, alliance: TestAlliance) -> None:
@@ -118,10 +112,9 @@ def main(home: Path, kills: int, seed: int) -> dict:
         # restart: the journal must verify and hold every returned verdict
         store = open_store(home)
         public = store.terminal_key().public_key()
-        with Session(store.reader) as s:
-            rows = s.scalars(select(JournalRow).where(JournalRow.seq > checked_seq).order_by(JournalRow.seq)).all()
-            records = [wire_record(row) for row in rows]
-            head = ledger.state(s, journal.HEAD_KEY)
+        with store.read() as tx:
+            records = [row.wire() for row in tx.journal.entries_after(checked_seq, 10**9)]
+            head = tx.journal.stored_head()
         store.close()
         try:
             checked = check_chain(records, public, prev_seq=checked_seq, prev_hash=checked_hash)

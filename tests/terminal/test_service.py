@@ -272,17 +272,49 @@ def test_no_identity_no_service(tmp_path) -> None:
 
 
 def test_replay_rows_older_than_the_window_are_pruned_but_recent_ones_kept(service, alliance, store, monkeypatch) -> None:
-    import terminal_app.core.service as svc_mod
+    """One pruning rule (terminal_app/store/replay.py), in the commit that consumes every PRUNE_EVERY-th
+    pair, with the one retention (code window + future skew + a minute) on the service's clock."""
+    from alliance_protocol.verifier import VerifierSettings
+    from terminal_app.store import replay
 
-    monkeypatch.setattr(svc_mod, "PRUNE_EVERY", 2)
-    store.replay_guard().remember(1, 1, code_time=T0 - 10_000)  # long expired
+    monkeypatch.setattr(replay, "PRUNE_EVERY", 2)
+    retention = replay.retention_s(VerifierSettings())
+    assert retention == 60 + 30 + 60
+    with store.write() as tx:  # rowid 1: no pruning yet
+        assert tx.replay.consume(1, 1, T0 - retention - 1, now=T0, retention=retention)  # just too old
+        assert tx.replay.consume(1, 2, T0 - retention, now=T0, retention=retention)  # rowid 2: prunes (1, 1)
+        # (1, 2) is exactly `retention` old: kept (its code is refused by the window from now on anyway)
+        assert not tx.replay.consume(1, 2, T0, now=T0, retention=retention)  # already used
+    assert not store.replay_check().seen(1, 1) and store.replay_check().seen(1, 2)
     m = alliance.member(50, tier=0)
     first = m.code(T0)
     checkout_code = lambda code: service.commit_earn(service.scan(code).token, 1_000)
-    assert checkout_code(first).ok and checkout_code(m.code(T0)).ok
-    guard = store.replay_guard()
-    assert not guard.seen(1, 1)
-    assert service.scan(first).reason is Reason.CODE_REPLAYED
+    assert checkout_code(first).ok  # rowid 3
+    with store.write() as tx:
+        tx.replay.consume(1, 3, T0 - 10_000, now=T0, retention=retention)  # rowid 4 prunes itself
+    assert not store.replay_check().seen(1, 3) and store.replay_check().seen(1, 2)
+    assert checkout_code(m.code(T0)).ok  # rowid 5
+    assert service.scan(first).reason is Reason.CODE_REPLAYED  # inside the window: kept
+
+
+def test_a_code_is_consumed_only_with_the_record_that_uses_it(service, alliance, store) -> None:
+    """The verifier's view of the replay guard never writes: a check (pos-terminal verify, scan-image,
+    a scan) leaves the code usable; only a counting journal record consumes it, in its transaction."""
+    code = alliance.member(51, tier=1).code(T0)
+    verifier = store.verifier()
+    assert verifier.replay.remember(1, 99, T0) and verifier.replay.remember(1, 99, T0)  # checks only
+    with store.read() as tx:
+        assert tx.replay.count() == 0
+    declined = service.commit_purchase(service.scan(code).token, 4_000, 100)  # points on a small bill
+    assert not declined.ok
+    with store.read() as tx:
+        assert tx.replay.count() == 0  # a declined commit consumed nothing
+    sold = service.commit_purchase(service.scan(code).token, 10_000)
+    assert sold.ok
+    with store.read() as tx:
+        assert tx.replay.count() == 1
+        entry = tx.journal.get(sold.seq)
+        assert entry is not None and entry.status == "approved"
 
 
 def test_a_signed_bundle_with_unusable_rules_or_catalogue_is_refused_and_the_old_kept(store, alliance) -> None:
@@ -303,10 +335,10 @@ def test_a_signed_bundle_with_unusable_rules_or_catalogue_is_refused_and_the_old
 
 
 def test_an_unforeseen_error_is_declined_never_approved(service, alliance, monkeypatch) -> None:
-    import terminal_app.core.service as svc_mod
+    import terminal_app.core.decisions.purchase as purchase_mod
 
     scan = service.scan(alliance.member(60).code(T0))
-    monkeypatch.setattr(svc_mod, "price", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(purchase_mod, "price", lambda *a, **k: 1 / 0)
     txn = service.commit_purchase(scan.token, 10_000)
     assert (txn.ok, txn.reason, txn.severity, txn.seq) == (False, Reason.INTERNAL_ERROR, Severity.DECLINED, None)
     assert service.log() == []

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from alliance_protocol.reasons import Reason
 from alliance_protocol.testkit import T0, TestAlliance
 from alliance_protocol.trust_bundle import BundleError
-from alliance_protocol.verifier import FixedClock, OfflineVerifier
+from alliance_protocol.verifier import FixedClock, OfflineVerifier, VerifierSettings
 from terminal_app.store import open_store
 
 
@@ -102,48 +102,66 @@ def test_clock_offset_is_learned_from_the_server(store) -> None:
 
 
 def test_replays_are_remembered_across_a_restart(tmp_path: Path, store, alliance) -> None:
+    from terminal_app.core.service import TerminalService
+
     store.install_bundle(alliance.bundle_bytes())
-    member = alliance.member(1)
-    code = member.code(T0)
-
-    def verify(s):
-        return OfflineVerifier(s.current_bundle(), FixedClock(T0), s.replay_guard()).verify(code)
-
-    assert verify(store).ok
+    store.ensure_local_identity("T-1", "M-1")
+    store.set_last_sync(T0)
+    code = alliance.member(1).code(T0)
+    service = TerminalService(store, clock=FixedClock(T0))
+    assert service.commit_purchase(service.scan(code).token, 10_000).ok
     store.close()
     reopened = open_store(tmp_path / "term")
-    assert verify(reopened).reason is Reason.CODE_REPLAYED
+    verdict = OfflineVerifier(reopened.current_bundle(), FixedClock(T0), reopened.replay_check()).verify(code)
+    assert verdict.reason is Reason.CODE_REPLAYED
+    assert TerminalService(reopened, clock=FixedClock(T0)).scan(code).reason is Reason.CODE_REPLAYED
+    reopened.close()
 
 
 def test_replay_guard_prunes_only_pairs_older_than_the_window(store) -> None:
-    guard = store.replay_guard()
-    assert guard.remember(1, 1, code_time=T0 - 10_000)
-    assert guard.remember(1, 2, code_time=T0)
-    assert not guard.remember(1, 2, code_time=T0)
-    from sqlalchemy.orm import Session
+    from terminal_app.store.replay import retention_s
 
-    with Session(store.writer) as s, s.begin():
-        assert guard.prune(s, now=T0) == 1
-    assert guard.seen(1, 2) and not guard.seen(1, 1)
+    retention = retention_s(VerifierSettings())
+    with store.write() as tx:
+        assert tx.replay.consume(1, 1, code_time=T0 - 10_000, now=T0, retention=retention)
+        assert tx.replay.consume(1, 2, code_time=T0, now=T0, retention=retention)
+        assert not tx.replay.consume(1, 2, code_time=T0, now=T0, retention=retention)
+        assert tx.replay.prune(now=T0, retention=retention) == 1
+    assert store.replay_check().seen(1, 2) and not store.replay_check().seen(1, 1)
 
 
-def test_replay_guard_prunes_on_the_server_corrected_clock(store) -> None:
+def test_replay_guard_prunes_on_the_server_corrected_clock(tmp_path: Path, monkeypatch) -> None:
     """The host clock runs an hour fast (the server told us: offset -1 h). A code used ten seconds ago
     on the corrected clock is still inside its window and must stay remembered; on the host clock it
-    would look an hour old and be pruned, and the same code would be accepted again."""
+    would look an hour old and be pruned, and the same code would be accepted again. Through the real
+    path: a service on the store's own (corrected) clock prunes when its commit consumes a pair."""
     import time
 
-    from sqlalchemy.orm import Session
+    from alliance_protocol.rules import AllianceRules
+    from terminal_app.core.service import TerminalService
+    from terminal_app.store import replay
+    from tests.terminal.conftest import bundle_bytes
 
     host_now = int(time.time() * 1000)
+    corrected = (host_now - 3_600_000) / 1000
+    alliance = TestAlliance(seed="store-clock", now=int(corrected))
+    store = open_store(tmp_path / "fast")
+    store.set_root_keys([alliance.root_public])
+    store.install_bundle(bundle_bytes(alliance, AllianceRules()))
+    store.ensure_local_identity("T-FAST", "M-FAST")
     store.record_server_time(host_now - 3_600_000, host_now, host_now)
-    corrected = store.clock().now()
-    guard = store.replay_guard()
-    assert guard.remember(7, 1, code_time=int(corrected) - 10)
-    assert guard.remember(7, 2, code_time=int(corrected) - guard.retention_s - 10)
-    with Session(store.writer) as s, s.begin():
-        assert guard.prune(s) == 1
-    assert guard.seen(7, 1) and not guard.seen(7, 2)
+    store.set_last_sync(corrected)
+    retention = replay.retention_s(VerifierSettings())
+    with store.write() as tx:
+        tx.replay.consume(7, 1, int(corrected) - 10, now=corrected, retention=retention)
+        tx.replay.consume(7, 2, int(corrected) - retention - 10, now=corrected, retention=retention)
+    monkeypatch.setattr(replay, "PRUNE_EVERY", 3)  # the commit below consumes rowid 3
+    service = TerminalService(store)  # no clock given: the store's server-corrected clock
+    scan = service.scan(alliance.member(8).code(int(service.clock().now())))
+    assert scan.ok, scan
+    assert service.commit_purchase(scan.token, 10_000).ok
+    assert store.replay_check().seen(7, 1) and not store.replay_check().seen(7, 2)
+    store.close()
 
 
 def test_terminal_key_is_private_to_its_owner(store) -> None:

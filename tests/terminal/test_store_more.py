@@ -33,7 +33,7 @@ def test_a_0001_database_is_upgraded_in_place_and_keeps_its_data(tmp_path: Path,
     assert "journal" not in tables
     engine.dispose()
     store = open_store(home)
-    assert store.replay_guard().seen(5, 6)
+    assert store.replay_check().seen(5, 6)
     with store.reader.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
         assert conn.exec_driver_sql("SELECT count(*) FROM journal").scalar() == 0

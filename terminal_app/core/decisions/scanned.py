@@ -1,0 +1,76 @@
+"""What every code-backed decision (purchase, coupon, gift) decides on, and the checks they share.
+
+    outcome = decide_scanned(tx, session, problem, decision, terms, now, retention)
+
+In this order, inside the journal's write transaction: the scan session (expired: refused), the
+replay guard (the code already used here: CODE_REPLAYED), the member's offline position, the
+kind's own decision; when it counts, the code's (serial, counter) pair is consumed in the same
+transaction as the record that uses it. Every such record carries the code's facts, the verified
+code text (HQ re-verifies it) and the bundle sequence it was decided under.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
+
+from alliance_protocol import records
+from alliance_protocol.reasons import Reason
+from alliance_protocol.records import Kind
+from alliance_protocol.verifier import Verdict
+from terminal_app.store import Tx
+
+from ..risk import MemberPosition
+from ..sessions import ScanSession, VerifiedCode
+from ..terms import Terms
+from .base import Fields, Outcome, refused
+
+
+@dataclass(frozen=True)
+class ScannedContext:
+    code: VerifiedCode
+    terms: Terms
+    position: MemberPosition
+    now: float
+
+
+class ScannedDecision(Protocol):
+    kind: ClassVar[Kind]
+
+    def decide(self, tx: Tx, c: ScannedContext) -> Outcome: ...
+
+
+def code_facts(v: Verdict) -> Fields:
+    """A rejected code's facts as record fields (a garbled code's out-of-range values are left out)."""
+    return {
+        "member_id": v.member_id,
+        "cert_serial": v.cert_serial,
+        "counter": v.counter,
+        "code_time": v.code_time,
+        "tier": records.int_or_none(v.tier, 0, 3),
+    }
+
+
+def position_of(tx: Tx, code: VerifiedCode, terms: Terms) -> MemberPosition:
+    return MemberPosition.read(tx, code.member_id, code.allowance, terms.rules.offline.member_max_points)
+
+
+def decide_scanned(
+    tx: Tx,
+    session: ScanSession,
+    problem: Reason | None,
+    decision: ScannedDecision,
+    terms: Terms,
+    now: float,
+    retention: int,
+) -> Outcome:
+    code = session.code
+    common: Fields = {**code.facts(), "bundle_seq": terms.bundle_seq}
+    if problem is not None:
+        return refused(problem, common)
+    if tx.replay.seen(code.cert_serial, code.counter):
+        return refused(Reason.CODE_REPLAYED, common)
+    outcome = decision.decide(tx, ScannedContext(code, terms, position_of(tx, code, terms), now))
+    if outcome.counts:
+        tx.replay.consume(code.cert_serial, code.counter, code.code_time, now=now, retention=retention)
+    return Outcome(outcome.status, outcome.reason, {**common, **outcome.fields}, outcome.pricing)
