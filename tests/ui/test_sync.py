@@ -17,12 +17,12 @@ from sync_server.api import create_app
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
 from sync_server.hq_keys import KeyRing
+from sync_server.local import free_port
 from sync_server.settings import ServerSettings
 from terminal_app.store import open_store
 from terminal_app.sync import SyncClient
 from terminal_app.ui.app import MainWindow
 from terminal_app.ui.settings import UiSettings
-from tests.server.conftest import free_port
 
 from .helpers import dismiss, keypad, scan_by_field, wait_verdict
 
