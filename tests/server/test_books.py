@@ -764,3 +764,32 @@ def test_commands_print_json_and_list_every_case(server: RunningServer, tmp_path
     assert json.loads(capsys.readouterr().out)["reason"] == "REQUEST_INVALID"
     assert main([*base, "report", "settlement", "--date", "2026-13-01", *db]) == 2
     close(till)
+
+
+def test_a_backfill_earns_the_multiplier_of_the_purchase_day(server: RunningServer, tmp_path: Path) -> None:
+    """docs/hq-books.md: a backfill is priced on the day of the purchase (its member day), not the
+    day it is entered; the terminal and HQ agree on it."""
+    from alliance_protocol.rules import AllianceRules
+
+    bought = int(time.time()) - 30 * 3600
+    weekday = (datetime.fromtimestamp(bought, UTC) + timedelta(hours=8)).weekday()
+    today = (datetime.now(UTC) + timedelta(hours=8)).weekday()
+    assert weekday != today
+    rules = AllianceRules.from_dict({"member_day_weekdays": [weekday], "member_day_monthdays": []}).to_dict()
+    with server.hq.session() as s, s.begin():
+        saved = server.hq.get_setting(s, "rules")
+        server.hq.put_setting(s, "rules", rules)
+    server.hq.bundle_changed()
+    try:
+        till = enroll_terminal(server, tmp_path / "t", "M-GYM")  # takes the bundle with these rules
+        w = new_member(server, tmp_path, 0)
+        result = TerminalService(till.store).backfill(mid(w), 10_000, "GYM-MD-1", bought, manager="Li")
+        assert result.ok and result.points_earned == 200  # 100 points, doubled on the purchase's member day
+        sync(till)
+        rec = stored(server, till, result.seq)
+        assert (rec.effect, rec.points_delta, rec.flag_reason) == ("held", 200, "BACKFILL_HELD")
+        close(till)
+    finally:
+        with server.hq.session() as s, s.begin():
+            server.hq.put_setting(s, "rules", saved)
+        server.hq.bundle_changed()
