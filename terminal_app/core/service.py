@@ -55,6 +55,7 @@ from alliance_protocol.verifier import Clock, OfflineVerifier, VerifierSettings
 from terminal_app.store import Key, Store
 from terminal_app.store.replay import retention_s
 
+from . import lookup, reports
 from .decisions.backfill import Backfill
 from .decisions.backup import BackupSale
 from .decisions.base import Decision, Outcome
@@ -67,7 +68,7 @@ from .failures import NotRecorded, guarded
 from .logview import ALL, LogFilter, read_log
 from .members import mask_member, member_view
 from .recorder import Recorded, Recorder
-from .reports import ShiftClose
+from .reports import ShiftClose, ShiftReport
 from .results import ScanResult, TxnResult, ZReport
 from .risk import since_sync_s
 from .sessions import SCAN_SESSION_S, ScanSessions, VerifiedCode
@@ -254,7 +255,31 @@ class TerminalService:
         b = recorded.body
         return ZReport(shift=b["shift"], seq=recorded.seq, **b["totals"])
 
+    def end_session(self, token: str | None) -> None:
+        """The counter dropped this scan (cancelled, replaced by another member, an offer declined):
+        its session goes now rather than when it expires or is pushed out."""
+        self._sessions.close(token)
+
     # --- reading
+    def record(self, seq: int) -> dict[str, Any] | None:
+        """One journal record as the log shows it, plus "synced" (lookup.py)."""
+        return lookup.record(self.store, seq)
+
+    def earlier_use(self, declined: dict[str, Any]) -> dict[str, Any] | None:
+        """For "already used": the record here that used the code or coupon first (lookup.py)."""
+        return lookup.earlier_use(self.store, declined)
+
+    def queued(self) -> int:
+        """Records not on HQ yet."""
+        return self.store.outbox_count()
+
+    def x_report(self, manager: str) -> ShiftReport:
+        """The open shift so far (reports.py; nothing is written)."""
+        return reports.x_report(self.store, manager, self.clock().now())
+
+    def z_reports(self) -> list[ShiftReport]:
+        return reports.z_reports(self.store)
+
     def log(self, f: LogFilter = ALL) -> list[dict[str, Any]]:
         """Journal records, newest first, as dicts (the signed body plus day, hash, voided_by)."""
         return read_log(self.store, f)
