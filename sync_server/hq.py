@@ -1,32 +1,30 @@
-"""HQ's domain operations on the database: merchants, terminals, members, the trust bundle.
+"""HQ's domain operations on the database: merchants, terminals, members, device certificates; the
+way to the trust bundle, the keys, the change cursor and the books lock.
 
-Stateless: every call works through the database and the key files, so several server processes
-can share one database. Used by the HTTP API and the admin commands alike.
+Stateless but for short memos: every call works through the database and the key files, so
+several server processes can share one database. Used by the HTTP API and the admin commands alike.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.orm import Session
 
-from alliance_protocol import backup_code, canonical, enrollment_code
+from alliance_protocol import backup_code, enrollment_code
 from alliance_protocol.keys import b64, unb64
 from alliance_protocol.member_code import Certificate
-from alliance_protocol.rules import AllianceRules
 from alliance_protocol.trust_bundle import TrustBundle, load_bundle
 
-from . import member_login
+from . import bundles, counters, member_login
 from .db.engine import make_engine, migrate
-from .dialect import insert_ignore
-from .db.models import BundleVersion, Device, EnrollmentCode, Member, Merchant, Setting, Terminal
+from .db.models import Device, EnrollmentCode, Member, Merchant, Setting, Terminal
 from .hq_keys import KeyRing
+from .issuer_keys import IssuerKeys
 from .settings import ServerSettings
 
 
@@ -51,28 +49,38 @@ def mask_phone(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else ("*" * len(phone))
 
 
-BUNDLE_MEMO_S = 2.0  # how long a process reuses the signed bundle before looking at the database again
+BUNDLE_MEMO_S = bundles.MEMO_S  # how long a process reuses the signed bundle before looking again
 
 
-@dataclass
 class HQ:
-    settings: ServerSettings
-    engine: Engine
-    ring: KeyRing
-    _bundle_memo: tuple[float, int, bytes] | None = None
-    _key_entries: tuple[int, list] | None = None
-    _verification: tuple[int, TrustBundle] | None = None
-    _books_memo: tuple[float, Any] | None = None
+    """HQ for one database and one key directory: what the HTTP API and the admin commands share.
+
+    Its parts, each the one owner of its state: `engine` (the database), `keys` (the key ring as
+    its files say now, sync_server/issuer_keys.py), `bundles` (the trust bundle in force,
+    sync_server/bundles.py). The change cursor and the books lock are rows of `counters`
+    (sync_server/counters.py). Every operation below is one transaction of its own.
+    """
+
+    def __init__(self, settings: ServerSettings, engine: Engine, ring: KeyRing) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.keys = IssuerKeys(ring)
+        self.bundles = bundles.BundleIssuer(settings, engine, self.keys)
+        self._books_memo: tuple[float, Any] | None = None  # (monotonic time, BooksConfig)
+
+    @property
+    def ring(self) -> KeyRing:
+        return self.keys.ring
 
     @classmethod
-    def open(cls, settings: ServerSettings, *, create_keys: bool = False) -> "HQ":
+    def open(cls, settings: ServerSettings, *, create_keys: bool = False) -> HQ:
         engine = make_engine(settings.resolved_database_url())
         migrate(engine)
         keys_dir = settings.resolved_keys_dir()
         if not (keys_dir / "root.key").exists():
             if not create_keys:
-                raise HQError("ROOT_KEY_MISSING", f"no alliance keys in {keys_dir}: run `sync-server init-demo` "
-                              "or `sync-server keys init`", 500)
+                raise HQError("ROOT_KEY_MISSING", f"no alliance keys in {keys_dir}: run "
+                              "`sync-server init-demo` or `sync-server keys init`", 500)
             KeyRing.create(keys_dir, int(time.time()) - 60)
         ring = KeyRing.load(keys_dir)
         ring.response_signer()  # HQ signs every answer: a key ring without a response key gets one now
@@ -81,23 +89,27 @@ class HQ:
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
-    # --- named settings
+    # --- what operators set (rules, coupons, gifts, books: one JSON document each)
     @staticmethod
     def get_setting(s: Session, key: str, default: Any = None) -> Any:
-        row = s.get(Setting, key)
-        return default if row is None else json.loads(row.value)
+        return bundles.setting(s, key, default)
 
     @staticmethod
     def put_setting(s: Session, key: str, value: Any) -> None:
         s.merge(Setting(key=key, value=json.dumps(value)))
 
-    def next_cursor(self, s: Session, count: int = 1) -> int:
+    # --- the change cursor and the books lock (sync_server/counters.py)
+    @staticmethod
+    def next_cursor(s: Session, count: int = 1) -> int:
         """The first of `count` fresh values of the server-issued, strictly increasing change cursor
         (never a client clock). Each changed member gets its own value, so paging never splits one."""
-        row = s.get(Setting, "change_cursor", with_for_update=True)
-        first = (json.loads(row.value) if row else 0) + 1
-        self.put_setting(s, "change_cursor", first + count - 1)
-        return first
+        return counters.next_cursor(s, count)
+
+    @staticmethod
+    def lock_books(s: Session) -> None:
+        """The alliance-wide lock every batch's decisions take (the change cursor's row, FOR UPDATE on
+        PostgreSQL; SQLite has one writer), held until the transaction commits."""
+        counters.lock_books(s)
 
     # --- merchants and terminals
     def create_merchant(self, merchant_id: str, name: str, industry: str = "retail", rank: str = "basic",
@@ -240,75 +252,33 @@ class HQ:
             return int(s.scalar(text("SELECT nextval('device_serial_seq')")))
         return (s.scalar(select(func.max(Device.serial))) or 0) + 1
 
-    # --- the trust bundle
+    # --- the trust bundle (sync_server/bundles.py) and the keys (sync_server/issuer_keys.py)
     def bundle_payload(self, s: Session) -> dict[str, Any]:
-        return {
-            "alliance_id": self.settings.alliance_id,
-            "max_age_s": self.settings.bundle_max_age_s,
-            "deny": {
-                "cert_serials": sorted(s.scalars(select(Device.serial).where(Device.revoked.is_(True))).all()),
-                "member_ids": sorted(s.scalars(select(Member.id).where(Member.blocked.is_(True))).all()),
-            },
-            "rules": self.get_setting(s, "rules", AllianceRules().to_dict()),
-            "coupons": self.get_setting(s, "coupons", []),
-            "gifts": self.get_setting(s, "gifts", []),
-            "keys": self.key_entries(),
-        }
+        return self.bundles.payload(s)
 
     def bundle_changed(self) -> None:
         """Forget the memo (this process changed what goes into the bundle)."""
-        self._bundle_memo = None
+        self.bundles.changed()
 
     def current_bundle(self) -> tuple[int, bytes]:
-        """The signed bundle in force; a new sequence when its content changed or it is getting old.
-        A process reuses it for BUNDLE_MEMO_S seconds (other workers' changes arrive within that)."""
-        memo = self._bundle_memo
-        if memo is not None and time.monotonic() - memo[0] < BUNDLE_MEMO_S:
-            return memo[1], memo[2]
-        sequence, envelope = self._current_bundle()
-        self._bundle_memo = (time.monotonic(), sequence, envelope)
-        return sequence, envelope
+        """(sequence, envelope) of the signed bundle in force; a new sequence when its content changed
+        or it is getting old. A process reuses it for BUNDLE_MEMO_S seconds."""
+        return self.bundles.current()
 
-    def _current_bundle(self) -> tuple[int, bytes]:
-        with self.session() as s, s.begin():
-            content = self.bundle_payload(s)
-            digest = hashlib.sha256(canonical.dumps(content)).hexdigest()
-            row = s.get(Setting, "bundle", with_for_update=True)  # one worker issues a sequence at a time
-            state = None if row is None else json.loads(row.value)
-            now = int(time.time())
-            if state and state["digest"] == digest and now - state["issued_at"] < self.settings.bundle_refresh_s:
-                return state["sequence"], state["envelope"].encode()
-            sequence = (state["sequence"] if state else 0) + 1
-            payload = {**content, "sequence": sequence, "issued_at": now}
-            envelope = self.ring.sign_bundle(payload)
-            self.put_setting(s, "bundle", {"digest": digest, "issued_at": now, "sequence": sequence,
-                                          "envelope": envelope.decode()})
-            # Every version is kept: a record names the bundle it was decided with (evidence.py).
-            s.add(BundleVersion(sequence=sequence, issued_at=now,
-                                payload=canonical.dumps(json.loads(envelope)["payload"]).decode()))
-            return sequence, envelope
+    def bundle(self) -> TrustBundle:
+        return load_bundle(self.current_bundle()[1], [self.ring.root_public])
 
-    def key_entries(self) -> list:
+    def key_entries(self) -> list[dict[str, Any]]:
         """The issuer keys for the bundle; reloaded when `sync-server keys rotate` changed the ring."""
-        stamp = (self.ring.directory / "issuers.json").stat().st_mtime_ns
-        if self._key_entries is None or self._key_entries[0] != stamp:
-            self.ring = KeyRing.load(self.ring.directory)
-            self._key_entries = (stamp, self.ring.key_entries())
-        return self._key_entries[1]
+        return self.keys.entries()
 
     def verification_keys(self) -> TrustBundle:
         """Every issuer key with its validity, as HQ re-verifies member codes (no deny list)."""
-        entries = self.key_entries()
-        if self._verification is None or self._verification[0] != id(entries):
-            from .evidence import verification_bundle
-
-            self._verification = (id(entries), verification_bundle(entries))
-        return self._verification[1]
+        return self.keys.verification()
 
     def compromised_keys(self) -> dict[str, int]:
         """kid -> unix s since when the issuer key is known to have leaked (`keys revoke`)."""
-        self.key_entries()  # reloads the ring when its file changed
-        return self.ring.compromised()
+        return self.keys.compromised()
 
     def books_config(self) -> Any:
         """The books settings (settings row "books"), reread at most every BUNDLE_MEMO_S seconds."""
@@ -320,16 +290,9 @@ class HQ:
                 memo = self._books_memo = (time.monotonic(), load_books_config(self, s))
         return memo[1]
 
-    def lock_books(self, s: Session) -> None:
-        """The alliance-wide lock every batch's decisions take (the change-cursor row, FOR UPDATE on
-        PostgreSQL; SQLite has one writer): decisions that depend on what was used before (single-use
-        codes, caps, quotas, stock, balances) follow one order, the order HQ stores them in."""
-        if s.get(Setting, "change_cursor", with_for_update=True) is None:
-            s.execute(insert_ignore(s, Setting, ["key"]).values(key="change_cursor", value="0"))
-            s.get(Setting, "change_cursor", with_for_update=True, populate_existing=True)
-
-    def bundle(self) -> TrustBundle:
-        return load_bundle(self.current_bundle()[1], [self.ring.root_public])
+    def books_changed(self) -> None:
+        """Forget the books settings' memo (this process changed them)."""
+        self._books_memo = None
 
     def root_public_keys(self) -> list[str]:
         return [b64(self.ring.root_public)]

@@ -1,66 +1,22 @@
-"""GET /hq: HQ's minimal web page (plain HTML, every value escaped).
+"""HQ's minimal web page (GET /hq; plain HTML, every value escaped).
 
 Recent batches, terminals (merchant, status, last seen, the queue they reported, clock offset),
-open anomalies with the time left to their review deadline. HTTP Basic login against
-settings.hq_user / settings.hq_password: with no password set the page is closed (403
-HQ_LOGIN_REQUIRED, saying to set SYNC_SERVER_HQ_PASSWORD); wrong or missing credentials get 401
-with a WWW-Authenticate challenge. Merchant logins (`sync-server hq-login add NAME --merchant M`,
-PBKDF2-SHA256 hashes in the settings table) see only their own merchant's terminals, batches
-and cases. Failed logins are bounded per client address and per login name
-(SYNC_SERVER_HQ_LOGIN_FAILURES per SYNC_SERVER_LOGIN_WINDOW_S): beyond that 429 RATE_LIMITED with
-Retry-After, before any password is checked.
+open anomalies with the time left to their review deadline; a merchant's login sees only its own
+merchant's. Who may sign in: sync_server/hq_logins.py; the route, its HTTP Basic login and the
+bounded failed logins: sync_server/routers/hq_page.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import secrets
 import time
 from datetime import UTC, datetime
 from html import escape
 
 from sqlalchemy import select
 
-from .db.models import Batch, Merchant, Terminal
-from .hq import HQ, HQError
-
-MERCHANT_LOGINS = "hq_merchant_logins"  # settings row: {name: {merchant_id, salt, hash}}
-PBKDF2_ROUNDS = 100_000
-
-
-def _hash(password: str, salt: str) -> str:
-    return hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), PBKDF2_ROUNDS).hex()
-
-
-def add_merchant_login(hq: HQ, name: str, merchant_id: str, password: str) -> None:
-    """A login that sees only one merchant's terminals, batches and cases (PBKDF2-SHA256 hash kept)."""
-    if not name or ":" in name or len(password) < 8:
-        raise HQError("REQUEST_INVALID", "a login needs a name without ':' and a password of 8+ characters")
-    salt = secrets.token_hex(16)
-    with hq.session() as s, s.begin():
-        if s.get(Merchant, merchant_id) is None:
-            raise HQError("UNKNOWN_MERCHANT", merchant_id, 404)
-        logins = hq.get_setting(s, MERCHANT_LOGINS, {})
-        logins[name] = {"merchant_id": merchant_id, "salt": salt, "hash": _hash(password, salt)}
-        hq.put_setting(s, MERCHANT_LOGINS, logins)
-
-
-def authenticate(hq: HQ, user: str, password: str, logins: dict | None = None) -> tuple[bool, str | None]:
-    """(whether `user`/`password` is a login, the merchant it is limited to or None for HQ itself)."""
-    if user and hq.settings.hq_password and (
-            secrets.compare_digest(user.encode(), hq.settings.hq_user.encode())
-            & secrets.compare_digest(password.encode(), hq.settings.hq_password.encode())):
-        return True, None
-    entry = (merchant_logins(hq) if logins is None else logins).get(user)
-    if entry and secrets.compare_digest(_hash(password, entry["salt"]), entry["hash"]):
-        return True, entry["merchant_id"]
-    return False, None
-
-
-def merchant_logins(hq: HQ) -> dict:
-    with hq.session() as s:
-        return hq.get_setting(s, MERCHANT_LOGINS, {})
+from .db.models import Batch, Terminal
+from .hq import HQ
 
 
 def _when(ms: int | None) -> str:

@@ -63,7 +63,7 @@ def cmd_report_settlement(args: argparse.Namespace) -> int:
 def cmd_hq_login_add(args: argparse.Namespace) -> int:
     import getpass
 
-    from ..hq_page import add_merchant_login
+    from ..hq_logins import add_merchant_login
 
     password = args.password or getpass.getpass(f"password for {args.name}: ")
     add_merchant_login(_open(args), args.name, args.merchant, password)

@@ -208,6 +208,10 @@ class BundleVersion(Base):
     sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     issued_at: Mapped[int] = mapped_column(BigInteger)  # unix s
     payload: Mapped[str] = mapped_column(Text)  # the signed payload (canonical JSON)
+    # What HQ serves while this version is in force (sync_server/bundles.py): its content's digest
+    # and the signed envelope. None for versions issued before migration 0005 but the one in force.
+    digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    envelope: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
 
 
 class Batch(Base):
@@ -253,8 +257,31 @@ class RateLimit(Base):
     expires_at: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
+class Counter(Base):
+    """HQ's server-issued sequences (sync_server/counters.py): "change_cursor" (the last value given
+    to a changed member; its row, locked FOR UPDATE, is also the alliance-wide books lock) and
+    "bundle_sequence" (the trust bundle version in force; locked while one is issued)."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class HQLogin(Base):
+    """A merchant's login to the HQ page (sync_server/hq_logins.py): it sees that merchant's
+    terminals, batches and cases only. PBKDF2-SHA256 of the password, never the password."""
+
+    __tablename__ = "hq_logins"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    salt: Mapped[str] = mapped_column(String(32))  # hex
+    hash: Mapped[str] = mapped_column(String(64))  # hex
+    created_at: Mapped[int] = mapped_column(BigInteger)  # unix s
+
+
 class Setting(Base):
-    """Named values: bundle sequence, change cursor, catalogues, rules."""
+    """What operators set, one JSON document per key: "rules", "coupons", "gifts" (what the next
+    trust bundle carries) and "books" (sync_server/books_config.py)."""
 
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -13,7 +13,7 @@ import binascii
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from .. import hq_page
+from .. import hq_logins, hq_page
 from ..errors import error_for, error_response
 from ..hq import HQ
 from ..ratelimit import RateLimited, client_address
@@ -35,8 +35,7 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
 
 def _check_login(hq: HQ, request: Request, limits: Limits) -> tuple[Response | None, str | None]:
     """(refusal or None, the merchant the login is limited to or None for HQ itself)."""
-    logins = hq_page.merchant_logins(hq)
-    if not hq.settings.hq_password and not logins:
+    if hq_logins.page_is_closed(hq):
         return error_response("HQ_LOGIN_REQUIRED", 403, "the HQ page is closed until a password is set: "
                               "set SYNC_SERVER_HQ_PASSWORD (and SYNC_SERVER_HQ_USER) and restart the "
                               "server"), None
@@ -46,7 +45,7 @@ def _check_login(hq: HQ, request: Request, limits: Limits) -> tuple[Response | N
         keys = [(limits.hq_login_per_address, client_address(request)), (limits.hq_login_per_user, user)]
         try:
             with limits.limiter.attempt(keys) as attempt:
-                ok, merchant_id = hq_page.authenticate(hq, user, password, logins)
+                ok, merchant_id = hq_logins.authenticate(hq, user, password)
                 if ok:
                     return None, merchant_id
                 attempt.failed()

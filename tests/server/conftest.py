@@ -137,22 +137,8 @@ def till(server: RunningServer, tmp_path: Path) -> Till:
 def issue_bundle_at(hq: HQ, at_s: int) -> tuple[int, bytes]:
     """A bundle version as if HQ had issued it at `at_s` (a terminal that went offline after that
     time decided its records with it). Returns (sequence, envelope)."""
-    import json
-
-    from alliance_protocol import canonical
-    from sync_server.db.models import BundleVersion
-
-    hq.current_bundle()
-    with hq.session() as s, s.begin():
-        content = hq.bundle_payload(s)
-        state = hq.get_setting(s, "bundle")
-        seq = state["sequence"] + 1
-        envelope = hq.ring.sign_bundle({**content, "sequence": seq, "issued_at": at_s})
-        s.add(BundleVersion(sequence=seq, issued_at=at_s,
-                            payload=canonical.dumps(json.loads(envelope)["payload"]).decode()))
-        hq.put_setting(s, "bundle", {**state, "sequence": seq, "issued_at": at_s, "envelope": envelope.decode()})
-    hq.bundle_changed()
-    return seq, envelope
+    hq.current_bundle()  # (the version in force before it)
+    return hq.bundles.issue(at_s)
 
 
 def as_if_enrolled_at(hq: HQ, terminal_id: str, at_s: int) -> None:

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import httpx
+from sqlalchemy import delete
 
-from sync_server.db.models import Terminal
+from sync_server.db.models import HQLogin, Terminal
 from sync_server.reconcile import reconcile
 
 from .conftest import RunningServer, enroll_terminal
@@ -81,7 +82,7 @@ def test_time_left_wording() -> None:
 
 def test_a_merchant_login_sees_only_its_own_terminals_and_cases(server: RunningServer, tmp_path: Path) -> None:
     from sync_server.hq import HQError
-    from sync_server.hq_page import add_merchant_login
+    from sync_server.hq_logins import add_merchant_login
 
     hq = server.hq
     hq.create_merchant("M-OWN", "Own shop")
@@ -112,7 +113,7 @@ def test_a_merchant_login_sees_only_its_own_terminals_and_cases(server: RunningS
     finally:
         hq.settings.hq_password = ""
         with hq.session() as s, s.begin():
-            hq.put_setting(s, "hq_merchant_logins", {})
+            s.execute(delete(HQLogin))
         for t in (mine, theirs):
             t.client.close()
             t.store.close()
