@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     from alliance_protocol.testkit import TestAlliance
     from terminal_app.store import open_store
     from terminal_app.ui.app import MainWindow
-    from terminal_app.ui.camera import CameraWorker, VirtualCamera
+    from member_wallet.virtual_camera import VirtualCamera
+    from terminal_app.ui.camera import CameraWorker
     from terminal_app.ui.settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         t2 = measure(member.code(int(time.time())),
                      lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION
                      and w.pages.currentIndex() == 0)
-        w.vm.cancel()
+        w.vm.counter.cancel()
         settle()
         if i >= 3:
             red.append(t)

@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                     self.worst = (dt, f"{type(receiver).__name__} {event.type().name}")
 
     from alliance_protocol.testkit import TestAlliance
+    from member_wallet.virtual_camera import VirtualCamera
     from terminal_app.store import open_store
     from terminal_app.ui.app import MainWindow
     from terminal_app.ui.settings import UiSettings
@@ -84,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     settings.camera = "virtual"
     shown = {"code": ""}
     w = MainWindow(
-        store, home, settings=settings, sounds=False, camera=True, code_provider=lambda: shown["code"]
+        store, home, settings=settings, sounds=False, camera=True,
+        camera_source=lambda: VirtualCamera(lambda: shown["code"])
     )
     w.show()
 

@@ -176,7 +176,10 @@ def run_windows(base: Path, wallet: Wallet, server_url: str, camera: str) -> int
         print(f"   camera: device {settings.camera} (hold the phone, or this screen, to it)")
         return run_app(base / "terminal", server_url=server_url)
     print("   camera: virtual (it films the wallet window's current code)")
-    return run_app(base / "terminal", code_provider=lambda: wallet_window.current_code, server_url=server_url)
+    from member_wallet.virtual_camera import VirtualCamera
+
+    return run_app(base / "terminal", camera_source=lambda: VirtualCamera(lambda: wallet_window.current_code),
+                   server_url=server_url)
 
 
 if __name__ == "__main__":

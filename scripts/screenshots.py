@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             written.append(path)
 
         def scan(who=member, code=None) -> None:
-            w.vm.submit_code(code or who.code(int(time.time())))
+            w.vm.counter.submit_code(code or who.code(int(time.time())))
             wait(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION)
 
         def verdict() -> None:
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         wait(lambda: w.cashier.strip.kind == "offer")
         pump(800)
         shot("offer")
-        w.vm.decline_offer()
+        w.vm.counter.decline_offer()
         shot("customer_display", w.customer)
         t.confirm()
         verdict()
@@ -173,15 +173,15 @@ def main(argv: list[str] | None = None) -> int:
         code = member.code(int(time.time()) + 1)
         scan(code=code)
         t.set_mode("coupon")
-        w.vm.use_coupon("C-COFFEE")
+        w.vm.counter.use_coupon("C-COFFEE")
         verdict()
         shot("verdict_coupon")
         w.verdict.dismiss()
-        w.vm.backup_code("13800138000", 8_000)
+        w.vm.counter.backup_code("13800138000", 8_000)
         verdict()
         shot("verdict_orange")
         w.verdict.dismiss()
-        w.vm.submit_code(code, "scanner")  # the coupon's code again: already used, when and where
+        w.vm.counter.submit_code(code, "scanner")  # the coupon's code again: already used, when and where
         wait(lambda: w.pages.currentIndex() == w.VERDICT and w.verdict.earlier.text() != "")
         shot("verdict_red")
         w.verdict.dismiss()
@@ -205,10 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         wait(lambda: w.manager.managers.table.rowCount() >= 2)
         shot("managers")
         w.manager.tabs.setCurrentWidget(w.manager.shift)
-        w.vm.x_report()
+        w.vm.managers.x_report()
         wait(lambda: w.manager.shift.report is not None and w.manager.shift.report.kind == "X")
         shot("x_report")
-        w.vm.close_shift()
+        w.vm.managers.close_shift()
         wait(lambda: w.manager.shift.report is not None and w.manager.shift.report.kind == "Z")
         shot("z_report")
         w.manager.tabs.setCurrentWidget(w.manager.settings)

@@ -1,16 +1,15 @@
 """The counter app's main window and entry point.
 
     from terminal_app.ui.app import run_app
-    run_app(home, code_provider=lambda: wallet_window.current_code, server_url="http://127.0.0.1:8000")
+    run_app(home, camera_source=lambda: VirtualCamera(...), server_url="http://127.0.0.1:8000")
 
-`run_app(home, *, code_provider=None, server_url=None) -> int` opens the terminal store at `home`
+`run_app(home, *, camera_source=None, server_url=None) -> int` opens the terminal store at `home`
 (it must be enrolled: identity + terminal key; else the window shows NO_TERMINAL_IDENTITY), shows
 the window and runs the Qt event loop; returns the exit code.
-- `code_provider`: a callable returning the text of the code currently shown to the camera (or
-  ""/None when nothing is). With it the camera is a VirtualCamera rendering that code into
-  640x480 frames, decoded on the camera thread like a real camera's frames (the demo passes the
-  wallet window's `current_code`). Without it, the camera setting decides (an OpenCV device
-  index, or none).
+- `camera_source`: a callable making the camera's FrameSource (camera.py's interface). The demo
+  passes member_wallet.virtual_camera.VirtualCamera filming the wallet window's current code;
+  its frames are decoded on the camera thread like a real camera's. Without it, the camera
+  setting decides (an OpenCV device index, or none). The counter app never imports the simulator.
 - `server_url`: the HQ server for terminal_app.sync (status bar online/offline, "sync now").
 
 The window only composes pages (QStackedWidget): cashier, verdict, PIN, manager. Every store and
@@ -40,10 +39,10 @@ from .qtfix import protect_none
 
 protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see qtfix.py
 
-from .camera import CameraWorker, OpenCvCamera, VirtualCamera
+from .camera import CameraWorker, FrameSource, OpenCvCamera
 from .settings import UiSettings
 from .sounds import SoundPlayer
-from .syncstatus import SyncStatus
+from .syncstatus import ConnectionStatus
 from .viewmodel import CounterViewModel
 from .views.cashier import CashierPage
 from .views.customer import CustomerDisplay
@@ -52,7 +51,7 @@ from .views.pin import PinPage
 from .views.verdict import VerdictPage
 from .wedge import WedgeScanner
 
-CodeProvider = Callable[[], "str | None"]
+CameraSource = Callable[[], FrameSource]
 # a manager left signed in is signed out after this long without a touch or key
 MANAGER_IDLE_MS = 5 * 60 * 1000
 
@@ -81,7 +80,7 @@ class MainWindow(QMainWindow):
         home: Path,
         *,
         settings: UiSettings | None = None,
-        code_provider: CodeProvider | None = None,
+        camera_source: CameraSource | None = None,
         server_url: str | None = None,
         sounds: bool | None = None,
         camera: bool = True,
@@ -92,7 +91,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.home = Path(home)
         self.settings = settings or UiSettings.load(self.home)
-        self.code_provider = code_provider
+        self.camera_source = camera_source
         self.confirm_close = confirm_close
         self.vm = CounterViewModel(store, server_url=server_url, service_factory=service_factory, parent=self)
         self.vm.settings = self.settings
@@ -131,19 +130,19 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.busy_label, 1)
         bar.addPermanentWidget(self.where_label)
         bar.addPermanentWidget(self.manager_button)
-        self.status: SyncStatus | None = None
+        self.status: ConnectionStatus | None = None
         # wiring
-        self.vm.verdict.connect(self.show_verdict)
-        self.vm.status_changed.connect(self.show_status)
-        self.vm.member_opened.connect(lambda _s: self.pages.setCurrentIndex(self.CASHIER))
+        self.vm.counter.verdict.connect(self.show_verdict)
+        self.vm.sync.status_changed.connect(self.show_status)
+        self.vm.counter.member_opened.connect(lambda _s: self.pages.setCurrentIndex(self.CASHIER))
         self.vm.service_failed.connect(self.service_failed)
         self.vm.service_ready.connect(self.retranslate)
         self.vm.busy_changed.connect(lambda b: self.busy_label.setText("…" if b else ""))
         self.verdict.dismissed.connect(self.after_verdict)
         self.verdict.receipt_requested.connect(self.print_verdict_receipt)
-        self.vm.verdict_info.connect(self.verdict.show_info)
-        self.vm.printed.connect(self.show_printed)
-        self.pin.submitted.connect(lambda mid, pin: self.vm.check_pin(mid, pin, self.pin.show_check))
+        self.vm.counter.verdict_info.connect(self.verdict.show_info)
+        self.vm.printer.printed.connect(self.show_printed)
+        self.pin.submitted.connect(lambda mid, pin: self.vm.managers.check_pin(mid, pin, self.pin.show_check))
         self.pin.accepted.connect(self.pin_ok)
         self.pin.cancelled.connect(lambda: self.pages.setCurrentIndex(self.CASHIER))
         self.customer: CustomerDisplay | None = None
@@ -170,7 +169,7 @@ class MainWindow(QMainWindow):
             if source == "camera":
                 return  # the verdict stays until it is read (a phone in view does not wipe it)
             self.verdict.dismiss()  # a deliberate scan: the next customer
-        self.vm.submit_code(text, source)
+        self.vm.counter.submit_code(text, source)
 
     def camera_code(self, text: str) -> None:
         self.code_arrived(text, "camera")
@@ -237,9 +236,9 @@ class MainWindow(QMainWindow):
             self.customer.show()
 
     def print_verdict_receipt(self) -> None:
-        info = self.vm.last_info
+        info = self.vm.counter.last_info
         if info is not None and info.record is not None:
-            self.vm.print_receipt(info.record, info)
+            self.vm.printer.print_receipt(info.record, info)
 
     def show_printed(self, error) -> None:
         """How printing went, in the status bar (the transaction is recorded either way)."""
@@ -264,17 +263,17 @@ class MainWindow(QMainWindow):
             return
         self._pin_purpose = purpose
         self.pin.open(purpose)
-        self.vm.load_managers(lambda managers: self.pin.set_managers(managers, self._last_manager_id))
+        self.vm.managers.load_managers(lambda managers: self.pin.set_managers(managers, self._last_manager_id))
         self.pages.setCurrentIndex(self.PIN)
         self.pin.field.setFocus()
 
     def pin_ok(self, manager) -> None:
         """A manager signed in (their own PIN): they are who every manager action records."""
-        self.vm.manager = manager
+        self.vm.managers.current = manager
         self._last_manager_id = manager.id
         if self._pin_purpose == "exit_kiosk":
-            self.vm.audit("exit_kiosk")
-            self.vm.manager = None
+            self.vm.managers.audit("exit_kiosk")
+            self.vm.managers.current = None
             self.settings.kiosk = False
             self.settings.save()
             self.showNormal()
@@ -287,8 +286,8 @@ class MainWindow(QMainWindow):
         self.manager_idle.start()
 
     def manager_timed_out(self) -> None:
-        if self.pages.currentIndex() == self.MANAGER and self.vm.manager is not None:
-            self.vm.audit("signed_out_idle")
+        if self.pages.currentIndex() == self.MANAGER and self.vm.managers.current is not None:
+            self.vm.managers.audit("signed_out_idle")
             self.leave_manager()
             self.statusBar().showMessage(
                 self.tr("The manager was signed out after 5 minutes without use"), 10000
@@ -299,7 +298,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.activity)
-        self.vm.manager = None  # signed out: the next manager action asks for a PIN again
+        self.vm.managers.current = None  # signed out: the next manager action asks for a PIN again
         self.pages.setCurrentIndex(self.CASHIER)
         self.cashier.show_ready()
 
@@ -328,11 +327,11 @@ class MainWindow(QMainWindow):
     # --- camera
     def start_camera(self) -> None:
         self.stop_camera()
-        source = None
-        if self.code_provider is not None:
-            source = VirtualCamera(self.code_provider)
+        source: FrameSource | None = None
+        if self.camera_source is not None:
+            source = self.camera_source()
         elif self.settings.camera == "virtual":
-            source = None  # no code provider: nothing to show
+            source = None  # no source was given: nothing to show
         elif self.settings.camera != "none":
             dev = self.settings.camera
             cam = OpenCvCamera(int(dev) if dev.isdigit() else dev)
@@ -351,7 +350,7 @@ class MainWindow(QMainWindow):
             self.camera_worker = None
 
     # --- status
-    def show_status(self, st: SyncStatus) -> None:
+    def show_status(self, st: ConnectionStatus) -> None:
         self.status = st
         self.retranslate_status()
 
@@ -396,7 +395,7 @@ class MainWindow(QMainWindow):
     def quit_app(self) -> None:
         """The manager's "quit the app": unlocked for this one close only. Answering "keep running"
         to the unsynced-records question locks the kiosk again (Alt+F4 then asks for the PIN)."""
-        self.vm.audit("quit")
+        self.vm.managers.audit("quit")
         self._unlocked_close = True
         try:
             self.close()
@@ -445,14 +444,13 @@ class MainWindow(QMainWindow):
         self.sound.close()
         if self.customer is not None:
             self.customer.close()
-        self.vm.status_timer.stop()
         self.wedge.remove()
         self.stop_camera()
         self.vm.shutdown()
 
 
 def run_app(
-    home: str | Path, *, code_provider: CodeProvider | None = None, server_url: str | None = None
+    home: str | Path, *, camera_source: CameraSource | None = None, server_url: str | None = None
 ) -> int:
     from terminal_app.store import open_store
 
@@ -467,7 +465,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = open_store(Path(home))
     window = MainWindow(
-        store, Path(home), code_provider=code_provider, server_url=server_url, confirm_close=True
+        store, Path(home), camera_source=camera_source, server_url=server_url, confirm_close=True
     )
     if window.settings.kiosk:
         window.showFullScreen()

@@ -1,6 +1,5 @@
-"""Camera input: frame sources and the decoding worker thread.
+"""Camera input: the frame-source interface, the real camera, and the decoding worker thread.
 
-    source = VirtualCamera(lambda: wallet_window.current_code)   # renders the current code
     source = OpenCvCamera(0)                                      # a real camera (cv2.VideoCapture)
     worker = CameraWorker(source, decoder_name="zxing")
     worker.code_seen.connect(...)      # str: one scan per code (deduplicated with a hold-off)
@@ -9,12 +8,15 @@
 
 Frames are decoded on the worker thread, never on the UI thread. numpy and the decoder are
 imported lazily (on the camera thread), so they do not delay the app's start.
+
+Any `FrameSource` can be given to the window instead of a device (MainWindow(camera_source=...)):
+the demo and the tests give member_wallet.virtual_camera.VirtualCamera, which films the simulated
+phone. Production code here never imports the simulator.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QThread, Signal
@@ -27,52 +29,6 @@ if TYPE_CHECKING:
 class FrameSource(Protocol):
     def read(self) -> np.ndarray | None: ...  # grayscale or BGR frame; None = no frame now
     def close(self) -> None: ...
-
-
-class VirtualCamera:
-    """Frames of `code_provider()`'s current code, rendered into a 640x480 gray frame (cached per
-    code). An empty code gives an empty counter-top frame."""
-
-    def __init__(
-        self,
-        code_provider: Callable[[], str | None],
-        width: int = 640,
-        height: int = 480,
-        module_px: int = 4,
-        fps: float = 30.0,
-    ) -> None:
-        self.code_provider = code_provider
-        self.width, self.height = width, height
-        self.module_px = module_px
-        self.interval = 1.0 / fps
-        self._cache: tuple[str, np.ndarray] | None = None
-        self._last = 0.0
-
-    def frame_for(self, code: str | None) -> np.ndarray:
-        import numpy as np
-
-        if not code:
-            return np.full((self.height, self.width), 90, np.uint8)
-        if self._cache is None or self._cache[0] != code:
-            from member_wallet.qr_render import render_gray
-
-            qr = render_gray(code, module_px=self.module_px, dark=30, light=230)
-            frame = np.full((self.height, self.width), 90, np.uint8)
-            h, w = min(qr.shape[0], self.height), min(qr.shape[1], self.width)
-            y0, x0 = (self.height - h) // 2, (self.width - w) // 2
-            frame[y0 : y0 + h, x0 : x0 + w] = qr[:h, :w]
-            self._cache = (code, frame)
-        return self._cache[1]
-
-    def read(self) -> np.ndarray | None:
-        wait = self._last + self.interval - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        self._last = time.monotonic()
-        return self.frame_for(self.code_provider())
-
-    def close(self) -> None:
-        pass
 
 
 class OpenCvCamera:

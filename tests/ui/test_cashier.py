@@ -105,7 +105,7 @@ def test_coupon_used_twice_is_red(qtbot, window, member):
     # second time: no longer offered; forcing it through the view-model is declined COUPON_USED
     t, ids = _use_coupon(qtbot, w, member, "C-COFFEE")
     assert "C-COFFEE" not in ids
-    w.vm.use_coupon("C-COFFEE")
+    w.vm.counter.use_coupon("C-COFFEE")
     wait_verdict(qtbot, w)
     assert w.verdict.result.reason is Reason.COUPON_USED
     assert w.verdict.severity is Severity.DECLINED
@@ -138,12 +138,12 @@ def test_scan_during_open_transaction_offers_never_replaces(qtbot, window, allia
     w = window
     scan_by_field(qtbot, w, fresh_code(member))
     other = alliance.member(10002, tier=3)
-    w.vm.submit_code(fresh_code(other))
+    w.vm.counter.submit_code(fresh_code(other))
     qtbot.waitUntil(lambda: w.cashier.strip.kind == "offer", timeout=5000)
     qtbot.mouseClick(w.cashier.strip.keep_button, Qt.MouseButton.LeftButton)
     assert w.cashier.strip.kind == ""
     assert w.cashier.transaction.member_id.text() == "*0001"
-    w.vm.submit_code(fresh_code(other))
+    w.vm.counter.submit_code(fresh_code(other))
     qtbot.waitUntil(lambda: w.cashier.strip.take_button.isEnabled(), timeout=5000)
     qtbot.mouseClick(w.cashier.strip.take_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.cashier.transaction.member_id.text() == "*0002", timeout=5000)
@@ -193,6 +193,6 @@ def test_expired_scan_session_closes_the_transaction(qtbot, store, home, member)
         assert w.verdict.result.reason is Reason.SCAN_SESSION_EXPIRED
         assert w.verdict.reason.text() == MESSAGES[Reason.SCAN_SESSION_EXPIRED].en
         dismiss(qtbot, w)
-        assert w.cashier.stack.currentIndex() == w.cashier.READY and w.vm.open_scan is None
+        assert w.cashier.stack.currentIndex() == w.cashier.READY and w.vm.counter.open_scan is None
     finally:
         w.shutdown()

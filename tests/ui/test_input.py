@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from alliance_protocol.reasons import Reason
-from terminal_app.ui.camera import CameraWorker, ScanDeduper, VirtualCamera
+from member_wallet.virtual_camera import VirtualCamera
+from terminal_app.ui.camera import CameraWorker, ScanDeduper
 
 from .helpers import fresh_code, wait_verdict
 
@@ -100,7 +101,7 @@ def test_virtual_camera_in_the_window_scans(qtbot, store, home, member):
 
     code = fresh_code(member)
     shown = {"code": ""}
-    w = make_window(qtbot, store, home, code_provider=lambda: shown["code"])
+    w = make_window(qtbot, store, home, camera_source=lambda: VirtualCamera(lambda: shown["code"]))
     try:
         w.start_camera()
         assert w.camera_worker is not None
@@ -119,7 +120,7 @@ def test_rotating_code_of_the_same_member_does_not_prompt(qtbot, window, member,
     scan_by_field(qtbot, w, fresh_code(member))
     w.camera_code(fresh_code(member))  # the phone, still in view, rotated to its next code
     qtbot.wait(200)
-    assert w.cashier.strip.kind == "" and w.vm.offer is None
+    assert w.cashier.strip.kind == "" and w.vm.counter.offer is None
     w.camera_code(fresh_code(alliance.member(10002)))  # another member's phone: offered, nothing replaced
     qtbot.waitUntil(lambda: w.cashier.strip.kind == "offer", timeout=3000)
     assert w.cashier.transaction.member_id.text() == "*0001"
@@ -130,4 +131,4 @@ def test_scans_are_ignored_on_manager_pages(qtbot, window, member):
     w.ask_pin("manager")
     w.code_arrived(fresh_code(member))
     qtbot.wait(200)
-    assert w.pages.currentIndex() == w.PIN and w.vm.open_scan is None
+    assert w.pages.currentIndex() == w.PIN and w.vm.counter.open_scan is None

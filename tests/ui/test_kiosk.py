@@ -35,7 +35,6 @@ def test_no_to_quit_anyway_keeps_the_kiosk_locked(qtbot, store, home, member):
         qtbot.mouseClick(w.cashier.transaction.confirm_button, Qt.MouseButton.LeftButton)
         wait_verdict(qtbot, w)
         dismiss(qtbot, w)
-        w.vm.refresh_status()
         qtbot.waitUntil(lambda: w.status is not None and w.status.queued >= 1, timeout=5000)
         sign_in(qtbot, w)
         assert w.pages.currentIndex() == w.MANAGER
@@ -64,7 +63,6 @@ def test_quit_anyway_closes(qtbot, store, home, member):
         qtbot.mouseClick(w.cashier.transaction.confirm_button, Qt.MouseButton.LeftButton)
         wait_verdict(qtbot, w)
         dismiss(qtbot, w)
-        w.vm.refresh_status()
         qtbot.waitUntil(lambda: w.status is not None and w.status.queued >= 1, timeout=5000)
         seen: dict = {}
         _answer_quit_question(qtbot, "quitAnyway", seen)
@@ -97,13 +95,13 @@ def test_an_idle_manager_is_signed_out(qtbot, window):
     w = window
     w.manager_idle.setInterval(600)
     sign_in(qtbot, w)
-    assert w.pages.currentIndex() == w.MANAGER and w.vm.manager is not None
+    assert w.pages.currentIndex() == w.MANAGER and w.vm.managers.current is not None
     for _ in range(3):  # while the manager works, the clock starts again
         qtbot.wait(300)
         qtbot.mouseClick(w.manager.tabs.tabBar(), Qt.MouseButton.LeftButton)
     assert w.pages.currentIndex() == w.MANAGER
     qtbot.waitUntil(lambda: w.pages.currentIndex() == w.CASHIER, timeout=3000)  # then no touch for 0.6 s
-    assert w.vm.manager is None
+    assert w.vm.managers.current is None
     assert "signed out" in w.statusBar().currentMessage()
 
 
@@ -113,12 +111,12 @@ def test_a_pin_check_that_fails_says_so_and_does_not_hang(qtbot, window, monkeyp
     from .helpers import sign_in
 
     w = window
-    qtbot.waitUntil(lambda: w.vm.book is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.vm.managers.book is not None, timeout=5000)
 
     def broken(_manager_id, _pin):
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(w.vm.book, "check", broken)
+    monkeypatch.setattr(w.vm.managers.book, "check", broken)
     sign_in(qtbot, w, "1234", expect_ok=False)
     assert w.pages.currentIndex() == w.PIN and w.pin.error.text() == MESSAGES[Reason.NOT_RECORDED].en
     assert w.pin.ok_button.isEnabled()  # the next try is possible

@@ -42,9 +42,9 @@ w.confirm_close = True
 def manager_quits_then_keeps_running():
     # the manager's "quit the app" with records waiting, answered "keep running" (the old bypass)
     from PySide6.QtWidgets import QMessageBox
-    from terminal_app.ui.syncstatus import SyncStatus
+    from terminal_app.ui.syncstatus import ConnectionStatus
 
-    w.status = SyncStatus(False, 3, None, None, None)
+    w.status = ConnectionStatus(False, 3, None, None, None)
     def answer():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):

@@ -52,7 +52,7 @@ def test_every_target_is_big_enough_for_a_finger(qtbot, window, member):
     for mode in ("earn", "spend", "coupon", "gift"):
         qtbot.mouseClick(t.mode_buttons[mode], Qt.MouseButton.LeftButton)
         seen += small_targets(w)
-    w.vm.cancel()
+    w.vm.counter.cancel()
     qtbot.mouseClick(w.cashier.ready.backup_button, Qt.MouseButton.LeftButton)
     seen += small_targets(w)
     w.cashier.show_ready()

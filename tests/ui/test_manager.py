@@ -78,7 +78,7 @@ def test_void_asks_for_confirmation_with_the_record_a_reason_and_who(qtbot, wind
     assert void["ref_seq"] == seq and void["manager"] == "店长" and void["manager_id"] == "1"
     assert void["void_reason"] == "Wrong amount entered: typed 100 for 10"
     assert not log.void_button.isEnabled()  # already voided
-    w.vm.void(seq, "again")  # forced anyway: refused with its reason
+    w.vm.managers.void(seq, "again")  # forced anyway: refused with its reason
     qtbot.waitUntil(lambda: log.message.text().startswith("Refused"), timeout=5000)
     assert MESSAGES[Reason.VOID_NOT_ALLOWED].en in log.message.text(), log.message.text()
     w.set_language("zh_CN")  # the message follows the language
@@ -185,7 +185,7 @@ def test_x_and_z_reports(qtbot, window, member, store):
     text = reports.report_view.toPlainText()
     assert "Z REPORT" in text and "150.00" in text and "120.00" in text  # bills, paid after the gold discount
     assert "Purchase · approved" in text and "purchase:approved" not in text
-    assert reports.report.queued == w.vm.queued_at_close == store.outbox_count() >= 2
+    assert reports.report.queued == w.vm.managers.queued_at_close == store.outbox_count() >= 2
     assert reports.list.count() == 1 and "Shift 1" in reports.list.item(0).text()
     w.set_language("zh_CN")
     text = reports.report_view.toPlainText()
@@ -227,7 +227,7 @@ def test_each_manager_their_own_pin_and_lockout(qtbot, window, store):
     qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=5000)
     assert page.table.item(1, 0).text() == "李店长" and page.table.item(1, 1).text() == "店长"
     qtbot.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)  # sign out
-    assert w.vm.manager is None
+    assert w.vm.managers.current is None
     w.ask_pin("manager")
     qtbot.waitUntil(lambda: w.pin.who.count() == 2, timeout=5000)
     w.pin.who.setCurrentIndex(w.pin.who.findText("李店长"))
@@ -252,7 +252,7 @@ def test_each_manager_their_own_pin_and_lockout(qtbot, window, store):
     page.my_pin2.setText("905317")
     qtbot.mouseClick(page.pin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text() == "Your PIN was changed", timeout=5000)
-    assert w.manager.pin_warning.text() == "" or not w.vm.manager.default_pin
+    assert w.manager.pin_warning.text() == "" or not w.vm.managers.current.default_pin
     qtbot.mouseClick(w.manager.back_button, Qt.MouseButton.LeftButton)
     w.ask_pin("manager")
     qtbot.waitUntil(lambda: w.pin.who.count() == 2, timeout=5000)
@@ -296,7 +296,6 @@ def test_language_from_settings_page(qtbot, window):
 def test_status_bar_shows_offline_and_queue(qtbot, window, member, store):
     w = window
     _earn(qtbot, w, member)
-    w.vm.refresh_status()
     qtbot.waitUntil(
         lambda: w.status is not None and w.status.queued == store.outbox_count() > 0, timeout=5000
     )
@@ -322,7 +321,7 @@ def test_kiosk_exit_needs_the_pin(qtbot, store, home):
         sign_in(qtbot, w, "1234", "exit_kiosk")
         qtbot.waitUntil(lambda: not w.isFullScreen(), timeout=3000)
         assert not w.settings.kiosk and w.pages.currentIndex() == w.CASHIER
-        assert w.vm.manager is None  # leaving the kiosk does not leave a manager signed in
+        assert w.vm.managers.current is None  # leaving the kiosk does not leave a manager signed in
     finally:
         w.shutdown()
 

@@ -58,11 +58,11 @@ def test_code_in_view_is_offered_without_moving_anything(qtbot, window, member, 
 def test_keep_current_drops_the_offer(qtbot, window, member, alliance):
     w = window
     scan_by_field(qtbot, w, fresh_code(member))
-    w.vm.submit_code(fresh_code(alliance.member(10002)), "scanner")
+    w.vm.counter.submit_code(fresh_code(alliance.member(10002)), "scanner")
     strip = w.cashier.strip
     qtbot.waitUntil(lambda: strip.kind == "offer", timeout=5000)
     qtbot.mouseClick(strip.keep_button, Qt.MouseButton.LeftButton)
-    assert strip.kind == "" and w.vm.offer is None
+    assert strip.kind == "" and w.vm.counter.offer is None
     assert w.cashier.transaction.member_id.text() == "*0001"
 
 

@@ -81,7 +81,6 @@ def test_offline_queue_drains_when_the_server_is_back(qtbot, tmp_path: Path):
             wait_verdict(qtbot, w)
             assert w.verdict.result.ok, w.verdict.result
             dismiss(qtbot, w)
-        w.vm.refresh_status()
         qtbot.waitUntil(lambda: w.status is not None and w.status.queued >= 2, timeout=5000)
         assert w.online_label.text() == "○ Offline"
         assert w.queue_label.text() == f"Queued: {w.status.queued}"
@@ -96,7 +95,6 @@ def test_offline_queue_drains_when_the_server_is_back(qtbot, tmp_path: Path):
         server = Server(hq, port)  # the server is back
         qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: page.result.text().startswith("Sync done"), timeout=25_000)
-        w.vm.refresh_status()
         qtbot.waitUntil(lambda: w.status.queued == 0 and w.status.online, timeout=10_000)
         assert store.outbox_count() == 0
         assert w.online_label.text() == "● Online"

@@ -18,7 +18,7 @@ def _coupon(qtbot, w, member, coupon_id="C-COFFEE"):
     scan_by_field(qtbot, w, fresh_code(member))
     t = w.cashier.transaction
     qtbot.mouseClick(t.mode_buttons["coupon"], Qt.MouseButton.LeftButton)
-    w.vm.use_coupon(coupon_id)
+    w.vm.counter.use_coupon(coupon_id)
     wait_verdict(qtbot, w)
 
 
@@ -61,7 +61,7 @@ def test_replayed_code_says_when_and_where_it_was_used(qtbot, window, member):
 def test_gift_and_points_verdicts(qtbot, window, member):
     w = window
     scan_by_field(qtbot, w, fresh_code(member))
-    w.vm.redeem_gift("G-KEYRING")
+    w.vm.counter.redeem_gift("G-KEYRING")
     wait_verdict(qtbot, w)
     qtbot.waitUntil(lambda: w.verdict.info is not None, timeout=3000)
     assert w.verdict.action.text() == "Hand over the gift: Key ring"
@@ -179,14 +179,14 @@ def test_customer_display_follows_the_transaction(qtbot, store, home, member):
 
 
 def test_merchant_and_terminal_on_screen_and_connecting_is_not_offline(qtbot, window):
-    from terminal_app.ui.syncstatus import SyncStatus
+    from terminal_app.ui.syncstatus import ConnectionStatus
 
     w = window
     qtbot.waitUntil(lambda: w.where_label.text() != "", timeout=3000)
     assert w.where_label.text() == "M-UI · terminal T-UI" and w.where_label.isVisible()
-    w.show_status(SyncStatus(False, 0, None, 10, 0.0, available=True, connecting=True))
+    w.show_status(ConnectionStatus(False, 0, None, 10, 0.0, available=True, connecting=True))
     assert w.online_label.text() == "◌ Connecting to HQ…"  # not "offline" before HQ had a chance to answer
-    w.show_status(SyncStatus(True, 0, None, 10, 0.0, available=True))
+    w.show_status(ConnectionStatus(True, 0, None, 10, 0.0, available=True))
     assert w.online_label.text() == "● Online"
 
 

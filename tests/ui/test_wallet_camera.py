@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import Qt
 
 from alliance_protocol.member_code import Tier
+from member_wallet.virtual_camera import VirtualCamera
 from member_wallet.wallet import Wallet, issue_from_local_issuer
 from member_wallet.window import WalletWindow
 from sync_server.hq_keys import KeyRing
@@ -43,7 +44,8 @@ def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
     qtbot.addWidget(phone)
     settings = UiSettings.load(home)
     settings.language = "en"
-    w = MainWindow(store, home, settings=settings, sounds=False, code_provider=lambda: phone.current_code)
+    w = MainWindow(store, home, settings=settings, sounds=False,
+                   camera_source=lambda: VirtualCamera(lambda: phone.current_code))
     qtbot.addWidget(w)
     w.show()
     try:
@@ -74,7 +76,7 @@ def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
         phone.rotate()  # the phone shows its next code: the member just served is not reopened by itself
         qtbot.wait(1500)
         assert w.cashier.stack.currentIndex() == w.cashier.READY
-        w.vm._served = None  # once the hold-off is over (REOPEN_HOLDOFF_S), the next code opens a transaction
+        w.vm.counter.served = None  # once the hold-off is over (REOPEN_HOLDOFF_S), the next code opens a transaction
         phone.rotate()
         qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION, timeout=8000)
     finally:

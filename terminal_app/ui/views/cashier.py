@@ -118,7 +118,6 @@ class TransactionView(QWidget):
     def __init__(self, vm: CounterViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.scan = None
         self.pricing = None
         # member panel
         self.member_title = QLabel()
@@ -225,7 +224,7 @@ class TransactionView(QWidget):
         self.cancel_button = QPushButton()
         self.cancel_button.setMinimumHeight(52)
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.clicked.connect(vm.cancel)
+        self.cancel_button.clicked.connect(vm.counter.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button, 2)
@@ -245,13 +244,17 @@ class TransactionView(QWidget):
         self.quote_timer.setSingleShot(True)
         self.quote_timer.setInterval(120)
         self.quote_timer.timeout.connect(self._quote)
-        vm.quote_ready.connect(self.show_quote)
+        vm.counter.quote_ready.connect(self.show_quote)
         self.mode = "earn"
         self.retranslate()
 
+    @property
+    def scan(self):
+        """The open transaction's scan: the counter model's (the one owner), never a copy."""
+        return self.vm.counter.open_scan
+
     # --- filling
-    def open(self, scan) -> None:
-        self.scan = scan
+    def open(self, _scan) -> None:
         self.bill.clear()
         self.points.clear()
         self.pricing = None
@@ -358,7 +361,7 @@ class TransactionView(QWidget):
             self.pricing = None
             self.quote_label.setText(self.tr("Enter the bill amount"))
             return
-        self.vm.quote(bill, points)
+        self.vm.counter.quote(bill, points)
 
     def show_quote(self, p) -> None:
         self.pricing = p
@@ -393,13 +396,13 @@ class TransactionView(QWidget):
             if item is None:
                 return
             ident = item.data(Qt.ItemDataRole.UserRole)
-            (self.vm.use_coupon if self.mode == "coupon" else self.vm.redeem_gift)(ident)
+            (self.vm.counter.use_coupon if self.mode == "coupon" else self.vm.counter.redeem_gift)(ident)
             return
         bill, points = self.amounts()
         if bill is None or points is None:
             self.quote_label.setText(reason_text("INVALID_AMOUNT"))
             return
-        self.vm.commit_purchase(bill, points)
+        self.vm.counter.commit_purchase(bill, points)
 
     def retranslate(self) -> None:
         self.member_title.setText(self.tr("Member"))
@@ -519,7 +522,7 @@ class BackupView(QWidget):
                 else reason_text("BACKUP_CODE_MALFORMED")
             )
             return
-        self.vm.backup_code(self.code.text().strip(), bill)
+        self.vm.counter.backup_code(self.code.text().strip(), bill)
         self.reset()
         self.done.emit()
 
@@ -648,23 +651,23 @@ class CashierPage(QWidget):
         for page in (self.ready, self.transaction, self.backup):
             self.stack.addWidget(page)
         self.strip = NoticeStrip()
-        self.strip.take.connect(vm.take_offer)
-        self.strip.keep.connect(vm.decline_offer)
+        self.strip.take.connect(vm.counter.take_offer)
+        self.strip.keep.connect(vm.counter.decline_offer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.strip)
         layout.addWidget(self.stack, 1)
-        self.ready.code_entered.connect(vm.submit_code)
+        self.ready.code_entered.connect(vm.counter.submit_code)
         self.ready.backup_requested.connect(self.show_backup)
         self.backup.done.connect(self.show_ready)
-        vm.member_opened.connect(self.show_member)
-        vm.transaction_closed.connect(self.show_ready)
-        vm.offer_changed.connect(self.show_offer)
-        vm.notice.connect(self.strip.show_notice)
+        vm.counter.member_opened.connect(self.show_member)
+        vm.counter.transaction_closed.connect(self.show_ready)
+        vm.counter.offer_changed.connect(self.show_offer)
+        vm.counter.notice.connect(self.strip.show_notice)
 
     def show_ready(self) -> None:
-        self.stack.setCurrentIndex(self.READY if self.vm.open_scan is None else self.TRANSACTION)
-        if self.vm.open_scan is None and self.strip.kind == "offer":
+        self.stack.setCurrentIndex(self.READY if self.vm.counter.open_scan is None else self.TRANSACTION)
+        if self.vm.counter.open_scan is None and self.strip.kind == "offer":
             self.strip.show_notice("", None)
 
     def show_backup(self) -> None:

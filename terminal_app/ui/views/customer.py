@@ -45,18 +45,18 @@ class CustomerDisplay(QWidget):
             layout.addWidget(w)
         layout.insertStretch(1, 1)
         layout.insertStretch(5, 1)
-        vm.member_opened.connect(self.member)
-        vm.quote_ready.connect(self.quote)
-        vm.verdict.connect(self.verdict)
-        vm.verdict_info.connect(self.verdict_info)
-        vm.transaction_closed.connect(self.idle)
+        vm.counter.member_opened.connect(self.member)
+        vm.counter.quote_ready.connect(self.quote)
+        vm.counter.verdict.connect(self.verdict)
+        vm.counter.verdict_info.connect(self.verdict_info)
+        vm.counter.transaction_closed.connect(self.idle)
         vm.service_ready.connect(self.retranslate)
         self.setMinimumSize(480, 320)
         self.retranslate()
 
     # --- what the view-model says
     def idle(self) -> None:
-        if self.vm.open_scan is not None:
+        if self.vm.counter.open_scan is not None:
             return
         self.state, self.scan, self.pricing, self.result, self.info = "idle", None, None, None, None
         self.retranslate()
@@ -82,8 +82,8 @@ class CustomerDisplay(QWidget):
 
     def after_verdict(self) -> None:
         """The cashier dismissed the verdict: back to the member (transaction still open) or welcome."""
-        if self.vm.open_scan is not None:
-            self.member(self.vm.open_scan)
+        if self.vm.counter.open_scan is not None:
+            self.member(self.vm.counter.open_scan)
         else:
             self.idle()
 

@@ -46,7 +46,7 @@ from .. import i18n
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, pick, reason_text
 from ..labels import any_text, camera_text, kind_text, limit_lines, status_text
 from ..settings import UiSettings
-from ..syncstatus import SyncStatus
+from ..syncstatus import ConnectionStatus
 from ..viewmodel import CounterViewModel, parse_yuan, yuan
 from ..wedge import ascii_only
 
@@ -421,8 +421,9 @@ class LogPage(QWidget):
         layout.addLayout(split, 1)
         layout.addLayout(actions)
         layout.addWidget(self.backfill_box)
-        vm.log_loaded.connect(self.show_rows)
-        vm.manager_result.connect(self.show_manager_result)
+        vm.managers.log_loaded.connect(self.show_rows)
+        vm.managers.manager_result.connect(self.show_manager_result)
+        vm.changes.changed.connect(self.on_changes)
         self._filter_error = False
         self.retranslate()
 
@@ -458,11 +459,12 @@ class LogPage(QWidget):
 
     def refresh(self) -> None:
         self.filter_timer.stop()
+        self._stale = False
         f = self.current_filter()
         if f is None:
             return
-        self.vm.load_log(f)
-        self.vm.load_catalogue(self._catalogue)
+        self.vm.managers.load_log(f)
+        self.vm.managers.load_catalogue(self._catalogue)
 
     def _catalogue(self, value: tuple[list, list]) -> None:
         coupons, gifts = value
@@ -531,10 +533,10 @@ class LogPage(QWidget):
         if r is None:
             self.message.say(lambda: self.tr("Select a record first"), "error")
             return
-        manager = self.vm.manager
+        manager = self.vm.managers.current
         self.dialog = VoidDialog(r, manager.name if manager else "", self.names, self)
         seq = int(r["seq"])
-        self.dialog.accepted.connect(lambda: self.vm.void(seq, self.dialog.reason_words()))
+        self.dialog.accepted.connect(lambda: self.vm.managers.void(seq, self.dialog.reason_words()))
         self.dialog.open()  # window-modal, not a nested event loop
 
     def reprint_selected(self) -> None:
@@ -544,11 +546,11 @@ class LogPage(QWidget):
             return
         seq = int(r["seq"])
         self.message.say(lambda: self.tr("Printing record #%1…").replace("%1", str(seq)))
-        self.vm.printed.connect(self._reprinted)
-        self.vm.reprint(seq)
+        self.vm.printer.printed.connect(self._reprinted)
+        self.vm.managers.reprint(seq)
 
     def _reprinted(self, error) -> None:
-        self.vm.printed.disconnect(self._reprinted)
+        self.vm.printer.printed.disconnect(self._reprinted)
         if error is None:
             self.message.say(lambda: self.tr("Receipt printed"))
         else:
@@ -579,7 +581,7 @@ class LogPage(QWidget):
         if when is None:
             self.message.say(lambda: reason_text(Reason.BACKFILL_DATE_INVALID), "error")
             return
-        self.vm.backfill(int(member), bill, receipt, when)
+        self.vm.managers.backfill(int(member), bill, receipt, when)
 
     def show_manager_result(self, result, action: str) -> None:
         ok, reason, seq = result.ok, result.reason, result.seq
@@ -597,7 +599,20 @@ class LogPage(QWidget):
             for f in (self.bf_member, self.bf_bill, self.bf_receipt, self.bf_when):
                 f.clear()
                 _mark(f, False)
-        self.refresh()
+
+    def on_changes(self, changes) -> None:
+        """Records were written (a void, a backfill, a shift close, a sale): the table shows them, now
+        when it is on screen, else when it is shown next."""
+        if changes.journal:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if getattr(self, "_stale", False):
+            self.refresh()
+        super().showEvent(event)
 
     def export(self) -> None:
         f = self.current_filter()
@@ -618,7 +633,7 @@ class LogPage(QWidget):
                     )
                 )
 
-        self.vm.export_csv(path, f, i18n.current_language(), done)
+        self.vm.managers.export_csv(path, f, i18n.current_language(), done)
 
     def retranslate(self) -> None:
         for label, text in zip(
@@ -678,7 +693,7 @@ class ReportsPage(QWidget):
         self.earlier: list = []
         self.x_button = QPushButton()
         self.x_button.setObjectName("xReportButton")
-        self.x_button.clicked.connect(vm.x_report)
+        self.x_button.clicked.connect(vm.managers.x_report)
         self.close_button = QPushButton()
         self.close_button.setObjectName("closeShiftButton")
         self.close_button.clicked.connect(self.press)
@@ -712,9 +727,14 @@ class ReportsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
-        vm.zreport_ready.connect(self.closed)
-        vm.reports_ready.connect(self.show_reports)
+        vm.managers.zreport_ready.connect(self.closed)
+        vm.managers.reports_ready.connect(self.show_reports)
+        vm.changes.changed.connect(self.on_changes)
         self.retranslate()
+
+    def on_changes(self, changes) -> None:
+        if changes.shift:  # a shift closed: the list of Z reports has a new one
+            self.vm.managers.load_reports()
 
     def press(self) -> None:
         if not self.armed:
@@ -723,7 +743,7 @@ class ReportsPage(QWidget):
             self.retranslate()
             return
         self.disarm()
-        self.vm.close_shift()
+        self.vm.managers.close_shift()
 
     def disarm(self) -> None:
         self.armed = False
@@ -762,10 +782,10 @@ class ReportsPage(QWidget):
                 self.list.addItem(QListWidgetItem(""))
             self.list.blockSignals(False)
             self._list_words()
-            if self.earlier and self.vm.queued_at_close is not None and self.earlier[0].queued is None:
+            if self.earlier and self.vm.managers.queued_at_close is not None and self.earlier[0].queued is None:
                 # the shift closed in this session: how many records were still waiting to sync then
                 self.earlier[0] = type(self.earlier[0])(
-                    **{**self.earlier[0].__dict__, "queued": self.vm.queued_at_close}
+                    **{**self.earlier[0].__dict__, "queued": self.vm.managers.queued_at_close}
                 )
             if self.earlier and (self.report is None or self.report.kind == "Z"):
                 self.report = self.earlier[0]
@@ -784,18 +804,18 @@ class ReportsPage(QWidget):
             return ""
         return "\n".join(
             line.text
-            for line in report_lines(self.report, i18n.current_language(), self.vm.printer_config().width)
+            for line in report_lines(self.report, i18n.current_language(), self.vm.printer.config().width)
         )
 
     def print_report(self) -> None:
         if self.report is None:
             return
         self.message.say(lambda: self.tr("Printing…"))
-        self.vm.printed.connect(self._printed)
-        self.vm.print_report(self.report)
+        self.vm.printer.printed.connect(self._printed)
+        self.vm.printer.print_report(self.report)
 
     def _printed(self, error) -> None:
-        self.vm.printed.disconnect(self._printed)
+        self.vm.printer.printed.disconnect(self._printed)
         if error is None:
             self.message.say(lambda: self.tr("Report printed"))
         else:
@@ -916,7 +936,7 @@ class ManagersPage(QWidget):
         self.retranslate()
 
     def refresh(self) -> None:
-        self.vm.manager_call(lambda book: book.list(), self.show_managers)
+        self.vm.managers.manager_call(lambda book: book.list(), self.show_managers)
 
     def show_managers(self, managers) -> None:
         if isinstance(managers, Exception):
@@ -954,7 +974,7 @@ class ManagersPage(QWidget):
         if pin != pin2:
             self.message.say(lambda: reason_text(Reason.PIN_MISMATCH), "error")
             return
-        me = self.vm.manager
+        me = self.vm.managers.current
         if me is None:
             return
         for f in (self.new_pin, self.new_pin2):
@@ -968,7 +988,7 @@ class ManagersPage(QWidget):
                 lambda: self.tr("Manager %1 added; they sign in with their own PIN").replace("%1", name),
             )
 
-        self.vm.manager_call(lambda book: book.add(me, name, pin), done)
+        self.vm.managers.manager_call(lambda book: book.add(me, name, pin), done)
 
     def change_pin(self) -> None:
         pin, pin2 = self.my_pin.text(), self.my_pin2.text()
@@ -977,25 +997,25 @@ class ManagersPage(QWidget):
         if pin != pin2:
             self.message.say(lambda: reason_text(Reason.PIN_MISMATCH), "error")
             return
-        me = self.vm.manager
+        me = self.vm.managers.current
         if me is None:
             return
 
         def done(value):
             if not isinstance(value, Exception):
-                self.vm.manager = value
+                self.vm.managers.current = value
             self._done(value, lambda: self.tr("Your PIN was changed"))
 
-        self.vm.manager_call(lambda book: book.change_pin(me, pin), done)
+        self.vm.managers.manager_call(lambda book: book.change_pin(me, pin), done)
 
     def unlock(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        me = self.vm.manager
+        me = self.vm.managers.current
         if not rows or me is None or rows[0].row() >= len(self.managers):
             self.message.say(lambda: self.tr("Select a manager first"), "error")
             return
         target = self.managers[rows[0].row()]
-        self.vm.manager_call(
+        self.vm.managers.manager_call(
             lambda book: book.unlock(me, target.id),
             lambda v: self._done(v, lambda: self.tr("%1 can sign in again").replace("%1", target.name)),
         )
@@ -1032,7 +1052,7 @@ class SyncPage(QWidget):
     def __init__(self, vm: CounterViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.status: SyncStatus | None = None
+        self.status: ConnectionStatus | None = None
         self.result_info: tuple[bool, dict] | None = None
         self.values = {k: QLabel() for k in ("online", "queued", "last", "bundle", "offset", "detail")}
         self.values["online"].setObjectName("syncOnline")
@@ -1048,7 +1068,7 @@ class SyncPage(QWidget):
         self.sync_button = QPushButton()
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setMinimumHeight(48)
-        self.sync_button.clicked.connect(vm.sync_now)
+        self.sync_button.clicked.connect(vm.sync.sync_now)
         self.result = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -1056,11 +1076,11 @@ class SyncPage(QWidget):
         layout.addWidget(self.sync_button)
         layout.addWidget(self.result)
         layout.addStretch(1)
-        vm.status_changed.connect(self.show_status)
-        vm.sync_finished.connect(self.show_sync)
+        vm.sync.status_changed.connect(self.show_status)
+        vm.sync.sync_finished.connect(self.show_sync)
         self.retranslate()
 
-    def show_status(self, st: SyncStatus) -> None:
+    def show_status(self, st: ConnectionStatus) -> None:
         self.status = st
         self.retranslate()
 
@@ -1306,7 +1326,7 @@ class SettingsPage(QWidget):
             self.limits_data = dict(st.get("limits", {}))
             self.limits.setPlainText("\n".join(limit_lines(self.limits_data)))
 
-        self.vm.service_status(show)
+        self.vm.managers.service_status(show)
 
     def printer_text(self) -> str:
         kind, target = self.printer_kind.currentData() or "none", self.printer_target.text().strip()
@@ -1325,7 +1345,7 @@ class SettingsPage(QWidget):
         s.auto_print = self.auto_print.isChecked()
         s.customer_display = self.customer.currentData() or "auto"
         s.save()
-        self.vm.audit("settings", f"printer={s.printer} auto_print={s.auto_print} kiosk={s.kiosk}")
+        self.vm.managers.audit("settings", f"printer={s.printer} auto_print={s.auto_print} kiosk={s.kiosk}")
         self.message.say(lambda: self.tr("Settings saved"))
         self.applied.emit()
 
@@ -1335,7 +1355,7 @@ class SettingsPage(QWidget):
 
         self.apply()
         ident = self.vm.service.identity if self.vm.service is not None else None
-        width = self.vm.printer_config().width
+        width = self.vm.printer.config().width
 
         def lines_for(lang: str) -> list:
             title = "打印测试" if lang == "zh_CN" else "Printer test"
@@ -1349,7 +1369,7 @@ class SettingsPage(QWidget):
             ]
 
         self.message.say(lambda: self.tr("Printing…"))
-        self.vm.print_lines(lines_for, self._tested)
+        self.vm.printer.print_lines(lines_for, self._tested)
 
     def _tested(self, error) -> None:
         if error is None:
@@ -1445,15 +1465,15 @@ class ManagerPage(QWidget):
     def enter(self) -> None:
         self.log.refresh()
         self.shift.report = None
-        self.vm.load_reports()
+        self.vm.managers.load_reports()
         self.managers.refresh()
         self.settings.load()
         self.settings.refresh_limits()
-        self.vm.refresh_status()
+        self.vm.sync.refresh()
         self.retranslate()
 
     def retranslate(self) -> None:
-        m = self.vm.manager
+        m = self.vm.managers.current
         self.signed_in.setText(self.tr("Signed in: %1").replace("%1", m.name) if m is not None else "")
         self.pin_warning.setText(
             self.tr("This manager still has the first PIN (1234): change it under Managers.")
