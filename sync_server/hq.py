@@ -206,6 +206,18 @@ class HQ:
             m.change_cursor = self.next_cursor(s)
         self.bundle_changed()
 
+    def revoke_device(self, serial: int) -> Device:
+        """A member's phone is lost or cloned: its certificate goes on the deny list of the next
+        bundle, and at HQ codes under it recorded from now on move nothing (evidence.py)."""
+        with self.session() as s, s.begin():
+            d = s.get(Device, serial)
+            if d is None:
+                raise HQError("NOT_FOUND", f"no device certificate {serial}", 404)
+            if not d.revoked:
+                d.revoked, d.revoked_at = True, now_ms()
+        self.bundle_changed()
+        return d
+
     def issue_device_certificate(self, member_id: int, secret: str, device_public_key: str) -> Certificate:
         """The wallet's registration / refresh: tier from the member record, allowance from the balance."""
         self.check_member_login(member_id, secret)

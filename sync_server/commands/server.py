@@ -113,6 +113,13 @@ def cmd_member_block(args: argparse.Namespace) -> int:
     return 0
 
 
+@_guard
+def cmd_member_revoke_device(args: argparse.Namespace) -> int:
+    d = _open(args).revoke_device(args.serial)
+    _print({"ok": True, "serial": d.serial, "member_id": d.member_id, "revoked_at": d.revoked_at})
+    return 0
+
+
 def db_opt(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The --database-url option every command that opens HQ's database takes."""
     p.add_argument("--database-url", help="default: $SYNC_SERVER_DATABASE_URL or a SQLite file under HOME")
@@ -166,3 +173,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = db_opt(member.add_parser(action))
         p.add_argument("id", type=int)
         p.set_defaults(func=cmd_member_block)
+    p = db_opt(member.add_parser("revoke-device", help="a lost or cloned phone: its certificate stops counting now"))
+    p.add_argument("serial", type=int, help="the certificate serial (the wallet's `info`, or HQ's devices)")
+    p.set_defaults(func=cmd_member_revoke_device)

@@ -360,3 +360,29 @@ def test_nothing_a_terminal_sends_breaks_another_terminal(server: RunningServer,
         assert s.scalar(select(Record.id).where(Record.terminal_id == h.terminal_id,
                                                 Record.seq == seqs[-1])) is not None
         assert s.scalars(select(Anomaly).where(Anomaly.terminal_id == h.terminal_id)).all()
+
+
+def test_a_revoked_device_s_codes_after_the_revocation_move_nothing(server: RunningServer, hostile: Hostile,
+                                                                    tmp_path: Path, capsys) -> None:
+    """`sync-server member revoke-device SERIAL` (a lost or cloned phone): the next bundle denies the
+    certificate, and at HQ its codes recorded afterwards move nothing, even from a terminal that
+    had not received the deny list; codes recorded before still count."""
+    from sync_server.cli import main
+
+    wallet = new_member(server, tmp_path, 10_000)
+    before_code = wallet.next_code()
+    h = hostile
+    ack, (first,) = h.send(h.purchase(before_code, 10_000))
+    assert h.stored(first).effect == "applied"
+    serial = wallet.certificate().serial
+    assert main(["--home", str(server.hq.settings.resolved_home()), "member", "revoke-device", str(serial),
+                 "--database-url", server.hq.settings.resolved_database_url()]) == 0
+    assert json.loads(capsys.readouterr().out)["serial"] == serial
+    server.hq.bundle_changed()  # (the command ran in another HQ object; a server sees it within seconds)
+    assert serial in server.hq.bundle().payload["deny"]["cert_serials"]
+    before = Books.read(server)
+    time.sleep(0.01)
+    ack, (seq,) = h.send(h.purchase(wallet.next_code(), 60_000, spend_points=5_000))
+    h.assert_moved_nothing(seq, "CERT_REVOKED", "denied_member_activity")
+    before.assert_unchanged(server)
+    honest_terminal_still_counts(server, tmp_path)
