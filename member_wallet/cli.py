@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from alliance_protocol.appsupport import command_parser, run_command
+from alliance_common.cli import command_parser, run_command
 from alliance_protocol.keys import unb64
 from alliance_protocol.member_code import Tier
 
@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from alliance_protocol.installed import require
+    from alliance_common.installed import require
 
     not_installed = require("member-wallet", "wallet")  # a clear message, not an ImportError traceback
     if not_installed is not None:

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from alliance_protocol import backup_code
 from alliance_protocol import member_code as mc
-from alliance_protocol.appsupport import app_home
+from alliance_common.cli import app_home
 from alliance_protocol.keys import b64, public_raw, read_private_key, unb64, write_private_key
 
 ENV_VAR = "MEMBER_WALLET_HOME"
@@ -147,10 +147,11 @@ class Wallet:
 
 def issue_from_local_issuer(wallet: Wallet, keys_dir: Path, *, member_id: int, tier: int,
                             allowance: int, valid_days: int = 30) -> mc.Certificate:
-    """Before a server exists: HQ's key ring on this machine issues the certificate directly."""
-    from sync_server.hq_keys import KeyRing
+    """Before a server exists: the issuer keys of an alliance key directory on this machine issue the
+    certificate directly (alliance_common.issuer_files; no server, no private key but the issuer's read)."""
+    from alliance_common.issuer_files import IssuerFiles
 
-    ring = KeyRing.load(keys_dir)
+    ring = IssuerFiles.load(keys_dir)
     cert = ring.issue_certificate(now=int(time.time()), member_id=member_id, serial=ring.next_local_serial(), tier=tier,
                                   allowance=allowance, device_public=wallet.device_public(),
                                   valid_s=valid_days * 24 * 3600)

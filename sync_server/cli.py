@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from alliance_protocol.appsupport import command_parser, run_command
+from alliance_common.cli import command_parser, run_command
 
 # Feature modules that add subcommands (one per line: several people add to this list).
 COMMAND_MODULES = [
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from alliance_protocol.installed import require
+    from alliance_common.installed import require
 
     not_installed = require("sync-server", "server")  # a clear message, not an ImportError traceback
     if not_installed is not None:

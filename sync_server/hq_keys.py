@@ -24,7 +24,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from alliance_protocol import member_code as mc
+from alliance_common.issuer_files import IssuerFiles, IssuerInfo, read_issuers
 from alliance_protocol import response_auth as ra
 from alliance_protocol import trust_bundle as tb
 from alliance_protocol.keys import kid_for, public_raw, read_private_key, write_private_key
@@ -41,15 +41,6 @@ RESPONSES_FILE = "responses.json"
 
 
 @dataclass
-class IssuerInfo:
-    kid: str
-    file: str
-    not_before: int
-    not_after: int
-    compromised_since: int | None = None  # unix s: the key leaked; nothing it certified counts after this
-
-
-@dataclass
 class ResponseKeyInfo:
     kid: str
     file: str
@@ -58,19 +49,20 @@ class ResponseKeyInfo:
     certificate: str  # response_auth.ResponseKeyCert text, signed by the root
 
 
-class KeyRing:
+class KeyRing(IssuerFiles):
+    """The root key, the issuer keys (alliance_common.issuer_files: the part a machine without HQ's
+    server can use too) and the response keys."""
+
     def __init__(self, directory: Path, root: Ed25519PrivateKey, issuers: list[IssuerInfo]) -> None:
-        self.directory = directory
+        super().__init__(directory, issuers)
         self.root = root
-        self.issuers = issuers
-        self._private: dict[str, Ed25519PrivateKey] = {}
         self.responses: list[ResponseKeyInfo] = []
         self._responses_stamp: int | None = None
         self._signers: dict[str, ra.ResponseSigner] = {}
 
     # --- files
     @classmethod
-    def create(cls, directory: Path, now: int, issuer_lifetime_s: int = DEFAULT_ISSUER_LIFETIME_S) -> "KeyRing":
+    def create(cls, directory: Path, now: int, issuer_lifetime_s: int = DEFAULT_ISSUER_LIFETIME_S) -> KeyRing:
         directory.mkdir(parents=True, exist_ok=True)
         if (directory / "root.key").exists():
             raise FileExistsError(f"{directory} already holds an alliance root key")
@@ -82,32 +74,10 @@ class KeyRing:
         return ring
 
     @classmethod
-    def load(cls, directory: Path) -> "KeyRing":
-        root = read_private_key(directory / "root.key")
-        meta = json.loads((directory / "issuers.json").read_text())
-        ring = cls(directory, root, [IssuerInfo(**m) for m in meta])
+    def load(cls, directory: Path) -> KeyRing:
+        ring = cls(directory, read_private_key(directory / "root.key"), read_issuers(directory))
         ring._load_responses()
         return ring
-
-    def _save(self) -> None:
-        tmp = self.directory / "issuers.json.tmp"
-        tmp.write_text(json.dumps([asdict(i) for i in self.issuers], indent=2))
-        os.replace(tmp, self.directory / "issuers.json")
-
-    def next_local_serial(self) -> int:
-        """Certificate serials for the local issuer (no server database): a counter file."""
-        path = self.directory / "local-serial.json"
-        serial = json.loads(path.read_text())["next"] if path.exists() else 1
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"next": serial + 1}))
-        os.replace(tmp, path)
-        return serial
-
-    def issuer_key(self, kid: str) -> Ed25519PrivateKey:
-        if kid not in self._private:
-            info = next(i for i in self.issuers if i.kid == kid)
-            self._private[kid] = read_private_key(self.directory / info.file)
-        return self._private[kid]
 
     # --- rotation
     def add_issuer(self, not_before: int, not_after: int) -> IssuerInfo:
@@ -134,18 +104,13 @@ class KeyRing:
         if info is None:
             raise LookupError(f"no issuer key {kid}")
         info.not_after = min(info.not_after, since)
-        info.compromised_since = since if info.compromised_since is None else min(info.compromised_since, since)
+        earlier = info.compromised_since
+        info.compromised_since = since if earlier is None else min(earlier, since)
         self._save()
         return info
 
     def compromised(self) -> dict[str, int]:
         return {i.kid: i.compromised_since for i in self.issuers if i.compromised_since is not None}
-
-    def current_issuer(self, now: int) -> IssuerInfo:
-        valid = [i for i in self.issuers if i.not_before <= now <= i.not_after]
-        if not valid:
-            raise LookupError("no issuer key is valid now: rotate keys")
-        return max(valid, key=lambda i: i.not_before)
 
     # --- the response key (HQ's answers)
     @contextmanager
@@ -241,12 +206,3 @@ class KeyRing:
 
     def sign_bundle(self, payload: dict[str, Any]) -> bytes:
         return tb.sign_bundle({**payload, "keys": self.key_entries()}, self.root)
-
-    def issue_certificate(self, *, now: int, member_id: int, serial: int, tier: int, allowance: int,
-                          device_public: bytes, valid_s: int) -> mc.Certificate:
-        info = self.current_issuer(now)
-        not_after = min(now + valid_s, info.not_after)  # a certificate never outlives its issuer key
-        return mc.issue_certificate(
-            self.issuer_key(info.kid), bytes.fromhex(info.kid), member_id=member_id, serial=serial,
-            tier=tier, not_after=not_after, allowance=allowance, device_public=device_public,
-        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from alliance_protocol.appsupport import app_home
+from alliance_common.cli import app_home
 
 ENV_VAR = "POS_TERMINAL_HOME"
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "deploy" / "pyinstaller" / "pos-terminal.spec"
-SOURCES = ["alliance_protocol", "terminal_app", "member_wallet", "deploy/pyinstaller", "pyproject.toml"]
+SOURCES = ["alliance_protocol", "alliance_common", "terminal_app", "member_wallet", "deploy/pyinstaller",
+           "pyproject.toml"]
 NAME = "pos-terminal"
 
 

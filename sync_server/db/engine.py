@@ -1,43 +1,26 @@
-"""Engines for the server: SQLite (embedded default, WAL + FULL + BEGIN IMMEDIATE) or PostgreSQL."""
+"""Engines for the server: SQLite (embedded default; alliance_common.sqlite: WAL + FULL + BEGIN
+IMMEDIATE) or PostgreSQL (psycopg 3, a pool per process), and the schema migrated with Alembic."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
+
+from alliance_common import migrations
+from alliance_common.sqlite import sqlite_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # several workers share the one writer
 
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record) -> None:
-            dbapi_connection.isolation_level = None
-            cur = dbapi_connection.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=FULL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-        return engine
+        return sqlite_engine(url, busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, revision)
+    migrations.upgrade(engine, MIGRATIONS, revision)

@@ -1,10 +1,11 @@
-"""What the three console programs share: where their files live, and how a subcommand runs."""
+"""The console plumbing the three programs share: where their files live, and how a subcommand runs."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
@@ -22,8 +23,8 @@ def app_home(explicit: str | os.PathLike[str] | None, env_var: str, app_name: st
     return path
 
 
-def command_parser(prog: str, description: str, home_help: str,
-                   modules: list[str] = ()) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+def command_parser(prog: str, description: str, home_help: str, modules: Sequence[str] = ()
+                   ) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
     """A parser with --home and subcommands; each module in `modules` adds its own via register(sub)."""
     parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--home", help=home_help)
