@@ -203,7 +203,7 @@ def _shape(required: set[str] | frozenset[str], optional: set[str] | frozenset[s
 _CODED = FACTS | {"code"}
 ONLINE = frozenset({"decided_by", "auth_id"})  # optional on the kinds HQ may authorise online
 SHAPES: dict[tuple[Kind, Status], tuple[frozenset[str], frozenset[str]]] = {
-    (Kind.SCAN, Status.REJECTED): _shape(set(), FACTS | {"input_len", "input_sha256"}),
+    (Kind.SCAN, Status.REJECTED): _shape(set(), FACTS | {"input_len", "input_sha256", "decided_by"}),
     (Kind.PURCHASE, Status.APPROVED): _shape(_CODED | {"bundle_seq"} | BILL, {"receipt_ref"} | ONLINE),
     (Kind.PURCHASE, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "receipt_ref", "points_requested"} | BILL
                                              | ONLINE),

@@ -33,6 +33,9 @@ class OfflineLimits:
     backup_max_bill_fen: int = 20_000
     backup_max_points: int = 2_000
     backup_max_pending: int = 20
+    # a decision made offline is "near a limit" (said on the verdict, decided_by offline_near_limit)
+    # when it leaves a limit above at this percentage used or more
+    near_limit_pct: int = 80
 
 
 @dataclass(frozen=True)

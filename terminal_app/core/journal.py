@@ -18,18 +18,37 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from alliance_protocol import records
+from alliance_protocol.reasons import Reason
 from alliance_protocol.journal_record import GENESIS_HASH, RecordError, check, seal
 from terminal_app.store import Tx
 from terminal_app.store.journal_table import COLUMN_DEFAULTS, INDEXED
 
+from .failures import NotRecorded
+
 
 def append(
-    where: Tx | Session | Connection, key: Ed25519PrivateKey, body: dict[str, Any], *, day: str
+    where: Tx | Session | Connection,
+    key: Ed25519PrivateKey,
+    body: dict[str, Any],
+    *,
+    day: str,
+    resolving: int | None = None,
 ) -> dict[str, Any]:
     """Give `body` the next seq and prev_hash, seal it, insert it and its outbox entry; the sealed
-    record ({"body", "hash", "sig"}). SchemaError (nothing written) for a body HQ would refuse."""
+    record ({"body", "hash", "sig"}). SchemaError (nothing written) for a body HQ would refuse.
+
+    While an online authorisation waits for its outcome (tx.pending, terminal_app/core/online.py)
+    the journal takes only that outcome, at that seq (`resolving`; the pending row goes in the same
+    transaction): anything else is NotRecorded(AUTHORISATION_PENDING)."""
     tx = Tx.of(where)
     seq, prev_hash = tx.journal.head()
+    pending = tx.pending.get()
+    if pending is not None and pending.seq != resolving:
+        raise NotRecorded(f"record #{pending.seq} awaits HQ's answer", Reason.AUTHORISATION_PENDING)
+    if resolving is not None:
+        if pending is None or seq + 1 != resolving:
+            raise NotRecorded(f"#{resolving} is no longer waiting (resolved elsewhere)", Reason.AUTHORISATION_PENDING)
+        tx.pending.take(resolving)
     body = {k: v for k, v in {**body, "seq": seq + 1, "prev_hash": prev_hash}.items() if v is not None}
     records.parse(body)  # the schema HQ parses with: a body it would refuse is never sealed (SchemaError)
     record = seal(body, key)

@@ -22,11 +22,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from alliance_protocol.pricing import local_date
-from alliance_protocol.records import Kind
+from alliance_protocol.reasons import Reason
+from alliance_protocol.records import Kind, Status
 from terminal_app.store import Store, TerminalIdentity, Tx
 
 from . import journal
 from .decisions.base import Outcome
+from .results import TxnResult
 from .terms import Terms
 
 
@@ -45,22 +47,57 @@ class Recorded:
         return int(self.body["seq"])
 
 
+def txn_result(recorded: Recorded) -> TxnResult:
+    """A journaled record as the counter app's result: ok unless rejected, its reason, seq,
+    detail, pricing, points, and which path decided it."""
+    b = recorded.body
+    return TxnResult(
+        b["status"] != Status.REJECTED.value,
+        Reason(b["reason"]),
+        b["seq"],
+        b.get("detail", ""),
+        recorded.outcome.pricing,
+        b.get("points_earned", 0),
+        b.get("points_spent", 0),
+        b.get("decided_by"),
+    )
+
+
 class Recorder:
     def __init__(self, store: Store, identity: TerminalIdentity, key: Ed25519PrivateKey) -> None:
         self.store = store
         self.identity = identity
         self.key = key
 
-    def record(self, kind: Kind, decide: Callable[[Tx], Outcome], *, terms: Terms, now: float) -> Recorded:
+    def record(
+        self,
+        kind: Kind,
+        decide: Callable[[Tx], Outcome],
+        *,
+        terms: Terms,
+        now: float,
+        resolving: int | None = None,
+    ) -> Recorded:
+        """`resolving`: the seq of the online authorisation this record is the outcome of
+        (terminal_app/core/online.py); its pending row goes in the same transaction."""
         with self.store.write() as tx:
             outcome = decide(tx)
-            body = {
-                "terminal_id": self.identity.terminal_id,
-                "merchant_id": self.identity.merchant_id,
-                "recorded_at": int(now * 1000),
-                "shift": tx.state.shift(),
-                "kind": kind.value,
-                **outcome.body(),
-            }
-            record = journal.append(tx, self.key, body, day=local_date(terms.rules, now).isoformat())
+            body = self.body(tx, kind, outcome, now)
+            record = journal.append(tx, self.key, body, day=self.day(terms, now), resolving=resolving)
         return Recorded(record, outcome)
+
+    def body(self, tx: Tx, kind: Kind, outcome: Outcome, now: float) -> dict[str, Any]:
+        """The record's body before the journal gives it its seq and prev_hash."""
+        return {
+            "terminal_id": self.identity.terminal_id,
+            "merchant_id": self.identity.merchant_id,
+            "recorded_at": int(now * 1000),
+            "shift": tx.state.shift(),
+            "kind": kind.value,
+            **outcome.body(),
+        }
+
+    @staticmethod
+    def day(terms: Terms, now: float) -> str:
+        """The journal row's local date."""
+        return local_date(terms.rules, now).isoformat()

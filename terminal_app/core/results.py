@@ -32,12 +32,13 @@ class MemberView:
     member_id: int
     masked_id: str
     tier: int
-    balance: int | None  # last balance the server pushed, minus spends since (None: never pushed)
+    balance: int | None  # last balance the server pushed, minus spends since (None: never pushed); online: HQ's
     expiring_soon: int
-    spendable: int  # what may be spent offline right now
+    spendable: int  # what may be spent right now (offline: within the offline limits; online: HQ's available)
     allowance: int
     coupons: list[dict[str, Any]] = field(default_factory=list)
     gifts: list[dict[str, Any]] = field(default_factory=list)
+    online: bool = False  # balance and spendable are HQ's live numbers (docs/online-authorisation.md)
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -72,11 +73,14 @@ class Result(Explained):
 class ScanResult(Result):
     token: str | None = None  # pass to commit_* within the scan session
     member: MemberView | None = None
+    decided_by: str | None = None  # "online": HQ refused the code at the scan (records.DecidedBy)
+    first_use: dict[str, Any] | None = None  # CODE_USED_ONLINE: where and when HQ saw it used
 
     def to_json(self) -> dict[str, Any]:
         out = super().to_json()
         out["token"] = self.token
         out["member"] = None if self.member is None else self.member.to_json()
+        out.update(decided_by=self.decided_by, first_use=self.first_use)
         return out
 
 
@@ -85,10 +89,15 @@ class TxnResult(Result):
     pricing: Pricing | None = None
     points_earned: int = 0
     points_spent: int = 0
+    decided_by: str | None = None  # which path decided (records.DecidedBy): online / offline / offline_near_limit
+    balance_after: int | None = None  # online: the member's balance once this transaction is captured (HQ's)
+    first_use: dict[str, Any] | None = None  # CODE_USED_ONLINE: where and when HQ saw the code used
+    auth_id: str | None = None  # HQ's authorisation (online)
 
     def to_json(self) -> dict[str, Any]:
         out = super().to_json()
-        out.update(points_earned=self.points_earned, points_spent=self.points_spent)
+        out.update(points_earned=self.points_earned, points_spent=self.points_spent, decided_by=self.decided_by,
+                   balance_after=self.balance_after, first_use=self.first_use, auth_id=self.auth_id)
         if self.pricing is not None:
             out["pricing"] = {
                 k: (v.value if isinstance(v, Reason) else v) for k, v in self.pricing.__dict__.items()

@@ -65,6 +65,30 @@ def since_sync_s(tx: Tx, now: float) -> float:
     return 0.0 if last is None else now - float(last)
 
 
+LIMIT_REASONS = frozenset({Reason.SYNC_TOO_OLD, Reason.INSUFFICIENT_POINTS, Reason.OFFLINE_TXN_CAP,
+                           Reason.OFFLINE_MEMBER_LIMIT, Reason.OFFLINE_TERMINAL_LIMIT})
+
+
+def near_limit(tx: Tx, rules: AllianceRules, now: float, points: int, pos: MemberPosition | None) -> bool:
+    """Decided offline with a limit nearly used up (docs/online-authorisation.md): after spending
+    `points`, the time since the last sync, this transaction, the member's unsynced spends or the
+    terminal's are at `offline.near_limit_pct` of their limit or more."""
+    lim = rules.offline
+
+    def near(used: float, limit: int) -> bool:
+        return limit > 0 and used * 100 >= limit * lim.near_limit_pct
+
+    if near(since_sync_s(tx, now), lim.max_since_sync_s):
+        return True
+    if points <= 0:
+        return False
+    return (
+        near(points, lim.txn_max_points)
+        or (pos is not None and near(pos.unsynced_spent + points, pos.limit))
+        or near(tx.tallies.terminal_spent_after(tx.state.synced_through()) + points, lim.terminal_max_points)
+    )
+
+
 def offline_risk(
     tx: Tx, rules: AllianceRules, now: float, points: int, pos: MemberPosition | None
 ) -> Reason | None:

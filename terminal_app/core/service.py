@@ -43,13 +43,15 @@ the UI thread, one at a time per service. Several services or processes on one s
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from typing import Any
 
+from alliance_protocol import records
 from alliance_protocol.base36 import normalize
 from alliance_protocol.pricing import Pricing
 from alliance_protocol.reasons import Reason
-from alliance_protocol.records import Kind, Status
+from alliance_protocol.records import DecidedBy, Kind, Status
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.verifier import Clock, OfflineVerifier, VerifierSettings
 from terminal_app.store import Key, Store
@@ -67,7 +69,8 @@ from .decisions.void import Void
 from .failures import NotRecorded, guarded
 from .logview import ALL, LogFilter, read_log
 from .members import mask_member, member_view
-from .recorder import Recorded, Recorder
+from .online import Authoriser, OnlinePath
+from .recorder import Recorded, Recorder, txn_result
 from .reports import ShiftClose, ShiftReport
 from .results import ScanResult, TxnResult, ZReport
 from .risk import since_sync_s
@@ -79,22 +82,24 @@ __all__ = ["SCAN_SESSION_S", "LogFilter", "NotRecorded", "TerminalService", "mas
 DEFAULT_SETTINGS = VerifierSettings()
 
 
-def _txn(recorded: Recorded) -> TxnResult:
-    b = recorded.body
-    return TxnResult(
-        b["status"] != Status.REJECTED.value,
-        Reason(b["reason"]),
-        b["seq"],
-        b.get("detail", ""),
-        recorded.outcome.pricing,
-        b.get("points_earned", 0),
-        b.get("points_spent", 0),
-    )
+_txn = txn_result
+
+
+def _noted(outcome: Outcome, note: str | None) -> Outcome:
+    """An offline decision made although the terminal can ask HQ: the record says why it did not."""
+    if note is None or outcome.fields.get("detail"):
+        return outcome
+    return Outcome(outcome.status, outcome.reason, {**outcome.fields, "detail": note}, outcome.pricing)
 
 
 class TerminalService:
     def __init__(
-        self, store: Store, *, clock: Clock | None = None, settings: VerifierSettings = DEFAULT_SETTINGS
+        self,
+        store: Store,
+        *,
+        clock: Clock | None = None,
+        settings: VerifierSettings = DEFAULT_SETTINGS,
+        online: Authoriser | None = None,
     ) -> None:
         identity = store.identity()
         if identity is None or not store.key_path.exists():
@@ -107,6 +112,12 @@ class TerminalService:
         self._sessions = ScanSessions()
         self._recorder = Recorder(store, identity, store.terminal_key())
         self._retention = retention_s(settings)
+        # Online authorisation (online.py): with an authoriser (HQ), every code-backed transaction
+        # asks HQ first; an intent a killed process left behind is resolved now, before anything else.
+        self.online = OnlinePath(store, self._recorder, online)
+        self.resolved: list[TxnResult] = guarded(
+            lambda *declined: [TxnResult(*declined)],
+            lambda: self.online.resolve_pending(self.terms(), self.clock().now(), self._retention))
 
     # --- environment
     def clock(self) -> Clock:
@@ -150,10 +161,21 @@ class TerminalService:
                 bytes(text).decode("utf-8", "replace") if isinstance(text, (bytes, bytearray)) else str(text)
             ),
         )
-        token = self._sessions.open(code, clock.now())
+        live = self.online.lookup(code, terms)  # HQ's live truth, within the budget (None: offline)
+        if live is not None and not live.ok:  # HQ refuses the code now: used already, blocked, revoked
+            reason = Reason(live.reason)
+            first = live.first_use.model_dump() if live.first_use is not None else None
+            facts = {**code_facts(verdict), "decided_by": DecidedBy.ONLINE.value,
+                     "detail": records.clean_text(live.detail, records.DETAIL_MAX)}
+            outcome = Outcome(Status.REJECTED, reason, facts)
+            recorded = self._recorder.record(Kind.SCAN, lambda tx: outcome, terms=terms, now=clock.now())
+            return ScanResult(False, reason, recorded.seq, live.detail, decided_by=DecidedBy.ONLINE.value,
+                              first_use=first)
+        token = self._sessions.open(code, clock.now(), live)
         with self.store.read() as tx:
-            member = member_view(tx, code, terms)
-        return ScanResult(True, Reason.OK, None, "", token, member)
+            member = member_view(tx, code, terms, live)
+        return ScanResult(True, Reason.OK, None, "", token, member,
+                          decided_by=DecidedBy.ONLINE.value if live is not None else None)
 
     # --- code-backed transactions
     def quote(self, token: str, bill_fen: int, spend_points: int = 0) -> Pricing | None:
@@ -165,9 +187,13 @@ class TerminalService:
         if session is None or problem is not None:
             return None
         terms = self.terms()
+        online = session.live is not None and self.online.available()
         with self.store.read() as tx:
-            c = ScannedContext(session.code, terms, position_of(tx, session.code, terms), now)
-            return Purchase(bill_fen, spend_points).quote(tx, c)
+            c = ScannedContext(session.code, terms, position_of(tx, session.code, terms), now, online)
+            p = Purchase(bill_fen, spend_points).quote(tx, c)
+        if online and p.ok and p.points_spent > max(0, int(session.live.available or 0)):
+            p = dataclasses.replace(p, reason=Reason.INSUFFICIENT_POINTS)  # HQ's available, as of the scan
+        return p
 
     def commit_purchase(
         self, token: str | None, bill_fen: int, spend_points: int = 0, receipt_ref: str = ""
@@ -201,13 +227,18 @@ class TerminalService:
             if session is None:
                 return TxnResult(False, Reason.SCAN_SESSION_EXPIRED)
             terms = self.terms()
-            recorded = self._recorder.record(
-                decision.kind,
-                lambda tx: decide_scanned(tx, session, problem, decision, terms, now, self._retention),
-                terms=terms,
-                now=now,
-            )
-            result = _txn(recorded)
+            if problem is None and self.online.available():
+                result = self.online.commit(session, decision, terms, now, self._retention)
+            else:
+                note = self.online.offline_note()
+                recorded = self._recorder.record(
+                    decision.kind,
+                    lambda tx: _noted(decide_scanned(tx, session, problem, decision, terms, now, self._retention),
+                                      note),
+                    terms=terms,
+                    now=now,
+                )
+                result = _txn(recorded)
             if result.ok or problem is not None:
                 self._sessions.close(token)
             return result

@@ -57,17 +57,18 @@ class VerifiedCode:
 class ScanSession:
     code: VerifiedCode
     scanned_at: float
+    live: Any = None  # HQ's MemberLive when the scan was looked up online (terminal_app/core/online.py)
 
 
 class ScanSessions:
     def __init__(self) -> None:
         self._open: dict[str, ScanSession] = {}
 
-    def open(self, code: VerifiedCode, now: float) -> str:
+    def open(self, code: VerifiedCode, now: float, live: Any = None) -> str:
         if len(self._open) >= MAX_SESSIONS:
             self._open.pop(next(iter(self._open)))
         token = secrets.token_hex(8)
-        self._open[token] = ScanSession(code, now)
+        self._open[token] = ScanSession(code, now, live)
         return token
 
     def get(self, token: str | None, now: float) -> tuple[ScanSession | None, Reason | None]:

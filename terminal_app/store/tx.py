@@ -7,7 +7,7 @@
 
 Every read and write of the terminal's tables goes through these classes (terminal_app/store/
 state.py, replay.py, journal_table.py, tallies.py, outbox.py, balances.py, bundles.py,
-managers.py). `Tx.of` adapts a SQLAlchemy Session or Connection opened elsewhere (tools and
+managers.py, pending.py). `Tx.of` adapts a SQLAlchemy Session or Connection opened elsewhere (tools and
 tests that fill a journal inside their own transaction).
 """
 
@@ -21,6 +21,7 @@ from .bundles import BundleTable
 from .journal_table import JournalTable
 from .managers import ManagerTable
 from .outbox import OutboxTable
+from .pending import PendingTable
 from .replay import ReplayTable
 from .state import StateTable
 from .tallies import Tallies
@@ -36,6 +37,7 @@ class Tx:
         "outbox",
         "balances",
         "bundles",
+        "pending",
         "_managers",
     )
 
@@ -48,6 +50,7 @@ class Tx:
         self.outbox = OutboxTable(conn)
         self.balances = BalanceTable(conn)
         self.bundles = BundleTable(conn)
+        self.pending = PendingTable(conn)
         self._managers: ManagerTable | None = None
 
     @property

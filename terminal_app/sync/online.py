@@ -19,7 +19,6 @@ that safe (HQ's decision for it is asked for again, or settled by the record's u
 from __future__ import annotations
 
 import concurrent.futures as cf
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -27,26 +26,18 @@ from pydantic import BaseModel, ValidationError
 from alliance_protocol.reasons import Reason
 from alliance_protocol.wire import AuthorisationAnswer, AuthoriseRequest, MemberLive, MemberLookup, ResolveRequest
 
+from terminal_app.core.online import Unanswered
+
 from .client import SyncClient, SyncError
 
-LINGER_S = 1.0  # a request left behind gives up this long after its budget (its socket closes)
-
-
-@dataclass(frozen=True)
-class Unanswered:
-    """No usable answer: decide without HQ. `reason` is a Reason value."""
-
-    reason: str
-    detail: str = ""
-    status: int | None = None  # HTTP status when HQ answered with a refusal
+LINGER_S = 30.0  # a request left behind gives up after this (its socket closes, its worker is free)
 
 
 class OnlineClient:
-    def __init__(self, store: Any, server_url: str | None = None, *, budget_s: float = 1.5,
-                 workers: int = 4) -> None:
+    def __init__(self, store: Any, server_url: str | None = None, *, workers: int = 8) -> None:
         self.store = store
-        # Its own HTTP client: timeouts just past the budget, so a request left behind ends soon.
-        self.client = SyncClient(store, server_url, timeout_s=budget_s + LINGER_S)
+        # Its own HTTP client (keep-alive to HQ); the budget is each call's own deadline (below).
+        self.client = SyncClient(store, server_url, timeout_s=LINGER_S)
         self._pool = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hq-online")
 
     @property

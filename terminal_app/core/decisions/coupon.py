@@ -9,7 +9,6 @@ from alliance_protocol.reasons import Reason
 from alliance_protocol.records import Kind
 from terminal_app.store import Tx
 
-from ..risk import offline_risk
 from ..sessions import VerifiedCode
 from ..terms import CatalogueItem
 from .base import Outcome, approved, refused
@@ -39,7 +38,7 @@ class CouponUse:
         coupon = c.terms.coupon(self.coupon_id)
         if coupon is None:
             return refused(Reason.COUPON_UNKNOWN, asked)
-        problem = coupon_problem(tx, coupon, c.code) or offline_risk(tx, c.terms.rules, c.now, 0, c.position)
+        problem = coupon_problem(tx, coupon, c.code) or c.offline_risk(tx, 0)
         if problem is not None:
             return refused(problem, asked)
         return approved(asked)

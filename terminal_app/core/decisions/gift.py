@@ -9,7 +9,7 @@ from alliance_protocol.reasons import Reason
 from alliance_protocol.records import Kind
 from terminal_app.store import Tx
 
-from ..risk import MemberPosition, offline_risk
+from ..risk import MemberPosition
 from ..terms import CatalogueItem
 from .base import Outcome, approved, refused
 from .scanned import ScannedContext
@@ -36,7 +36,7 @@ class GiftRedemption:
         if tx.tallies.gift_uses(str(gift["id"])) >= int(gift.get("stock", 0)):
             return refused(Reason.GIFT_OUT_OF_STOCK, asked)
         points = int(gift["points"])
-        risk = offline_risk(tx, c.terms.rules, c.now, points, c.position)
+        risk = c.offline_risk(tx, points)
         if risk is not None:
             return refused(risk, {**asked, "points_requested": points})
         return approved({**asked, "points_spent": points})

@@ -17,7 +17,7 @@ from alliance_protocol.records import Kind
 from alliance_protocol.rules import AllianceRules
 from terminal_app.store import Tx
 
-from ..risk import MemberPosition, offline_risk
+from ..risk import MemberPosition
 from .base import Outcome, approved, refused
 from .scanned import ScannedContext
 
@@ -56,7 +56,7 @@ class Purchase:
             ctx=earn_context(tx, rules, v.member_id, c.position, c.now),
             earn=earns(rules, v.tier),
         )
-        risk = offline_risk(tx, rules, c.now, p.points_spent, c.position) if p.ok else None
+        risk = c.offline_risk(tx, p.points_spent) if p.ok else None
         return p, risk
 
     def quote(self, tx: Tx, c: ScannedContext) -> Pricing:
