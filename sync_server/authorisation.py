@@ -118,10 +118,10 @@ def _sweep(hq: HQ, s: Session, now: int) -> None:
         holds.expire_due(s, now)
 
 
-def _key_usable(s: Session, terminal: Terminal, seq: int) -> None:
-    """A key's seq must be beyond what this terminal recorded at HQ, and not far beyond."""
-    if seq <= terminal.acked_seq or s.scalar(select(Record.id).where(Record.terminal_id == terminal.id,
-                                                                    Record.seq == seq)) is not None:
+def _key_usable(terminal: Terminal, seq: int) -> None:
+    """A key's seq must be beyond what this terminal's chain has at HQ, and not far beyond. (A record
+    stored beyond a gap in the chain is decided when the chain reaches it: it settles the key then.)"""
+    if seq <= terminal.acked_seq:
         raise HQError(Reason.AUTHORISATION_TOO_LATE.value, f"#{seq} is recorded at HQ already", 409)
     if seq > terminal.acked_seq + MAX_AHEAD:
         raise HQError(Reason.REQUEST_INVALID.value, f"#{seq} is more than {MAX_AHEAD} beyond the records "
@@ -133,18 +133,18 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
     rec = ex.parsed
     assert rec is not None and rec.member_id is not None
     now = now_ms()
+    _key_usable(terminal, rec.seq)
     hq.lock_books(s)  # the alliance-wide order of decisions, shared with every batch's (ingest)
-    existing = s.scalar(select(Authorisation).where(Authorisation.terminal_id == terminal.id,
-                                                    Authorisation.seq == rec.seq))
-    if existing is not None:
+    _sweep(hq, s, now)
+    cfg = hq.books_config()
+    books = Books(s, terminal.id, terminal.merchant_id, cfg, [ex], None)  # (reads this key's decision too)
+    if rec.seq in books.holds.own:
+        existing = s.get(Authorisation, books.holds.own[rec.seq].id)
+        assert existing is not None
         if existing.state == holds.ABANDONED or existing.body == ex.text:
             return _answer(existing)  # the same key again: the same decision
         raise HQError(Reason.AUTHORISATION_MISMATCH.value, f"#{rec.seq} was asked for with another record", 409)
-    _key_usable(s, terminal, rec.seq)
-    _sweep(hq, s, now)
-    cfg = hq.books_config()
-    books = Books(s, terminal.id, terminal.merchant_id, cfg, [ex], None)
-    if books.holds.count_held_by(terminal.id) >= MAX_HELD_PER_TERMINAL:
+    if books.holds.held_by_terminal >= MAX_HELD_PER_TERMINAL:
         raise HQError(Reason.RATE_LIMITED.value, f"{MAX_HELD_PER_TERMINAL} holds of this terminal await their "
                       "records: upload them first", 429)
     member = rec.member_id
@@ -199,7 +199,7 @@ def resolve(hq: HQ, s: Session, terminal: Terminal, seq: int) -> AuthorisationAn
                                                     Authorisation.seq == seq))
     if existing is not None:
         return _answer(existing)
-    _key_usable(s, terminal, seq)
+    _key_usable(terminal, seq)
     now = now_ms()
     reason = Reason.AUTHORISATION_INTERRUPTED
     msg = message(reason)

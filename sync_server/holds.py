@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol import canonical
@@ -86,11 +86,28 @@ class Holds:
         self._items: set[str] = set()
         self._settling: set[int] = set()  # ids whose record is decided in this transaction
         self.outcomes: dict[int, tuple[Hold, str, str]] = {}  # seq -> (hold, new state, note)
+        self.held_by_terminal = 0  # this terminal's holds still running
+        # One read: this terminal's reservations at these seqs (any state), its holds still running,
+        # and the active holds of these members (an item's are read when first asked for).
+        where = [self._active_where(Authorisation.terminal_id, [terminal_id])]
         if seqs:
-            for row in s.execute(select(*_COLUMNS).where(Authorisation.terminal_id == terminal_id,
-                                                         in_values(s, Authorisation.seq, sorted(seqs)))):
-                self.own[row.seq] = Hold(*row)
-        self._load(members, items)
+            where.append((Authorisation.terminal_id == terminal_id) & in_values(s, Authorisation.seq, sorted(seqs)))
+        if members:
+            where.append(self._active_where(Authorisation.member_id, sorted(members)))
+        for row in s.execute(select(*_COLUMNS).where(or_(*where))):
+            hold = Hold(*row)
+            if row.terminal_id == terminal_id and row.seq in seqs:
+                self.own[row.seq] = hold
+            if hold.active(now_ms):
+                self.held_by_terminal += row.terminal_id == terminal_id
+                if row.member_id in members:
+                    self._active[row.id] = hold
+        self._members |= members
+        self._load(set(), items)
+
+    def _active_where(self, column: Any, values: list[Any]) -> Any:
+        return (Authorisation.state == HELD) & (Authorisation.expires_at > self.now_ms) & in_values(
+            self.s, column, values)
 
     def _load(self, members: set[int], items: set[str]) -> None:
         members, items = members - self._members, items - self._items
@@ -102,10 +119,7 @@ class Holds:
             self._items |= items
 
     def _take(self, column: Any, values: list[Any]) -> None:
-        rows = self.s.execute(select(*_COLUMNS).where(Authorisation.state == HELD,
-                                                      Authorisation.expires_at > self.now_ms,
-                                                      in_values(self.s, column, values)))
-        for row in rows:
+        for row in self.s.execute(select(*_COLUMNS).where(self._active_where(column, values))):
             self._active.setdefault(row.id, Hold(*row))
 
     def _counting(self) -> list[Hold]:
@@ -129,14 +143,6 @@ class Holds:
         self._load(set(), {item})
         return sum(h.uses for h in self._counting() if h.item_id == item
                    and terminal_id in (None, h.terminal_id) and member_id in (None, h.member_id))
-
-    def count_held_by(self, terminal_id: str) -> int:
-        """This terminal's holds still running (an honest terminal has one at a time)."""
-        from sqlalchemy import func
-
-        return int(self.s.scalar(select(func.count()).select_from(Authorisation).where(
-            Authorisation.terminal_id == terminal_id, Authorisation.state == HELD,
-            Authorisation.expires_at > self.now_ms)) or 0)
 
     # --- the record at (terminal, seq) settles its own reservation
     def begin(self, seq: int) -> Hold | None:
@@ -204,3 +210,34 @@ def expire_due(s: Session, now_ms: int) -> int:
 
 def answer_of(row: Authorisation) -> dict[str, Any]:
     return json.loads(row.answer)
+
+
+def books_view(s: Session, now_ms: int, merchant_id: str | None = None, recent: int = 50,
+               since_ms: int | None = None) -> dict[str, Any]:
+    """What HQ's page shows of online authorisation (sync_server/hq_page.py): reservations by state
+    since `since_ms` (default: the last 24 h; "held" split into still holding and past their end),
+    records by the path that decided them, and the `recent` newest reservations."""
+    from sqlalchemy import func
+
+    from .db.models import Record
+
+    since = now_ms - 86_400_000 if since_ms is None else since_ms
+    q = select(Authorisation.state, func.count()).where(Authorisation.created_at >= since)
+    held_past = select(func.count()).select_from(Authorisation).where(
+        Authorisation.state == HELD, Authorisation.expires_at <= now_ms)
+    paths = select(Record.decided_by, func.count()).where(Record.received_at >= since,
+                                                          Record.kind.in_(("purchase", "coupon", "gift")))
+    rows = select(Authorisation).order_by(Authorisation.id.desc()).limit(recent)
+    if merchant_id is not None:
+        q = q.where(Authorisation.merchant_id == merchant_id)
+        held_past = held_past.where(Authorisation.merchant_id == merchant_id)
+        paths = paths.where(Record.merchant_id == merchant_id)
+        rows = rows.where(Authorisation.merchant_id == merchant_id)
+    states = dict(s.execute(q.group_by(Authorisation.state)).all())
+    by_path: dict[str, int] = {}
+    for path, n in s.execute(paths.group_by(Record.decided_by)).all():
+        key = path or "offline"  # records from before online authorisation say nothing: offline
+        by_path[key] = by_path.get(key, 0) + n
+    return {"states": {k: int(states.get(k, 0)) for k in (HELD, CAPTURED, RELEASED, EXPIRED, DECLINED, ABANDONED)},
+            "held_past_end": int(s.scalar(held_past) or 0), "paths": by_path,
+            "recent": s.scalars(rows).all()}

@@ -95,7 +95,8 @@ def _base_values(terminal: Terminal, e: Examined, batch_id: int, received: int) 
         return dict(terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=e.seq, hash=e.hash,
                     prev_hash=rec.prev_hash, sig=e.sig, body=e.text, kind=rec.kind.value, status=rec.status.value,
                     reason=rec.reason.value, cert_serial=rec.cert_serial, counter=rec.counter,
-                    recorded_at=rec.recorded_at, received_at=received, batch_id=batch_id)
+                    recorded_at=rec.recorded_at, received_at=received, batch_id=batch_id,
+                    decided_by=rec.decided_by.value if rec.decided_by is not None else None)
     body = e.body if isinstance(e.body, dict) else {}
     return dict(
         terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=e.seq, hash=_column(e.hash, 64),
@@ -104,7 +105,7 @@ def _base_values(terminal: Terminal, e: Examined, batch_id: int, received: int) 
         reason=_column(body.get("reason", "?"), 40),
         cert_serial=_int_or_none(body.get("cert_serial")), counter=_int_or_none(body.get("counter")),
         recorded_at=_int_or_none(body.get("recorded_at")) or 0,
-        received_at=received, batch_id=batch_id)
+        received_at=received, batch_id=batch_id, decided_by=None)
 
 
 def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch, queued: int) -> BatchAck:

@@ -135,6 +135,7 @@ class Record(Base):
     receipt_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # a backfill's receipt
     void_of_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # a void: the record it reverses
     voided_by_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    decided_by: Mapped[str | None] = mapped_column(String(20), nullable=True)  # online / offline / offline_near_limit
 
 
 class MemberDay(Base):

@@ -36,7 +36,9 @@ def authorise(signed: SignedTerminalDep, s: SessionDep, hq: HQDep) -> Authorisat
     # The member code's signatures are checked before the transaction opens (no lock held meanwhile).
     examined = authorisation.examine_request(hq, signed.terminal, req.record)
     with s.begin():
-        terminal = signed.record_use(s)
+        # The terminal's row locked, as an upload locks it: its chain's state (acked_seq) cannot move
+        # while this key is decided.
+        terminal = signed.record_use(s, lock=True)
         return authorisation.authorise(hq, s, terminal, examined)
 
 
@@ -45,7 +47,7 @@ def resolve(signed: SignedTerminalDep, s: SessionDep, hq: HQDep) -> Authorisatio
     req = _body(ResolveRequest, signed.body)
     assert isinstance(req, ResolveRequest)
     with s.begin():
-        terminal = signed.record_use(s)
+        terminal = signed.record_use(s, lock=True)
         return authorisation.resolve(hq, s, terminal, req.seq)
 
 

@@ -60,9 +60,14 @@ def upgrade() -> None:
     # An online reservation takes the code's claim for (terminal, seq) before its record exists.
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.alter_column('record_id', existing_type=sa.BigInteger(), nullable=True)
+    # Which path decided a record (the record's decided_by; NULL: offline, from before this revision).
+    with op.batch_alter_table('records', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('decided_by', sa.String(length=20), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('records', schema=None) as batch_op:
+        batch_op.drop_column('decided_by')
     op.execute("DELETE FROM claims WHERE record_id IS NULL")  # reservations whose record never came
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.alter_column('record_id', existing_type=sa.BigInteger(), nullable=False)
