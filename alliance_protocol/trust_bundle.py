@@ -38,7 +38,7 @@ class BundleKey:
     not_before: int
     not_after: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kid": self.kid.hex(),
             "public_key": b64(self.public_raw),
@@ -59,7 +59,7 @@ class BundleKey:
 def key_entry(public: Ed25519PublicKey | Ed25519PrivateKey, *, role: str, not_before: int, not_after: int,
               kid: bytes | None = None) -> dict[str, Any]:
     raw = public_raw(public)
-    return BundleKey(kid or kid_for(raw), raw, role, not_before, not_after).to_json()
+    return BundleKey(kid or kid_for(raw), raw, role, not_before, not_after).to_dict()
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class Verdict(Explained):
     device_public: bytes | None = field(default=None, repr=False)  # the certified device key (raw)
     detail: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "ok": self.ok,
             "reason": self.reason.value,

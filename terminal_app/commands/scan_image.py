@@ -1,6 +1,6 @@
 """`pos-terminal scan-image FILE...`: decode the QR codes in image files and verify each offline.
 
-One JSON line per code found ({"file", "text", "decoder", plus Verdict.to_json(): ok, reason,
+One JSON line per code found ({"file", "text", "decoder", plus Verdict.to_dict(): ok, reason,
 message_zh, message_en, member fields}); a file with no code gives {"file", "codes": 0, "ok": false,
 "reason": "NO_CODE_IN_IMAGE", ...}; a missing, empty or non-image file {"file", "codes": 0, "ok":
 false, "reason": "IMAGE_UNREADABLE", "detail", ...}. Exit 0 when every code found verified, 1
@@ -61,7 +61,7 @@ def scan_files(paths: Iterable[str | Path], decoder: QrDecoder,
             yield _refusal(Reason.NO_CODE_IN_IMAGE, file=name, codes=0, decoder=decoder.name)
             continue
         for code in found:
-            yield {"file": name, "text": code.text, "decoder": decoder.name, **verify(code.text).to_json()}
+            yield {"file": name, "text": code.text, "decoder": decoder.name, **verify(code.text).to_dict()}
 
 
 def cmd_scan_image(args: argparse.Namespace) -> int:

@@ -46,7 +46,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     out = {"bundle": None if bundle is None else {
         "alliance_id": bundle.alliance_id, "sequence": bundle.sequence, "issued_at": bundle.issued_at,
         "age_s": int(clock.now() - bundle.issued_at), "max_age_s": bundle.max_age_s,
-        "keys": [k.to_json() for k in bundle.keys], "denied_serials": len(bundle.deny_serials),
+        "keys": [k.to_dict() for k in bundle.keys], "denied_serials": len(bundle.deny_serials),
         "denied_members": len(bundle.deny_members)},
         "clock_offset_s": round(clock.offset_s, 3), "clock_confirmed_age_s": None if age is None else int(age)}
     print_json(out)

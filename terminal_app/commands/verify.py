@@ -17,7 +17,7 @@ from .common import open_verifier, print_json
 def cmd_verify(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.code == "-" else args.code
     verdict = open_verifier(args).verify(text, consume=False)
-    print_json(verdict.to_json())
+    print_json(verdict.to_dict())
     return 0 if verdict.ok else 1
 
 
