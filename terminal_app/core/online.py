@@ -20,10 +20,11 @@ A code-backed transaction (purchase, coupon, gift) goes like this:
    rejected record with HQ's reason and `auth_id`; no usable answer in time: decided offline with
    today's rules and limits at that seq (`decided_by` offline or offline_near_limit, `detail` why).
 
-After a restart a pending intent older than the budget is resolved before anything else is
-journaled (`resolve_pending`): HQ's decision for the key (approved and still held: the approved
-record; anything else: a rejected record), or without an answer a rejected record
-AUTHORISATION_INTERRUPTED (its upload releases whatever HQ held).
+After a restart a pending intent whose process is gone (killed before it could journal the
+outcome) is resolved before anything else is journaled (`resolve_pending`, when the service
+starts): HQ's decision for the key (approved and still held: the approved record; anything else:
+a rejected record), or without an answer a rejected record AUTHORISATION_INTERRUPTED (its upload
+releases whatever HQ held).
 
 When HQ does not answer, the next transactions do not wait the budget again: for RETRY_S the
 terminal decides offline at once, then asks again; any answer from HQ (`mark_up`: a transaction's,
@@ -32,6 +33,7 @@ or the sync loop's) brings it back at once.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +44,7 @@ from alliance_protocol.reasons import Reason
 from alliance_protocol.records import DecidedBy, Status
 from alliance_protocol.wire import AuthorisationAnswer, MemberLive
 from terminal_app.store import Store
+from terminal_app.store.pending import Pending
 
 from . import journal
 from .decisions.base import Outcome
@@ -53,7 +56,8 @@ from .sessions import ScanSession, VerifiedCode
 from .terms import Terms
 
 RETRY_S = 10.0  # after an attempt without an answer, decide offline at once for this long
-GRACE_MS = 1_000  # a pending intent younger than budget + this may still be waited on by its process
+GRACE_MS = 1_000  # (Windows) a pending intent younger than budget + this may still be waited on
+_IN_FLIGHT: set[tuple[str, int]] = set()  # (store, seq) this process is asking HQ about right now
 APPROVED_ONLY = ("discount_pct", "discount_fen", "cash_off_fen", "paid_fen", "points_spent", "points_earned",
                  "multiplier_pct")  # what a rejected record of the same attempt does not carry
 HELD_STATES = ("held", "captured")  # HQ's approval still stands: the approved record is journaled
@@ -169,8 +173,13 @@ class OnlinePath:
             intent = {k: v for k, v in {**body, "seq": seq + 1, "prev_hash": prev_hash}.items() if v is not None}
             records.parse(intent)  # the schema HQ parses with (SchemaError: nothing written)
             day = self.recorder.day(terms, now)
-            tx.pending.put(seq + 1, kind.value, intent, day, int(time.time() * 1000))
-        answer = self._noted(self.authoriser.authorise(intent, self.budget_s(terms)))
+            tx.pending.put(seq + 1, kind.value, intent, day, int(time.time() * 1000), os.getpid())
+        in_flight = (str(self.store.path), seq + 1)
+        _IN_FLIGHT.add(in_flight)
+        try:
+            answer = self._noted(self.authoriser.authorise(intent, self.budget_s(terms)))
+        finally:
+            _IN_FLIGHT.discard(in_flight)
         if isinstance(answer, Unanswered):
             why = (f"HQ: {answer.detail or answer.reason}" if answer.status is None
                    else f"HQ refused the request: {answer.reason}")
@@ -213,7 +222,7 @@ class OnlinePath:
         """Journal the outcome of an intent whose process died before it could (exactly once)."""
         with self.store.read() as tx:
             pending = tx.pending.get()
-        if pending is None or time.time() * 1000 - pending.created_at < terms.rules.online_budget_ms + GRACE_MS:
+        if pending is None or self._owner_waits(pending, terms):
             return []
         answer: AuthorisationAnswer | Unanswered = Unanswered(Reason.SERVER_UNREACHABLE.value, "not asked")
         if self.authoriser is not None:
@@ -226,6 +235,21 @@ class OnlinePath:
                 record = journal.append(tx, self.recorder.key, bare, day=pending.day, resolving=pending.seq)
             return [txn_result(Recorded(record, Outcome(Status.REJECTED, Reason.AUTHORISATION_INTERRUPTED)))]
         return [self._journal_answer(pending.body, pending.day, answer, None, now, retention)]
+
+
+    def _owner_waits(self, pending: Pending, terms: Terms) -> bool:
+        """The process that asked is still there waiting for HQ's answer: leave it the outcome."""
+        if pending.owner_pid == os.getpid():
+            return (str(self.store.path), pending.seq) in _IN_FLIGHT
+        if os.name != "posix":  # (no signal-0 probe on Windows: wait out its budget instead)
+            return time.time() * 1000 - pending.created_at < terms.rules.online_budget_ms + GRACE_MS
+        try:
+            os.kill(pending.owner_pid, 0)
+        except ProcessLookupError:
+            return False  # killed: its intent is ours to resolve
+        except PermissionError:
+            return True
+        return True
 
 
 def _noting(outcome: Outcome, why: str) -> Outcome:

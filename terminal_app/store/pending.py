@@ -1,6 +1,6 @@
 """Online authorisations waiting for their outcome (table `pending_authorisations`).
 
-    tx.pending.put(seq, kind, body, day, created_at)   # the intent, before HQ is asked
+    tx.pending.put(seq, kind, body, day, created_at, owner_pid)   # the intent, before HQ is asked
     tx.pending.get()                                   # the one waiting (or None)
     tx.pending.take(seq)                               # gone, in the transaction that journals the outcome
 
@@ -24,6 +24,7 @@ class Pending:
     body: dict[str, Any]
     day: str
     created_at: int  # unix ms
+    owner_pid: int  # the process that asked (and waits for the answer)
 
 
 class PendingTable:
@@ -32,15 +33,17 @@ class PendingTable:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def put(self, seq: int, kind: str, body: dict[str, Any], day: str, created_at: int) -> None:
+    def put(self, seq: int, kind: str, body: dict[str, Any], day: str, created_at: int, owner_pid: int) -> None:
         self.conn.exec_driver_sql(
-            "INSERT INTO pending_authorisations (seq, kind, body, day, created_at) VALUES (?, ?, ?, ?, ?)",
-            (seq, kind, json.dumps(body, ensure_ascii=False, sort_keys=True), day, created_at))
+            "INSERT INTO pending_authorisations (seq, kind, body, day, created_at, owner_pid) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (seq, kind, json.dumps(body, ensure_ascii=False, sort_keys=True), day, created_at, owner_pid))
 
     def get(self) -> Pending | None:
         row = self.conn.exec_driver_sql(
-            "SELECT seq, kind, body, day, created_at FROM pending_authorisations ORDER BY seq LIMIT 1").first()
-        return None if row is None else Pending(row[0], row[1], json.loads(row[2]), row[3], row[4])
+            "SELECT seq, kind, body, day, created_at, owner_pid FROM pending_authorisations ORDER BY seq LIMIT 1"
+        ).first()
+        return None if row is None else Pending(row[0], row[1], json.loads(row[2]), row[3], row[4], row[5])
 
     def take(self, seq: int) -> bool:
         """Remove the row (False: it was not there: another process resolved it)."""

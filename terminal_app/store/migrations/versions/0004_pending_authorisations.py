@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("body", sa.Text(), nullable=False),  # the intended record (JSON), as sent to HQ
         sa.Column("day", sa.String(10), nullable=False),  # its local date (the journal row's `day`)
         sa.Column("created_at", sa.Integer(), nullable=False),  # unix ms, the host clock
+        sa.Column("owner_pid", sa.Integer(), nullable=False),  # the process waiting for HQ's answer
     )
 
 
