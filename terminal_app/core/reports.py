@@ -17,15 +17,19 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from alliance_protocol import records
-from alliance_protocol.records import COUNTING, VOIDABLE, Kind
+from alliance_protocol.records import CODE_KINDS, COUNTING, VOIDABLE, DecidedBy, Kind
 from terminal_app.store import Key, Store, Tx
 
 from .decisions.base import Outcome, approved, manager_id_field
 from .terms import Terms
 
 
+PATH_KINDS = frozenset(k.value for k in CODE_KINDS)
+
+
 def shift_totals(tx: Tx, shift: int) -> dict[str, Any]:
-    """Counts per kind:status and the money and points of the records that count (approved or
+    """Counts per kind:status and per path that decided ("decided:online", "decided:offline",
+    "decided:offline_near_limit"), and the money and points of the records that count (approved or
     pending, not voided) in `shift`."""
     rows = tx.journal.shift_rows(shift)
     counts: dict[str, int] = {}
@@ -34,6 +38,9 @@ def shift_totals(tx: Tx, shift: int) -> dict[str, Any]:
     last: int | None = None
     for kind, status, voided_by, pe, ps, recorded_at, b in rows:
         counts[f"{kind}:{status}"] = counts.get(f"{kind}:{status}", 0) + 1
+        if kind in PATH_KINDS:  # which path decided it (none said: offline, before online authorisation)
+            path = f"decided:{b.get('decided_by') or DecidedBy.OFFLINE.value}"
+            counts[path] = counts.get(path, 0) + 1
         first = recorded_at if first is None else min(first, recorded_at)
         last = recorded_at if last is None else max(last, recorded_at)
         if status == "rejected":

@@ -40,6 +40,7 @@ HUMAN = (
     "voided_by",
     "manager",
     "void_reason",
+    "decided_by",
 )
 HEADERS = {
     "zh_CN": {
@@ -62,6 +63,7 @@ HEADERS = {
         "voided_by": "被作废(记录)",
         "manager": "店长",
         "void_reason": "作废原因",
+        "decided_by": "决定方式",
     },
     "en": {
         "record": "Record",
@@ -83,6 +85,7 @@ HEADERS = {
         "voided_by": "Voided by record",
         "manager": "Manager",
         "void_reason": "Void reason",
+        "decided_by": "Decided by",
     },
 }
 MACHINE = (
@@ -108,6 +111,8 @@ MACHINE = (
     "manager",
     "manager_id",
     "void_reason",
+    "decided_by",
+    "auth_id",
     "hash",
 )
 
@@ -125,6 +130,14 @@ def _reason(lang: str, code: Any) -> str:
         return str(code or "")
     m = message(Reason(code))
     return m.zh if lang == "zh_CN" else m.en
+
+
+def path_word(lang: str, r: dict[str, Any]) -> str:
+    """Which path decided a purchase, coupon or gift, in words ("" for other kinds): a record from
+    before online authorisation says nothing, so it was decided offline."""
+    if r.get("kind") not in ("purchase", "coupon", "gift"):
+        return ""
+    return word(lang, "s_" + str(r.get("decided_by") or "offline"))
 
 
 def human_row(r: dict[str, Any], lang: str, names: dict[str, str] | None = None) -> list[Any]:
@@ -152,6 +165,7 @@ def human_row(r: dict[str, Any], lang: str, names: dict[str, str] | None = None)
         r.get("voided_by"),
         r.get("manager"),
         r.get("void_reason"),
+        path_word(lang, r),
     ]
 
 

@@ -72,6 +72,10 @@ WORDS: dict[str, dict[str, str]] = {
         "s_approved": "通过",
         "s_pending_verification": "待核验",
         "s_rejected": "拒绝",
+        "k_decided": "决定方式",
+        "s_online": "总部在线",
+        "s_offline": "本机离线",
+        "s_offline_near_limit": "本机离线(接近限额)",
         "signature": "签字:",
     },
     "en": {
@@ -143,6 +147,10 @@ WORDS: dict[str, dict[str, str]] = {
         "s_approved": "approved",
         "s_pending_verification": "pending",
         "s_rejected": "declined",
+        "k_decided": "Decided",
+        "s_online": "online (HQ)",
+        "s_offline": "offline (this terminal)",
+        "s_offline_near_limit": "offline, near a limit",
         "signature": "Signature:",
     },
 }

@@ -74,6 +74,16 @@ class OnlineClient:
         return data if isinstance(data, Unanswered) else _about(_model(AuthorisationAnswer, data), seq)
 
 
+def online_client_for(store: Any, server_url: str | None = None) -> OnlineClient | None:
+    """HQ as the authoriser of an enrolled terminal (the URL given, or the enrolled identity's);
+    None without a server (a local terminal decides offline)."""
+    client = OnlineClient(store, server_url)
+    if not client.configured:
+        client.close()
+        return None
+    return client
+
+
 def _model(model: type[BaseModel], data: dict[str, Any]) -> Any:
     try:
         return model.model_validate(data)

@@ -31,6 +31,14 @@ STATUSES = {
 
 ANY = QT_TRANSLATE_NOOP("Labels", "(any)")
 
+# which path decided a transaction (records.DecidedBy; docs/online-authorisation.md)
+PATHS = {
+    "online": QT_TRANSLATE_NOOP("Labels", "Online (HQ)"),
+    "offline": QT_TRANSLATE_NOOP("Labels", "Offline (this terminal)"),
+    "offline_near_limit": QT_TRANSLATE_NOOP("Labels", "Offline, near a limit"),
+}
+CODE_KINDS = ("purchase", "coupon", "gift")  # the kinds a path decides (others: no path shown)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -45,6 +53,14 @@ def status_text(status: str | None) -> str:
     return _tr(STATUSES[status]) if status in STATUSES else str(status or "")
 
 
+def path_text(decided_by: str | None, kind: str | None = "purchase") -> str:
+    """Which path decided a record, in words ("" for kinds no path decides). A code-backed record
+    written before online authorisation says nothing: it was decided offline."""
+    if kind not in CODE_KINDS:
+        return ""
+    return _tr(PATHS.get(decided_by or "offline", PATHS["offline"]))
+
+
 def any_text() -> str:
     return _tr(ANY)
 
@@ -52,6 +68,8 @@ def any_text() -> str:
 def count_key_text(key: str) -> str:
     """A Z-report count key "kind:status" in words."""
     kind, _, status = key.partition(":")
+    if kind == "decided":
+        return path_text(status)
     return f"{kind_text(kind)} · {status_text(status)}" if status else kind_text(kind)
 
 
@@ -63,6 +81,7 @@ LIMITS = {
     "backup_max_bill_fen": QT_TRANSLATE_NOOP("Labels", "Backup code: bill at most (yuan)"),
     "backup_max_points": QT_TRANSLATE_NOOP("Labels", "Backup code: points at most"),
     "backup_max_pending": QT_TRANSLATE_NOOP("Labels", "Backup code: records awaiting the server, at most"),
+    "near_limit_pct": QT_TRANSLATE_NOOP("Labels", "Offline decisions shown as near a limit from (% of a limit used)"),
 }
 
 

@@ -46,8 +46,10 @@ class SyncBridge:
     """Qt-free: terminal_app.sync's SyncLoop when a server is known (argument, or the enrolled
     identity's server_url); otherwise store-only, offline."""
 
-    def __init__(self, store: Any, server_url: str | None = None, *, interval_s: float = 5.0) -> None:
+    def __init__(self, store: Any, server_url: str | None = None, *, interval_s: float = 5.0,
+                 on_answer: Callable[[], None] | None = None) -> None:
         self.store = store
+        self.on_answer = on_answer  # called (on the loop's thread) after a sync HQ answered
         self.client: Any = None
         self.loop: Any = None
         self.error = ""
@@ -67,6 +69,8 @@ class SyncBridge:
                 self.client = self.loop = None
 
     def _reported(self, report: Any) -> None:  # the sync loop's thread
+        if report.ok and self.on_answer is not None:
+            self.on_answer()
         listener = self.listener
         if listener is not None:
             try:

@@ -51,8 +51,13 @@ def verdict_info(service: Any, kind: str, result: Any, scan: ScanResult | None) 
     spent = getattr(result, "points_spent", 0) if result.ok else 0
     earned = getattr(result, "points_earned", 0) if result.ok else 0
     balance = None
-    if member is not None and member.balance is not None:
+    if result.ok and getattr(result, "balance_after", None) is not None:
+        balance = result.balance_after  # HQ's, once this transaction is captured (online)
+    elif member is not None and member.balance is not None:
         balance = max(0, member.balance - spent)
+    first_use = getattr(result, "first_use", None)
+    if earlier is None and first_use:  # used elsewhere, as HQ saw it (CODE_USED_ONLINE)
+        earlier = dict(first_use)
     return VerdictInfo(
         kind,
         bool(result.ok),

@@ -87,6 +87,9 @@ class CounterViewModel(QObject):
         self.service: Any = None
         self.bridge: SyncBridge | None = None
         self._service_factory = service_factory
+        self._online: Any = None  # terminal_app.sync.online.OnlineClient (closed at shutdown)
+        # A record HQ holds something for goes up at once: its upload captures (or releases) the hold.
+        self.counter.verdict.connect(self._upload_soon)
 
     @property
     def settings(self) -> Any:
@@ -103,11 +106,18 @@ class CounterViewModel(QObject):
             from terminal_app.core.managers import ManagerBook
             from terminal_app.core.service import TerminalService
 
-            service = (factory or TerminalService)(store)
+            if factory is not None:
+                service = factory(store)
+            else:  # online first (HQ authorises each transaction), offline when it must
+                from terminal_app.sync.online import online_client_for
+
+                self._online = online_client_for(store, server_url)
+                service = TerminalService(store, online=self._online)
             book = ManagerBook(store)
             if book.count() == 0:
                 book.ensure_first(FIRST_MANAGER, FIRST_PIN)
-            return service, SyncBridge(store, server_url), book
+            online = getattr(service, "online", None)  # a sync HQ answered brings online decisions back
+            return service, SyncBridge(store, server_url, on_answer=getattr(online, "mark_up", None)), book
 
         def done(value: tuple[Any, SyncBridge, Any]) -> None:
             self.service, self.bridge, book = value
@@ -122,8 +132,14 @@ class CounterViewModel(QObject):
 
         self.runner.run(build, done, failed)
 
+    def _upload_soon(self, result: Any, _kind: str) -> None:
+        if getattr(result, "decided_by", None) is not None and result.seq is not None and self.bridge is not None:
+            self.bridge.wake()
+
     def shutdown(self) -> None:
         self.sync.detach()
         self.runner.wait(5000)
         if self.bridge is not None:
             self.bridge.stop()
+        if self._online is not None:
+            self._online.close()

@@ -125,6 +125,9 @@ class TransactionView(QWidget):
         self.member_id = QLabel()
         self.member_id.setObjectName("memberId")
         self.member_id.setStyleSheet("font-size: 26px;")
+        self.source = QLabel()  # where the numbers come from: HQ live, or this terminal (offline)
+        self.source.setObjectName("memberSource")
+        self.source.setWordWrap(True)
         self.tier = QLabel()
         self.balance = QLabel()
         self.expiring = QLabel()
@@ -146,6 +149,7 @@ class TransactionView(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.member_title)
         left.addWidget(self.member_id)
+        left.addWidget(self.source)
         left.addLayout(form)
         left.addWidget(self.coupons_label)
         left.addWidget(self.coupons, 1)
@@ -267,6 +271,7 @@ class TransactionView(QWidget):
         if m is None:
             return
         self.member_id.setText(m.masked_id)
+        self.source.setText(self.source_text(m))
         self.tier.setText(self.tier_name(m.tier))
         self.balance.setText(self.tr("unknown (not synced)") if m.balance is None else str(m.balance))
         self.expiring.setText(str(m.expiring_soon))
@@ -279,6 +284,11 @@ class TransactionView(QWidget):
             self.gifts.addItem(f"{pick(g)} — {g.get('points', 0)}")
         if self.mode in ("coupon", "gift"):
             self._fill_catalogue()
+
+    def source_text(self, m) -> str:
+        if getattr(m, "online", False):
+            return self.tr("● Live from HQ")
+        return self.tr("○ Offline: as of the last sync")
 
     def tier_name(self, tier: int | None) -> str:
         names = {
@@ -406,6 +416,9 @@ class TransactionView(QWidget):
 
     def retranslate(self) -> None:
         self.member_title.setText(self.tr("Member"))
+        m = self.scan.member if getattr(self, "scan", None) else None
+        if m is not None:
+            self.source.setText(self.source_text(m))
         self.labels["tier"].setText(self.tr("Tier"))
         self.labels["balance"].setText(self.tr("Points balance"))
         self.labels["expiring"].setText(self.tr("Expiring soon"))

@@ -4,8 +4,8 @@ from two metres; dismissed after a few seconds, on any key or on a click.
 What it says, top to bottom: the verdict; what the cashier does now (charge 110.00 yuan, hand
 over the free coffee, nothing approved); the reason in plain words (alliance_protocol.reasons,
 current language, the other language smaller); what the member now has (masked member, points
-used and earned, balance now); for "already used", when and where. The `decided_by` slot is kept
-for the authorisation path (online / offline), which another change fills in."""
+used and earned, balance now); for "already used", when and where; which path decided it (HQ
+online, this terminal offline, offline near a limit: docs/online-authorisation.md)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class VerdictPage(QWidget):
         self.action.setObjectName("verdictAction")
         self.earlier = QLabel()
         self.earlier.setObjectName("verdictEarlier")
-        self.decided_by = QLabel()  # reserved: which path decided (online authorisation / offline)
+        self.decided_by = QLabel()  # which path decided (online authorisation / offline)
         self.decided_by.setObjectName("verdictDecidedBy")
         self.decided_by.hide()
         self.info = None
@@ -183,6 +183,9 @@ class VerdictPage(QWidget):
             parts.append(self.tr("Balance now: %1 points").replace("%1", str(info.new_balance)))
         self.details.setText("   ".join(parts))
         self.earlier.setText(self.earlier_text())
+        path = self.path_text()
+        self.decided_by.setText(path)
+        self.decided_by.setVisible(bool(path))
 
     def item_name(self) -> str:
         item = self.info.item if self.info is not None else None
@@ -211,11 +214,27 @@ class VerdictPage(QWidget):
             return self.tr("Nothing to charge: paid in full with points")
         return self.tr("Charge %1 yuan").replace("%1", yuan(charge))
 
+    def path_text(self) -> str:
+        """Which path decided: HQ online, or this terminal offline (and why HQ did not)."""
+        r = self.result
+        path = getattr(r, "decided_by", None)
+        if path == "online":
+            return self.tr("Decided online by HQ")
+        if path == "offline_near_limit":
+            return self.tr("Decided offline on this terminal, near an offline limit")
+        if path == "offline":
+            if str(getattr(r, "detail", "")).startswith("HQ"):
+                return self.tr("Decided offline on this terminal: HQ did not answer in time")
+            return self.tr("Decided offline on this terminal")
+        return ""
+
     def earlier_text(self) -> str:
         r, info = self.result, self.info
-        if r.ok or r.reason.value not in ("CODE_REPLAYED", "COUPON_USED"):
+        if r.ok or r.reason.value not in ("CODE_REPLAYED", "COUPON_USED", "CODE_USED_ONLINE"):
             return ""
         e = info.earlier if info is not None else None
+        if e is None and getattr(r, "first_use", None):
+            e = r.first_use  # where HQ saw it used (CODE_USED_ONLINE), before the record's look-up
         if e is None:
             if info is None or info.record is None:
                 return ""

@@ -4,32 +4,32 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../views/cashier.py" line="527"/>
+        <location filename="../../views/cashier.py" line="543"/>
         <source>Backup numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="530"/>
+        <location filename="../../views/cashier.py" line="546"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="534"/>
+        <location filename="../../views/cashier.py" line="550"/>
         <source>Member&apos;s numeric code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="535"/>
+        <location filename="../../views/cashier.py" line="551"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="536"/>
+        <location filename="../../views/cashier.py" line="552"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="537"/>
+        <location filename="../../views/cashier.py" line="553"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,52 +180,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="59"/>
+        <location filename="../../labels.py" line="36"/>
+        <source>Online (HQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="37"/>
+        <source>Offline (this terminal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="38"/>
+        <source>Offline, near a limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="77"/>
         <source>Points spent per transaction, at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="60"/>
+        <location filename="../../labels.py" line="78"/>
         <source>Unsynced points spent per member, at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="61"/>
+        <location filename="../../labels.py" line="79"/>
         <source>Unsynced points spent on this terminal, at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="62"/>
+        <location filename="../../labels.py" line="80"/>
         <source>Longest time without a sync (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="63"/>
+        <location filename="../../labels.py" line="81"/>
         <source>Backup code: bill at most (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="64"/>
+        <location filename="../../labels.py" line="82"/>
         <source>Backup code: points at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="65"/>
+        <location filename="../../labels.py" line="83"/>
         <source>Backup code: records awaiting the server, at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../labels.py" line="84"/>
+        <source>Offline decisions shown as near a limit from (% of a limit used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="103"/>
         <source>Virtual camera (the demo wallet&apos;s code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="85"/>
+        <location filename="../../labels.py" line="104"/>
         <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="92"/>
+        <location filename="../../labels.py" line="111"/>
         <source>Camera device %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,153 +253,153 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="532"/>
-        <location filename="../../views/manager.py" line="543"/>
+        <location filename="../../views/manager.py" line="534"/>
+        <location filename="../../views/manager.py" line="545"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="443"/>
-        <location filename="../../views/manager.py" line="574"/>
+        <location filename="../../views/manager.py" line="444"/>
+        <location filename="../../views/manager.py" line="576"/>
         <source>A member id is digits only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="524"/>
+        <location filename="../../views/manager.py" line="526"/>
         <source>Select a record to see it in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="546"/>
+        <location filename="../../views/manager.py" line="548"/>
         <source>Printing record #%1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="553"/>
+        <location filename="../../views/manager.py" line="555"/>
         <source>Receipt printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="589"/>
+        <location filename="../../views/manager.py" line="591"/>
         <source>Done: %1 (record #%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="595"/>
+        <location filename="../../views/manager.py" line="597"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="611"/>
+        <location filename="../../views/manager.py" line="626"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="615"/>
+        <location filename="../../views/manager.py" line="630"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="638"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="653"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="635"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="650"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="636"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="651"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="637"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="652"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="641"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="630"/>
+        <location filename="../../views/manager.py" line="645"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="633"/>
+        <location filename="../../views/manager.py" line="648"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="634"/>
+        <location filename="../../views/manager.py" line="649"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="639"/>
+        <location filename="../../views/manager.py" line="654"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="640"/>
+        <location filename="../../views/manager.py" line="655"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="656"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="644"/>
+        <location filename="../../views/manager.py" line="659"/>
         <source>Void selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="645"/>
+        <location filename="../../views/manager.py" line="660"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="646"/>
+        <location filename="../../views/manager.py" line="661"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="647"/>
+        <location filename="../../views/manager.py" line="662"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="654"/>
+        <location filename="../../views/manager.py" line="669"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,72 +412,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="250"/>
+        <location filename="../../app.py" line="253"/>
         <source>Receipt printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="289"/>
+        <location filename="../../app.py" line="294"/>
         <source>The manager was signed out after 5 minutes without use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="355"/>
+        <location filename="../../app.py" line="361"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="359"/>
+        <location filename="../../app.py" line="365"/>
         <source>◌ Connecting to HQ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="362"/>
+        <location filename="../../app.py" line="368"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="362"/>
+        <location filename="../../app.py" line="368"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="366"/>
+        <location filename="../../app.py" line="372"/>
         <source>Queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="376"/>
+        <location filename="../../app.py" line="382"/>
         <source>%1 · terminal %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="380"/>
+        <location filename="../../app.py" line="386"/>
         <source>Alliance points counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="381"/>
+        <location filename="../../app.py" line="387"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="404"/>
+        <location filename="../../app.py" line="410"/>
         <source>Unsynced records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="406"/>
+        <location filename="../../app.py" line="412"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="413"/>
+        <location filename="../../app.py" line="419"/>
         <source>Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app.py" line="415"/>
+        <location filename="../../app.py" line="421"/>
         <source>Keep running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,47 +485,47 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1457"/>
+        <location filename="../../views/manager.py" line="1478"/>
         <source>Signed in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1459"/>
+        <location filename="../../views/manager.py" line="1480"/>
         <source>This manager still has the first PIN (1234): change it under Managers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1464"/>
+        <location filename="../../views/manager.py" line="1485"/>
         <source>Sign out, back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1465"/>
+        <location filename="../../views/manager.py" line="1486"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1468"/>
+        <location filename="../../views/manager.py" line="1489"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1470"/>
+        <location filename="../../views/manager.py" line="1491"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1469"/>
+        <location filename="../../views/manager.py" line="1490"/>
         <source>Shift reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1471"/>
+        <location filename="../../views/manager.py" line="1492"/>
         <source>Managers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1472"/>
+        <location filename="../../views/manager.py" line="1493"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,103 +533,103 @@
 <context>
     <name>ManagersPage</name>
     <message>
-        <location filename="../../views/manager.py" line="929"/>
+        <location filename="../../views/manager.py" line="950"/>
         <source>locked until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="933"/>
+        <location filename="../../views/manager.py" line="954"/>
         <source>still has the first PIN: change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="935"/>
+        <location filename="../../views/manager.py" line="956"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="938"/>
+        <location filename="../../views/manager.py" line="959"/>
         <source>(first manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="968"/>
+        <location filename="../../views/manager.py" line="989"/>
         <source>Manager %1 added; they sign in with their own PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="987"/>
+        <location filename="../../views/manager.py" line="1008"/>
         <source>Your PIN was changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="995"/>
+        <location filename="../../views/manager.py" line="1016"/>
         <source>Select a manager first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1000"/>
+        <location filename="../../views/manager.py" line="1021"/>
         <source>%1 can sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1004"/>
+        <location filename="../../views/manager.py" line="1025"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1004"/>
+        <location filename="../../views/manager.py" line="1025"/>
         <source>Added by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1004"/>
+        <location filename="../../views/manager.py" line="1025"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1005"/>
+        <location filename="../../views/manager.py" line="1026"/>
         <source>Add a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1006"/>
-        <location filename="../../views/manager.py" line="1020"/>
+        <location filename="../../views/manager.py" line="1027"/>
+        <location filename="../../views/manager.py" line="1041"/>
         <source>Change my PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1010"/>
+        <location filename="../../views/manager.py" line="1031"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1011"/>
+        <location filename="../../views/manager.py" line="1032"/>
         <source>Their PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1012"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1013"/>
+        <location filename="../../views/manager.py" line="1034"/>
         <source>New PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1014"/>
+        <location filename="../../views/manager.py" line="1035"/>
         <source>New PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1019"/>
+        <location filename="../../views/manager.py" line="1040"/>
         <source>Add manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1021"/>
+        <location filename="../../views/manager.py" line="1042"/>
         <source>Unlock the selected manager</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,27 +637,27 @@
 <context>
     <name>NoticeStrip</name>
     <message>
-        <location filename="../../views/cashier.py" line="612"/>
+        <location filename="../../views/cashier.py" line="628"/>
         <source>Member %1&apos;s code was scanned. This transaction stays open until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="615"/>
+        <location filename="../../views/cashier.py" line="631"/>
         <source>Serve %1 instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="618"/>
+        <location filename="../../views/cashier.py" line="634"/>
         <source>Not accepted: %1 The open transaction is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="624"/>
+        <location filename="../../views/cashier.py" line="640"/>
         <source>The transaction for %1 was cancelled; nothing of it was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="630"/>
+        <location filename="../../views/cashier.py" line="646"/>
         <source>Keep current</source>
         <translation type="unfinished"></translation>
     </message>
@@ -814,67 +834,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="741"/>
+        <location filename="../../views/manager.py" line="761"/>
         <source>Shift %1 closed (record #%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="793"/>
+        <location filename="../../views/manager.py" line="814"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="800"/>
+        <location filename="../../views/manager.py" line="821"/>
         <source>Report printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="817"/>
+        <location filename="../../views/manager.py" line="838"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="819"/>
+        <location filename="../../views/manager.py" line="840"/>
         <source>Saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="824"/>
+        <location filename="../../views/manager.py" line="845"/>
         <source>Shift %1 · closed %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="831"/>
+        <location filename="../../views/manager.py" line="852"/>
         <source>X report (shift so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="833"/>
+        <location filename="../../views/manager.py" line="854"/>
         <source>Press again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="833"/>
+        <location filename="../../views/manager.py" line="854"/>
         <source>Close shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="838"/>
+        <location filename="../../views/manager.py" line="859"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="839"/>
+        <location filename="../../views/manager.py" line="860"/>
         <source>Save as file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="842"/>
+        <location filename="../../views/manager.py" line="863"/>
         <source>Closed shifts (Z reports)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="847"/>
+        <location filename="../../views/manager.py" line="868"/>
         <source>No report yet: print an X report, or close the shift.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,152 +902,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1287"/>
+        <location filename="../../views/manager.py" line="1308"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1288"/>
+        <location filename="../../views/manager.py" line="1309"/>
         <source>File (demo, tests)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1289"/>
+        <location filename="../../views/manager.py" line="1310"/>
         <source>USB (vendor:product)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1290"/>
+        <location filename="../../views/manager.py" line="1311"/>
         <source>Network (host:port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1291"/>
+        <location filename="../../views/manager.py" line="1312"/>
         <source>Serial (device:baud)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1294"/>
+        <location filename="../../views/manager.py" line="1315"/>
         <source>58 mm (32 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1294"/>
+        <location filename="../../views/manager.py" line="1315"/>
         <source>80 mm (48 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1298"/>
+        <location filename="../../views/manager.py" line="1319"/>
         <source>On a second screen, when there is one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1299"/>
+        <location filename="../../views/manager.py" line="1320"/>
         <source>Always, in a window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1300"/>
+        <location filename="../../views/manager.py" line="1321"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1329"/>
+        <location filename="../../views/manager.py" line="1350"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1351"/>
+        <location filename="../../views/manager.py" line="1372"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1356"/>
+        <location filename="../../views/manager.py" line="1377"/>
         <source>Test page printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1366"/>
+        <location filename="../../views/manager.py" line="1387"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1365"/>
+        <location filename="../../views/manager.py" line="1386"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1367"/>
+        <location filename="../../views/manager.py" line="1388"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1368"/>
+        <location filename="../../views/manager.py" line="1389"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1369"/>
+        <location filename="../../views/manager.py" line="1390"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1370"/>
+        <location filename="../../views/manager.py" line="1391"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1371"/>
+        <location filename="../../views/manager.py" line="1392"/>
         <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1372"/>
+        <location filename="../../views/manager.py" line="1393"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1373"/>
+        <location filename="../../views/manager.py" line="1394"/>
         <source>Print a receipt after every sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1374"/>
+        <location filename="../../views/manager.py" line="1395"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1379"/>
+        <location filename="../../views/manager.py" line="1400"/>
         <source>Play a sound for each verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1380"/>
+        <location filename="../../views/manager.py" line="1401"/>
         <source>Full screen; leaving it needs a manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1381"/>
+        <location filename="../../views/manager.py" line="1402"/>
         <source>Print automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1383"/>
+        <location filename="../../views/manager.py" line="1404"/>
         <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1385"/>
+        <location filename="../../views/manager.py" line="1406"/>
         <source>Print a test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1386"/>
+        <location filename="../../views/manager.py" line="1407"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1387"/>
+        <location filename="../../views/manager.py" line="1408"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,93 +1063,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1110"/>
+        <location filename="../../views/manager.py" line="1131"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1111"/>
+        <location filename="../../views/manager.py" line="1132"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1112"/>
+        <location filename="../../views/manager.py" line="1133"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1113"/>
+        <location filename="../../views/manager.py" line="1134"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1114"/>
+        <location filename="../../views/manager.py" line="1135"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1115"/>
+        <location filename="../../views/manager.py" line="1136"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1120"/>
+        <location filename="../../views/manager.py" line="1141"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1120"/>
+        <location filename="../../views/manager.py" line="1141"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1122"/>
+        <location filename="../../views/manager.py" line="1143"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1085"/>
-        <location filename="../../views/manager.py" line="1134"/>
+        <location filename="../../views/manager.py" line="1106"/>
+        <location filename="../../views/manager.py" line="1155"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1077"/>
+        <location filename="../../views/manager.py" line="1098"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1081"/>
+        <location filename="../../views/manager.py" line="1102"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1087"/>
+        <location filename="../../views/manager.py" line="1108"/>
         <source>no answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1100"/>
+        <location filename="../../views/manager.py" line="1121"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1104"/>
+        <location filename="../../views/manager.py" line="1125"/>
         <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1127"/>
+        <location filename="../../views/manager.py" line="1148"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1137"/>
+        <location filename="../../views/manager.py" line="1158"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1143"/>
+        <location filename="../../views/manager.py" line="1164"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,129 +1157,139 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../views/cashier.py" line="268"/>
+        <location filename="../../views/cashier.py" line="276"/>
         <source>unknown (not synced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="282"/>
+        <location filename="../../views/cashier.py" line="290"/>
+        <source>● Live from HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="291"/>
+        <source>○ Offline: as of the last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="295"/>
         <source>Basic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="283"/>
+        <location filename="../../views/cashier.py" line="296"/>
         <source>Silver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="284"/>
+        <location filename="../../views/cashier.py" line="297"/>
         <source>Gold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="285"/>
+        <location filename="../../views/cashier.py" line="298"/>
         <source>Diamond</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="287"/>
+        <location filename="../../views/cashier.py" line="300"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="297"/>
+        <location filename="../../views/cashier.py" line="310"/>
         <source>%1 (%2 points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="354"/>
-        <location filename="../../views/cashier.py" line="386"/>
+        <location filename="../../views/cashier.py" line="367"/>
+        <location filename="../../views/cashier.py" line="399"/>
         <source>Choose an item, then confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="359"/>
-        <location filename="../../views/cashier.py" line="388"/>
+        <location filename="../../views/cashier.py" line="372"/>
+        <location filename="../../views/cashier.py" line="401"/>
         <source>Enter the bill amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="369"/>
+        <location filename="../../views/cashier.py" line="382"/>
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="405"/>
+        <location filename="../../views/cashier.py" line="418"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="406"/>
+        <location filename="../../views/cashier.py" line="422"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="407"/>
+        <location filename="../../views/cashier.py" line="423"/>
         <source>Points balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="408"/>
+        <location filename="../../views/cashier.py" line="424"/>
         <source>Expiring soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="409"/>
+        <location filename="../../views/cashier.py" line="425"/>
         <source>Spendable now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="410"/>
+        <location filename="../../views/cashier.py" line="426"/>
         <source>Coupons and benefits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="411"/>
+        <location filename="../../views/cashier.py" line="427"/>
         <source>Gifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="415"/>
+        <location filename="../../views/cashier.py" line="431"/>
         <source>Earn on a bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="416"/>
+        <location filename="../../views/cashier.py" line="432"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="417"/>
+        <location filename="../../views/cashier.py" line="433"/>
         <source>Use a coupon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="418"/>
+        <location filename="../../views/cashier.py" line="434"/>
         <source>Redeem a gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="423"/>
+        <location filename="../../views/cashier.py" line="439"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="424"/>
+        <location filename="../../views/cashier.py" line="440"/>
         <source>Points to use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="425"/>
+        <location filename="../../views/cashier.py" line="441"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="426"/>
+        <location filename="../../views/cashier.py" line="442"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,62 +1332,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="196"/>
+        <location filename="../../views/verdict.py" line="199"/>
         <source>Ask the member to show a fresh code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="198"/>
+        <location filename="../../views/verdict.py" line="201"/>
         <source>Nothing approved: correct it, or charge the normal price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="200"/>
+        <location filename="../../views/verdict.py" line="203"/>
         <source>Nothing approved: do not hand anything over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="201"/>
+        <location filename="../../views/verdict.py" line="204"/>
         <source>Nothing approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="203"/>
+        <location filename="../../views/verdict.py" line="206"/>
         <source>Hand over: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="203"/>
+        <location filename="../../views/verdict.py" line="206"/>
         <source>the benefit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="205"/>
+        <location filename="../../views/verdict.py" line="208"/>
         <source>Hand over the gift: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="205"/>
+        <location filename="../../views/verdict.py" line="208"/>
         <source>the gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="211"/>
+        <location filename="../../views/verdict.py" line="214"/>
         <source>Nothing to charge: paid in full with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="212"/>
+        <location filename="../../views/verdict.py" line="215"/>
         <source>Charge %1 yuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../views/verdict.py" line="222"/>
+        <source>Decided online by HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="224"/>
+        <source>Decided offline on this terminal, near an offline limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="227"/>
+        <source>Decided offline on this terminal: HQ did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="228"/>
+        <source>Decided offline on this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="241"/>
         <source>Not used on this terminal: it was used at another counter (HQ has the details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="225"/>
+        <location filename="../../views/verdict.py" line="244"/>
         <source>Already used %1 at terminal %2 (record #%3)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,32 +4,32 @@
 <context>
     <name>BackupView</name>
     <message>
-        <location filename="../../views/cashier.py" line="527"/>
+        <location filename="../../views/cashier.py" line="543"/>
         <source>Backup numeric code</source>
         <translation>备用数字码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="530"/>
+        <location filename="../../views/cashier.py" line="546"/>
         <source>Only when the QR code cannot be read. Accepted within the backup limits and checked by the server after sync.</source>
         <translation>仅在无法扫描二维码时使用。在备用码限额内受理,同步后由服务器核验。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="534"/>
+        <location filename="../../views/cashier.py" line="550"/>
         <source>Member&apos;s numeric code</source>
         <translation>会员数字码</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="535"/>
+        <location filename="../../views/cashier.py" line="551"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="536"/>
+        <location filename="../../views/cashier.py" line="552"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="537"/>
+        <location filename="../../views/cashier.py" line="553"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -180,52 +180,72 @@
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="59"/>
+        <location filename="../../labels.py" line="36"/>
+        <source>Online (HQ)</source>
+        <translation>在线(总部决定)</translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="37"/>
+        <source>Offline (this terminal)</source>
+        <translation>离线(本机决定)</translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="38"/>
+        <source>Offline, near a limit</source>
+        <translation>离线,接近限额</translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="77"/>
         <source>Points spent per transaction, at most</source>
         <translation>单笔最多使用积分</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="60"/>
+        <location filename="../../labels.py" line="78"/>
         <source>Unsynced points spent per member, at most</source>
         <translation>每位会员未同步最多使用积分</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="61"/>
+        <location filename="../../labels.py" line="79"/>
         <source>Unsynced points spent on this terminal, at most</source>
         <translation>本终端未同步最多使用积分</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="62"/>
+        <location filename="../../labels.py" line="80"/>
         <source>Longest time without a sync (hours)</source>
         <translation>最长未同步时间（小时）</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="63"/>
+        <location filename="../../labels.py" line="81"/>
         <source>Backup code: bill at most (yuan)</source>
         <translation>备用码：单笔消费上限（元）</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="64"/>
+        <location filename="../../labels.py" line="82"/>
         <source>Backup code: points at most</source>
         <translation>备用码：积分上限</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="65"/>
+        <location filename="../../labels.py" line="83"/>
         <source>Backup code: records awaiting the server, at most</source>
         <translation>备用码：待服务器核验记录上限</translation>
     </message>
     <message>
         <location filename="../../labels.py" line="84"/>
+        <source>Offline decisions shown as near a limit from (% of a limit used)</source>
+        <translation>离线决定标为“接近限额”的起点(限额已用百分比)</translation>
+    </message>
+    <message>
+        <location filename="../../labels.py" line="103"/>
         <source>Virtual camera (the demo wallet&apos;s code)</source>
         <translation>虚拟摄像头（演示钱包的会员码）</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="85"/>
+        <location filename="../../labels.py" line="104"/>
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../labels.py" line="92"/>
+        <location filename="../../labels.py" line="111"/>
         <source>Camera device %1</source>
         <translation>摄像头设备 %1</translation>
     </message>
@@ -233,153 +253,153 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="532"/>
-        <location filename="../../views/manager.py" line="543"/>
+        <location filename="../../views/manager.py" line="534"/>
+        <location filename="../../views/manager.py" line="545"/>
         <source>Select a record first</source>
         <translation>请先选择一条记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="443"/>
-        <location filename="../../views/manager.py" line="574"/>
+        <location filename="../../views/manager.py" line="444"/>
+        <location filename="../../views/manager.py" line="576"/>
         <source>A member id is digits only</source>
         <translation>会员号只能是数字</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="524"/>
+        <location filename="../../views/manager.py" line="526"/>
         <source>Select a record to see it in full.</source>
         <translation>选择一条记录查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="546"/>
+        <location filename="../../views/manager.py" line="548"/>
         <source>Printing record #%1…</source>
         <translation>正在打印记录 #%1…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="553"/>
+        <location filename="../../views/manager.py" line="555"/>
         <source>Receipt printed</source>
         <translation>小票已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="589"/>
+        <location filename="../../views/manager.py" line="591"/>
         <source>Done: %1 (record #%2)</source>
         <translation>完成：%1（记录 #%2）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="595"/>
+        <location filename="../../views/manager.py" line="597"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="611"/>
+        <location filename="../../views/manager.py" line="626"/>
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="615"/>
+        <location filename="../../views/manager.py" line="630"/>
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="638"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="653"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="635"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="650"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="636"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="651"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
-        <location filename="../../views/manager.py" line="637"/>
+        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="652"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="641"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="630"/>
+        <location filename="../../views/manager.py" line="645"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="633"/>
+        <location filename="../../views/manager.py" line="648"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="634"/>
+        <location filename="../../views/manager.py" line="649"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="639"/>
+        <location filename="../../views/manager.py" line="654"/>
         <source>Bill</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="640"/>
+        <location filename="../../views/manager.py" line="655"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="656"/>
         <source>Voided by</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="644"/>
+        <location filename="../../views/manager.py" line="659"/>
         <source>Void selected…</source>
         <translation>作废所选…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="645"/>
+        <location filename="../../views/manager.py" line="660"/>
         <source>Reprint receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="646"/>
+        <location filename="../../views/manager.py" line="661"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="647"/>
+        <location filename="../../views/manager.py" line="662"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation>补录消费(漏扫)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Member id</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="665"/>
         <source>Purchased at</source>
         <translation>消费时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="654"/>
+        <location filename="../../views/manager.py" line="669"/>
         <source>Backfill</source>
         <translation>补录</translation>
     </message>
@@ -392,72 +412,72 @@
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="250"/>
+        <location filename="../../app.py" line="253"/>
         <source>Receipt printed</source>
         <translation>小票已打印</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="289"/>
+        <location filename="../../app.py" line="294"/>
         <source>The manager was signed out after 5 minutes without use</source>
         <translation>店长 5 分钟未操作，已自动退出登录</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="355"/>
+        <location filename="../../app.py" line="361"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="359"/>
+        <location filename="../../app.py" line="365"/>
         <source>◌ Connecting to HQ…</source>
         <translation>◌ 正在连接总部…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="362"/>
+        <location filename="../../app.py" line="368"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="362"/>
+        <location filename="../../app.py" line="368"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="366"/>
+        <location filename="../../app.py" line="372"/>
         <source>Queued: %1</source>
         <translation>待同步:%1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="376"/>
+        <location filename="../../app.py" line="382"/>
         <source>%1 · terminal %2</source>
         <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="380"/>
+        <location filename="../../app.py" line="386"/>
         <source>Alliance points counter</source>
         <translation>联盟积分收银台</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="381"/>
+        <location filename="../../app.py" line="387"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="404"/>
+        <location filename="../../app.py" line="410"/>
         <source>Unsynced records</source>
         <translation>未同步记录</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="406"/>
+        <location filename="../../app.py" line="412"/>
         <source>%1 records are not on the server yet. They stay on this terminal and sync on the next start. Quit anyway?</source>
         <translation>有 %1 条记录尚未上传服务器。它们保存在本终端,下次启动时同步。仍要退出吗?</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="413"/>
+        <location filename="../../app.py" line="419"/>
         <source>Quit anyway</source>
         <translation>仍要退出</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="415"/>
+        <location filename="../../app.py" line="421"/>
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
@@ -465,47 +485,47 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1457"/>
+        <location filename="../../views/manager.py" line="1478"/>
         <source>Signed in: %1</source>
         <translation>当前店长：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1459"/>
+        <location filename="../../views/manager.py" line="1480"/>
         <source>This manager still has the first PIN (1234): change it under Managers.</source>
         <translation>该店长仍在使用初始 PIN（1234），请在“店长管理”中修改。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1464"/>
+        <location filename="../../views/manager.py" line="1485"/>
         <source>Sign out, back to the counter</source>
         <translation>退出登录，返回收银</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1465"/>
+        <location filename="../../views/manager.py" line="1486"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1468"/>
+        <location filename="../../views/manager.py" line="1489"/>
         <source>Log</source>
         <translation>流水</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1470"/>
+        <location filename="../../views/manager.py" line="1491"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1469"/>
+        <location filename="../../views/manager.py" line="1490"/>
         <source>Shift reports</source>
         <translation>班次报表</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1471"/>
+        <location filename="../../views/manager.py" line="1492"/>
         <source>Managers</source>
         <translation>店长管理</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1472"/>
+        <location filename="../../views/manager.py" line="1493"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -513,103 +533,103 @@
 <context>
     <name>ManagersPage</name>
     <message>
-        <location filename="../../views/manager.py" line="929"/>
+        <location filename="../../views/manager.py" line="950"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="933"/>
+        <location filename="../../views/manager.py" line="954"/>
         <source>still has the first PIN: change it</source>
         <translation>仍为初始 PIN，请修改</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="935"/>
+        <location filename="../../views/manager.py" line="956"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="938"/>
+        <location filename="../../views/manager.py" line="959"/>
         <source>(first manager)</source>
         <translation>（首位店长）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="968"/>
+        <location filename="../../views/manager.py" line="989"/>
         <source>Manager %1 added; they sign in with their own PIN</source>
         <translation>已添加店长 %1，他用自己的 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="987"/>
+        <location filename="../../views/manager.py" line="1008"/>
         <source>Your PIN was changed</source>
         <translation>您的 PIN 已修改</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="995"/>
+        <location filename="../../views/manager.py" line="1016"/>
         <source>Select a manager first</source>
         <translation>请先选择一位店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1000"/>
+        <location filename="../../views/manager.py" line="1021"/>
         <source>%1 can sign in again</source>
         <translation>%1 可以重新登录了</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1004"/>
+        <location filename="../../views/manager.py" line="1025"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1004"/>
+        <location filename="../../views/manager.py" line="1025"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1004"/>
+        <location filename="../../views/manager.py" line="1025"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1005"/>
+        <location filename="../../views/manager.py" line="1026"/>
         <source>Add a manager</source>
         <translation>添加店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1006"/>
-        <location filename="../../views/manager.py" line="1020"/>
+        <location filename="../../views/manager.py" line="1027"/>
+        <location filename="../../views/manager.py" line="1041"/>
         <source>Change my PIN</source>
         <translation>修改我的 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1010"/>
+        <location filename="../../views/manager.py" line="1031"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1011"/>
+        <location filename="../../views/manager.py" line="1032"/>
         <source>Their PIN</source>
         <translation>其 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1012"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1013"/>
+        <location filename="../../views/manager.py" line="1034"/>
         <source>New PIN</source>
         <translation>新 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1014"/>
+        <location filename="../../views/manager.py" line="1035"/>
         <source>New PIN again</source>
         <translation>再次输入新 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1019"/>
+        <location filename="../../views/manager.py" line="1040"/>
         <source>Add manager</source>
         <translation>添加店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1021"/>
+        <location filename="../../views/manager.py" line="1042"/>
         <source>Unlock the selected manager</source>
         <translation>解锁所选店长</translation>
     </message>
@@ -617,27 +637,27 @@
 <context>
     <name>NoticeStrip</name>
     <message>
-        <location filename="../../views/cashier.py" line="612"/>
+        <location filename="../../views/cashier.py" line="628"/>
         <source>Member %1&apos;s code was scanned. This transaction stays open until you choose.</source>
         <translation>扫到会员 %1 的会员码。当前交易保持不变,等您选择。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="615"/>
+        <location filename="../../views/cashier.py" line="631"/>
         <source>Serve %1 instead</source>
         <translation>改为接待 %1</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="618"/>
+        <location filename="../../views/cashier.py" line="634"/>
         <source>Not accepted: %1 The open transaction is unchanged.</source>
         <translation>未受理:%1 当前交易保持不变。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="624"/>
+        <location filename="../../views/cashier.py" line="640"/>
         <source>The transaction for %1 was cancelled; nothing of it was recorded.</source>
         <translation>会员 %1 的交易已取消,未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="630"/>
+        <location filename="../../views/cashier.py" line="646"/>
         <source>Keep current</source>
         <translation>保留当前</translation>
     </message>
@@ -814,67 +834,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="741"/>
+        <location filename="../../views/manager.py" line="761"/>
         <source>Shift %1 closed (record #%2)</source>
         <translation>第 %1 班已交班（记录 #%2）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="793"/>
+        <location filename="../../views/manager.py" line="814"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="800"/>
+        <location filename="../../views/manager.py" line="821"/>
         <source>Report printed</source>
         <translation>报表已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="817"/>
+        <location filename="../../views/manager.py" line="838"/>
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="819"/>
+        <location filename="../../views/manager.py" line="840"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="824"/>
+        <location filename="../../views/manager.py" line="845"/>
         <source>Shift %1 · closed %2 · %3</source>
         <translation>第 %1 班 · 交班 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="831"/>
+        <location filename="../../views/manager.py" line="852"/>
         <source>X report (shift so far)</source>
         <translation>X 报表（本班至今）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="833"/>
+        <location filename="../../views/manager.py" line="854"/>
         <source>Press again to close the shift</source>
         <translation>再按一次确认交班</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="833"/>
+        <location filename="../../views/manager.py" line="854"/>
         <source>Close shift (Z report)</source>
         <translation>交班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="838"/>
+        <location filename="../../views/manager.py" line="859"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="839"/>
+        <location filename="../../views/manager.py" line="860"/>
         <source>Save as file</source>
         <translation>保存为文件</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="842"/>
+        <location filename="../../views/manager.py" line="863"/>
         <source>Closed shifts (Z reports)</source>
         <translation>已交班次（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="847"/>
+        <location filename="../../views/manager.py" line="868"/>
         <source>No report yet: print an X report, or close the shift.</source>
         <translation>还没有报表：可打印 X 报表，或交班。</translation>
     </message>
@@ -882,152 +902,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1287"/>
+        <location filename="../../views/manager.py" line="1308"/>
         <source>No printer</source>
         <translation>无打印机</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1288"/>
+        <location filename="../../views/manager.py" line="1309"/>
         <source>File (demo, tests)</source>
         <translation>文件（演示、测试）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1289"/>
+        <location filename="../../views/manager.py" line="1310"/>
         <source>USB (vendor:product)</source>
         <translation>USB（厂商:产品）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1290"/>
+        <location filename="../../views/manager.py" line="1311"/>
         <source>Network (host:port)</source>
         <translation>网络（地址:端口）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1291"/>
+        <location filename="../../views/manager.py" line="1312"/>
         <source>Serial (device:baud)</source>
         <translation>串口（设备:波特率）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1294"/>
+        <location filename="../../views/manager.py" line="1315"/>
         <source>58 mm (32 characters)</source>
         <translation>58 毫米（每行 32 字符）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1294"/>
+        <location filename="../../views/manager.py" line="1315"/>
         <source>80 mm (48 characters)</source>
         <translation>80 毫米（每行 48 字符）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1298"/>
+        <location filename="../../views/manager.py" line="1319"/>
         <source>On a second screen, when there is one</source>
         <translation>有第二块屏幕时显示在其上</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1299"/>
+        <location filename="../../views/manager.py" line="1320"/>
         <source>Always, in a window</source>
         <translation>总是显示（窗口）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1300"/>
+        <location filename="../../views/manager.py" line="1321"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1329"/>
+        <location filename="../../views/manager.py" line="1350"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1351"/>
+        <location filename="../../views/manager.py" line="1372"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1356"/>
+        <location filename="../../views/manager.py" line="1377"/>
         <source>Test page printed</source>
         <translation>测试页已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1366"/>
+        <location filename="../../views/manager.py" line="1387"/>
         <source>QR decoder</source>
         <translation>二维码解码器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1365"/>
+        <location filename="../../views/manager.py" line="1386"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1367"/>
+        <location filename="../../views/manager.py" line="1388"/>
         <source>Sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1368"/>
+        <location filename="../../views/manager.py" line="1389"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1369"/>
+        <location filename="../../views/manager.py" line="1390"/>
         <source>Kiosk full screen</source>
         <translation>全屏锁定模式</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1370"/>
+        <location filename="../../views/manager.py" line="1391"/>
         <source>Verdict shown for (s)</source>
         <translation>结果显示时长(秒)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1371"/>
+        <location filename="../../views/manager.py" line="1392"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1372"/>
+        <location filename="../../views/manager.py" line="1393"/>
         <source>Paper</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1373"/>
+        <location filename="../../views/manager.py" line="1394"/>
         <source>Print a receipt after every sale</source>
         <translation>每笔交易后打印小票</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1374"/>
+        <location filename="../../views/manager.py" line="1395"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1379"/>
+        <location filename="../../views/manager.py" line="1400"/>
         <source>Play a sound for each verdict</source>
         <translation>每次结果播放提示音</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1380"/>
+        <location filename="../../views/manager.py" line="1401"/>
         <source>Full screen; leaving it needs a manager PIN</source>
         <translation>全屏；退出需店长 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1381"/>
+        <location filename="../../views/manager.py" line="1402"/>
         <source>Print automatically</source>
         <translation>自动打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1383"/>
+        <location filename="../../views/manager.py" line="1404"/>
         <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
         <translation>例如 192.168.1.50:9100、0416:5011、/dev/ttyUSB0:9600</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1385"/>
+        <location filename="../../views/manager.py" line="1406"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1386"/>
+        <location filename="../../views/manager.py" line="1407"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1387"/>
+        <location filename="../../views/manager.py" line="1408"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation>离线限额(来自已签名的信任数据,只读)</translation>
     </message>
@@ -1043,93 +1063,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1110"/>
+        <location filename="../../views/manager.py" line="1131"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1111"/>
+        <location filename="../../views/manager.py" line="1132"/>
         <source>Records waiting to sync</source>
         <translation>待同步记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1112"/>
+        <location filename="../../views/manager.py" line="1133"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1113"/>
+        <location filename="../../views/manager.py" line="1134"/>
         <source>Trust data age</source>
         <translation>信任数据时长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1114"/>
+        <location filename="../../views/manager.py" line="1135"/>
         <source>Clock offset to server</source>
         <translation>与服务器时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1115"/>
+        <location filename="../../views/manager.py" line="1136"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1120"/>
+        <location filename="../../views/manager.py" line="1141"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1120"/>
+        <location filename="../../views/manager.py" line="1141"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1122"/>
+        <location filename="../../views/manager.py" line="1143"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1085"/>
-        <location filename="../../views/manager.py" line="1134"/>
+        <location filename="../../views/manager.py" line="1106"/>
+        <location filename="../../views/manager.py" line="1155"/>
         <source>no server configured</source>
         <translation>未配置服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1077"/>
+        <location filename="../../views/manager.py" line="1098"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1081"/>
+        <location filename="../../views/manager.py" line="1102"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1087"/>
+        <location filename="../../views/manager.py" line="1108"/>
         <source>no answer in time</source>
         <translation>服务器未及时响应</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1100"/>
+        <location filename="../../views/manager.py" line="1121"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation>同步完成：上传 %1 条记录，收到 %2 个积分余额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1104"/>
+        <location filename="../../views/manager.py" line="1125"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1127"/>
+        <location filename="../../views/manager.py" line="1148"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1137"/>
+        <location filename="../../views/manager.py" line="1158"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation>有 %1 条记录尚未上传服务器,保存在本终端:同步完成前请勿重装、重置或更换终端。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1143"/>
+        <location filename="../../views/manager.py" line="1164"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1137,129 +1157,139 @@
 <context>
     <name>TransactionView</name>
     <message>
-        <location filename="../../views/cashier.py" line="268"/>
+        <location filename="../../views/cashier.py" line="276"/>
         <source>unknown (not synced)</source>
         <translation>未知(未同步)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="282"/>
+        <location filename="../../views/cashier.py" line="290"/>
+        <source>● Live from HQ</source>
+        <translation>● 总部实时数据</translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="291"/>
+        <source>○ Offline: as of the last sync</source>
+        <translation>○ 离线:上次同步时的数据</translation>
+    </message>
+    <message>
+        <location filename="../../views/cashier.py" line="295"/>
         <source>Basic</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="283"/>
+        <location filename="../../views/cashier.py" line="296"/>
         <source>Silver</source>
         <translation>银卡</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="284"/>
+        <location filename="../../views/cashier.py" line="297"/>
         <source>Gold</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="285"/>
+        <location filename="../../views/cashier.py" line="298"/>
         <source>Diamond</source>
         <translation>钻石卡</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="287"/>
+        <location filename="../../views/cashier.py" line="300"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="297"/>
+        <location filename="../../views/cashier.py" line="310"/>
         <source>%1 (%2 points)</source>
         <translation>%1(%2 积分)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="354"/>
-        <location filename="../../views/cashier.py" line="386"/>
+        <location filename="../../views/cashier.py" line="367"/>
+        <location filename="../../views/cashier.py" line="399"/>
         <source>Choose an item, then confirm</source>
         <translation>请选择项目后确认</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="359"/>
-        <location filename="../../views/cashier.py" line="388"/>
+        <location filename="../../views/cashier.py" line="372"/>
+        <location filename="../../views/cashier.py" line="401"/>
         <source>Enter the bill amount</source>
         <translation>请输入消费金额</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="369"/>
+        <location filename="../../views/cashier.py" line="382"/>
         <source>Bill %1 · tier discount %2% (-%3) · points used %4 (-%5) · to pay %6 · points earned %7</source>
         <translation>消费 %1 · 等级折扣 %2%(-%3)· 使用积分 %4(-%5)· 应付 %6 · 获得积分 %7</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="405"/>
+        <location filename="../../views/cashier.py" line="418"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="406"/>
+        <location filename="../../views/cashier.py" line="422"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="407"/>
+        <location filename="../../views/cashier.py" line="423"/>
         <source>Points balance</source>
         <translation>积分余额</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="408"/>
+        <location filename="../../views/cashier.py" line="424"/>
         <source>Expiring soon</source>
         <translation>即将过期</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="409"/>
+        <location filename="../../views/cashier.py" line="425"/>
         <source>Spendable now</source>
         <translation>当前可用</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="410"/>
+        <location filename="../../views/cashier.py" line="426"/>
         <source>Coupons and benefits</source>
         <translation>优惠券与权益</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="411"/>
+        <location filename="../../views/cashier.py" line="427"/>
         <source>Gifts</source>
         <translation>礼品</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="415"/>
+        <location filename="../../views/cashier.py" line="431"/>
         <source>Earn on a bill</source>
         <translation>消费积分</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="416"/>
+        <location filename="../../views/cashier.py" line="432"/>
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="417"/>
+        <location filename="../../views/cashier.py" line="433"/>
         <source>Use a coupon</source>
         <translation>使用优惠券</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="418"/>
+        <location filename="../../views/cashier.py" line="434"/>
         <source>Redeem a gift</source>
         <translation>兑换礼品</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="423"/>
+        <location filename="../../views/cashier.py" line="439"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="424"/>
+        <location filename="../../views/cashier.py" line="440"/>
         <source>Points to use</source>
         <translation>使用积分数</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="425"/>
+        <location filename="../../views/cashier.py" line="441"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../views/cashier.py" line="426"/>
+        <location filename="../../views/cashier.py" line="442"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1302,62 +1332,82 @@
         <translation>当前余额：%1 积分</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="196"/>
+        <location filename="../../views/verdict.py" line="199"/>
         <source>Ask the member to show a fresh code</source>
         <translation>请会员刷新会员码后重新出示</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="198"/>
+        <location filename="../../views/verdict.py" line="201"/>
         <source>Nothing approved: correct it, or charge the normal price</source>
         <translation>未通过：请更正后重试，或按原价收款</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="200"/>
+        <location filename="../../views/verdict.py" line="203"/>
         <source>Nothing approved: do not hand anything over</source>
         <translation>未通过：请勿交付任何物品</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="201"/>
+        <location filename="../../views/verdict.py" line="204"/>
         <source>Nothing approved</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="203"/>
+        <location filename="../../views/verdict.py" line="206"/>
         <source>Hand over: %1</source>
         <translation>请交付：%1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="203"/>
+        <location filename="../../views/verdict.py" line="206"/>
         <source>the benefit</source>
         <translation>该权益</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="205"/>
+        <location filename="../../views/verdict.py" line="208"/>
         <source>Hand over the gift: %1</source>
         <translation>请交付礼品：%1</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="205"/>
+        <location filename="../../views/verdict.py" line="208"/>
         <source>the gift</source>
         <translation>该礼品</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="211"/>
+        <location filename="../../views/verdict.py" line="214"/>
         <source>Nothing to charge: paid in full with points</source>
         <translation>无需收款：已全部用积分支付</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="212"/>
+        <location filename="../../views/verdict.py" line="215"/>
         <source>Charge %1 yuan</source>
         <translation>请收款 %1 元</translation>
     </message>
     <message>
         <location filename="../../views/verdict.py" line="222"/>
+        <source>Decided online by HQ</source>
+        <translation>由总部在线决定</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="224"/>
+        <source>Decided offline on this terminal, near an offline limit</source>
+        <translation>由本机离线决定,已接近离线限额</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="227"/>
+        <source>Decided offline on this terminal: HQ did not answer in time</source>
+        <translation>由本机离线决定:总部未及时答复</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="228"/>
+        <source>Decided offline on this terminal</source>
+        <translation>由本机离线决定</translation>
+    </message>
+    <message>
+        <location filename="../../views/verdict.py" line="241"/>
         <source>Not used on this terminal: it was used at another counter (HQ has the details)</source>
         <translation>本终端无使用记录：已在其他门店使用（详情见总部）</translation>
     </message>
     <message>
-        <location filename="../../views/verdict.py" line="225"/>
+        <location filename="../../views/verdict.py" line="244"/>
         <source>Already used %1 at terminal %2 (record #%3)</source>
         <translation>已于 %1 在终端 %2 使用（记录 #%3）</translation>
     </message>
