@@ -7,6 +7,8 @@ the answer. Prints one JSON line: {"ok", "step": "scan" | "quote" | "purchase", 
 message, seq, points, pricing, member}. Amounts are integers (fen, points).
 Exit status: 0 approved (or quoted), 1 declined at either step.
 `--quote` stops before the commit: what the purchase would do, nothing journaled, code not used.
+An enrolled terminal asks HQ first, as the counter app does (docs/online-authorisation.md): the
+result's `decided_by` says which path decided; `--offline` decides with the offline rules only.
 """
 
 from __future__ import annotations
@@ -30,12 +32,17 @@ def cmd_sale(args: argparse.Namespace) -> int:
     if args.bill_fen < 0 or args.points < 0:
         return _declined("input", Reason.INVALID_AMOUNT, "--bill-fen and --points are non-negative integers")
     store = open_store(args)
+    online = None
     try:
         from terminal_app.core.results import TxnResult
         from terminal_app.core.service import TerminalService
 
+        if not args.offline:
+            from terminal_app.sync.online import online_client_for
+
+            online = online_client_for(store)
         try:
-            service = TerminalService(store)
+            service = TerminalService(store, online=online)
         except RuntimeError as exc:  # not enrolled: no identity or no terminal key
             reason = str(exc) if str(exc) in Reason.__members__ else Reason.NO_TERMINAL_IDENTITY.value
             return _declined("scan", Reason(reason), "enroll this terminal first (pos-terminal enroll)")
@@ -57,6 +64,8 @@ def cmd_sale(args: argparse.Namespace) -> int:
         print_json({**result.to_json(), "step": "purchase", "member": member})
         return 0 if result.ok else 1
     finally:
+        if online is not None:
+            online.close()
         store.close()
 
 
@@ -67,4 +76,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--points", type=int, default=0, help="points to spend as cash (default 0)")
     p.add_argument("--receipt", default="", help="the shop's receipt number")
     p.add_argument("--quote", action="store_true", help="only say what the purchase would do")
+    p.add_argument("--offline", action="store_true", help="decide with the offline rules only (do not ask HQ)")
     p.set_defaults(func=cmd_sale)
