@@ -35,9 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from alliance_protocol.testkit import TestAlliance
+    from member_wallet.virtual_camera import VirtualCamera
     from terminal_app.store import open_store
     from terminal_app.ui.app import MainWindow
-    from member_wallet.virtual_camera import VirtualCamera
     from terminal_app.ui.camera import CameraWorker
     from terminal_app.ui.settings import UiSettings
 

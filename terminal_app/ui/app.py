@@ -263,7 +263,8 @@ class MainWindow(QMainWindow):
             return
         self._pin_purpose = purpose
         self.pin.open(purpose)
-        self.vm.managers.load_managers(lambda managers: self.pin.set_managers(managers, self._last_manager_id))
+        last = self._last_manager_id
+        self.vm.managers.load_managers(lambda managers: self.pin.set_managers(managers, last))
         self.pages.setCurrentIndex(self.PIN)
         self.pin.field.setFocus()
 

@@ -76,7 +76,7 @@ def test_wallet_window_code_through_the_virtual_camera(qtbot, tmp_path):
         phone.rotate()  # the phone shows its next code: the member just served is not reopened by itself
         qtbot.wait(1500)
         assert w.cashier.stack.currentIndex() == w.cashier.READY
-        w.vm.counter.served = None  # once the hold-off is over (REOPEN_HOLDOFF_S), the next code opens a transaction
+        w.vm.counter.served = None  # the hold-off is over (REOPEN_HOLDOFF_S): the next code opens one
         phone.rotate()
         qtbot.waitUntil(lambda: w.cashier.stack.currentIndex() == w.cashier.TRANSACTION, timeout=8000)
     finally:

@@ -782,10 +782,11 @@ class ReportsPage(QWidget):
                 self.list.addItem(QListWidgetItem(""))
             self.list.blockSignals(False)
             self._list_words()
-            if self.earlier and self.vm.managers.queued_at_close is not None and self.earlier[0].queued is None:
+            queued = self.vm.managers.queued_at_close
+            if self.earlier and queued is not None and self.earlier[0].queued is None:
                 # the shift closed in this session: how many records were still waiting to sync then
                 self.earlier[0] = type(self.earlier[0])(
-                    **{**self.earlier[0].__dict__, "queued": self.vm.managers.queued_at_close}
+                    **{**self.earlier[0].__dict__, "queued": queued}
                 )
             if self.earlier and (self.report is None or self.report.kind == "Z"):
                 self.report = self.earlier[0]
