@@ -29,7 +29,7 @@ from ..ratelimit import Limit, Limiter
 from ..settings import ServerSettings
 
 
-def get_hq(request: Request) -> HQ:
+async def get_hq(request: Request) -> HQ:  # (async: no thread hop for an attribute)
     return request.app.state.hq
 
 
@@ -66,14 +66,14 @@ class Limits:
                    Limit("hq-login-user", settings.hq_login_failures, window))
 
 
-def get_limits(request: Request) -> Limits:
+async def get_limits(request: Request) -> Limits:
     return request.app.state.limits
 
 
 LimitsDep = Annotated[Limits, Depends(get_limits)]
 
 
-def get_batch_slots(request: Request) -> threading.BoundedSemaphore:
+async def get_batch_slots(request: Request) -> threading.BoundedSemaphore:
     return request.app.state.batch_slots
 
 

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import func, select, text
 
 from alliance_protocol import backup_code
@@ -29,7 +27,7 @@ from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.testkit import derive_key
 from member_wallet import server_client
 from member_wallet.wallet import Wallet
-from sync_server.db.engine import MIGRATIONS, make_engine
+from sync_server.db.engine import make_engine, migrate
 from sync_server.db.models import Device, Member, RateLimit
 from sync_server.demo import init_demo
 from sync_server.hq import HQ, HQError
@@ -301,12 +299,9 @@ def test_a_legacy_login_is_migrated_checked_once_and_rehashed(db: str, tmp_path:
     else:
         url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = make_engine(url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
     legacy = hashlib.sha256(b"old-secret-42").hexdigest()
+    migrate(engine, "0003")
     with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "0003")
         connection.execute(text("INSERT INTO members (id, name, phone, tier, balance, expiring_soon, "
                                 "birthday_month, secret_hash, backup_key, blocked, change_cursor) "
                                 "VALUES (77, '', '', 0, 0, 0, 0, :h, :h, false, 1)"), {"h": legacy})

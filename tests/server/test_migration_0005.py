@@ -11,11 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from alliance_common import migrations
 from alliance_protocol import canonical
 from sync_server import hq_logins
 from sync_server.bundles import BundleIssuer
@@ -39,14 +38,6 @@ def database_url(request, tmp_path: Path):
         yield url
     finally:
         drop_pg_database(name)
-
-
-def _downgrade(engine, revision: str) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.downgrade(cfg, revision)
 
 
 def _settings_rows(engine) -> dict[str, object]:
@@ -96,7 +87,7 @@ def test_hq_state_moves_out_of_the_settings_table_and_back(database_url: str, tm
     with hq.session() as s, s.begin():
         assert hq.next_cursor(s) == 45
 
-    _downgrade(engine, "0004")
+    migrations.downgrade(engine, MIGRATIONS, "0004")
     back = _settings_rows(engine)
     assert back["change_cursor"] == 45 and back["bundle"] == bundle_state
     assert back["hq_merchant_logins"] == {"own-manager": login} and back["rules"] == {"points_per_yuan": 1}
