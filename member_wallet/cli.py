@@ -47,7 +47,8 @@ def cmd_register(args: argparse.Namespace) -> int:
     cert = issue_from_local_issuer(wallet, Path(args.local_issuer), member_id=args.member_id,
                                    tier=Tier[args.tier.upper()], allowance=args.allowance,
                                    valid_days=args.valid_days)
-    print(json.dumps({"member_id": cert.member_id, "serial": cert.serial, "tier": Tier(cert.tier).name.lower(),
+    print(json.dumps({"member_id": cert.member_id, "serial": cert.serial,
+                      "tier": Tier(cert.tier).name.lower(),
                       "not_after": cert.not_after, "allowance": cert.allowance}))
     return 0
 
@@ -90,7 +91,8 @@ def cmd_backup_code(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     wallet = _wallet(args)
     cert = wallet.certificate()
-    print(json.dumps({"member_id": cert.member_id, "serial": cert.serial, "tier": Tier(cert.tier).name.lower(),
+    print(json.dumps({"member_id": cert.member_id, "serial": cert.serial,
+                      "tier": Tier(cert.tier).name.lower(),
                       "not_after": cert.not_after, "allowance": cert.allowance,
                       "issuer_kid": cert.issuer_kid.hex(), "counter": wallet.state.counter,
                       "clock_offset_s": wallet.state.clock_offset_s,

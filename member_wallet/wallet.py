@@ -15,9 +15,9 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from alliance_common.cli import app_home
 from alliance_protocol import backup_code
 from alliance_protocol import member_code as mc
-from alliance_common.cli import app_home
 from alliance_protocol.keys import b64, public_raw, read_private_key, unb64, write_private_key
 
 ENV_VAR = "MEMBER_WALLET_HOME"
@@ -152,7 +152,7 @@ def issue_from_local_issuer(wallet: Wallet, keys_dir: Path, *, member_id: int, t
     from alliance_common.issuer_files import IssuerFiles
 
     ring = IssuerFiles.load(keys_dir)
-    cert = ring.issue_certificate(now=int(time.time()), member_id=member_id, serial=ring.next_local_serial(), tier=tier,
-                                  allowance=allowance, device_public=wallet.device_public(),
+    cert = ring.issue_certificate(now=int(time.time()), member_id=member_id, serial=ring.next_local_serial(),
+                                  tier=tier, allowance=allowance, device_public=wallet.device_public(),
                                   valid_s=valid_days * 24 * 3600)
     return wallet.install_certificate(cert.to_bytes())

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from alliance_protocol.member_code import Tier
 from terminal_app.ui.qtfix import protect_none
 
-protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see terminal_app/ui/qtfix.py
-
 from .qr_render import qr_matrix
 from .wallet import DEFAULT_REFRESH_S, Wallet, WalletError
+
+protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see terminal_app/ui/qtfix.py
 
 _TIER_NAMES = {  # looked up when shown (translated then), not when this module is imported
     Tier.BASIC: QT_TRANSLATE_NOOP("WalletWindow", "Member"),

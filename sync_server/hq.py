@@ -122,7 +122,8 @@ class HQ:
             s.add(m)
         return m
 
-    def create_terminal(self, merchant_id: str, label: str = "", terminal_id: str | None = None) -> tuple[str, str]:
+    def create_terminal(self, merchant_id: str, label: str = "", terminal_id: str | None = None
+                        ) -> tuple[str, str]:
         """A terminal slot and its one-time enrollment code (printed once; HQ keeps the code's id and
         MAC key, alliance_protocol.enrollment_code)."""
         code = enrollment_code.new_code()  # XXXX-XXXX-XXXX-XXXX, typed by an installer
@@ -182,8 +183,9 @@ class HQ:
             t.status = status
 
     # --- members
-    def create_member(self, member_id: int, *, name: str = "", phone: str = "", tier: int = 0, balance: int = 0,
-                      secret: str = "", home_merchant_id: str | None = None, birthday_month: int = 0) -> None:
+    def create_member(self, member_id: int, *, name: str = "", phone: str = "", tier: int = 0,
+                      balance: int = 0, secret: str = "", home_merchant_id: str | None = None,
+                      birthday_month: int = 0) -> None:
         if secret and not member_login.strong_enough(secret):
             raise HQError("MEMBER_SECRET_WEAK", f"at least {member_login.MIN_LENGTH} characters, with two of "
                           "letters, digits and symbols")
