@@ -42,6 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..api import create_app
+    from ..nodelay import NoDelayH11Protocol  # small answers without a 40 ms Nagle stall
 
     hq = _open(args, create_keys=True)
     print(f"sync-server: serving on http://{args.host}:{args.port} with {args.workers} worker(s) "
@@ -54,9 +55,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         os.environ["SYNC_SERVER_DATABASE_URL"] = hq.settings.resolved_database_url()
         hq.engine.dispose()
         uvicorn.run("sync_server.asgi:app", host=args.host, port=args.port, log_level=args.log_level,
-                    workers=args.workers)
+                    workers=args.workers, http=NoDelayH11Protocol)
     else:
-        uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level=args.log_level)
+        uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level=args.log_level,
+                    http=NoDelayH11Protocol)
     return 0
 
 
