@@ -44,7 +44,7 @@ from terminal_app.core.service import mask_member
 
 from .. import i18n
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, pick, reason_text
-from ..labels import any_text, camera_text, kind_text, limit_lines, status_text
+from ..labels import any_text, camera_text, kind_text, limit_lines, path_text, status_text
 from ..settings import UiSettings
 from ..syncstatus import ConnectionStatus
 from ..viewmodel import CounterViewModel, parse_yuan, yuan
@@ -133,6 +133,12 @@ def record_words(r: dict[str, Any], names: dict[str, str] | None = None) -> list
         lines.append(
             QCoreApplication.translate("RecordWords", "Reason: %1").replace(
                 "%1", _reason_words(r.get("reason"))
+            )
+        )
+    if path_text(r.get("decided_by"), r.get("kind")):
+        lines.append(
+            QCoreApplication.translate("RecordWords", "Decided by: %1").replace(
+                "%1", path_text(r.get("decided_by"), r.get("kind"))
             )
         )
     if isinstance(r.get("member_id"), int):
@@ -298,7 +304,7 @@ class VoidDialog(QDialog):
 
 
 class LogPage(QWidget):
-    COLUMNS = 9
+    COLUMNS = 10
 
     def __init__(self, vm: CounterViewModel, export_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -492,6 +498,7 @@ class LogPage(QWidget):
                 yuan(r.get("bill_fen")) if r.get("bill_fen") is not None else "",
                 points.strip(),
                 "" if r.get("voided_by") is None else f"#{r['voided_by']}",
+                path_text(r.get("decided_by"), r.get("kind")),
             ]
             for j, c in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(c))
@@ -654,6 +661,7 @@ class LogPage(QWidget):
                 self.tr("Bill"),
                 self.tr("Points"),
                 self.tr("Voided by"),
+                self.tr("Decided by"),
             ]
         )
         self.void_button.setText(self.tr("Void selected…"))

@@ -253,153 +253,158 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="534"/>
-        <location filename="../../views/manager.py" line="545"/>
+        <location filename="../../views/manager.py" line="541"/>
+        <location filename="../../views/manager.py" line="552"/>
         <source>Select a record first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="444"/>
-        <location filename="../../views/manager.py" line="576"/>
+        <location filename="../../views/manager.py" line="450"/>
+        <location filename="../../views/manager.py" line="583"/>
         <source>A member id is digits only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="526"/>
+        <location filename="../../views/manager.py" line="533"/>
         <source>Select a record to see it in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="548"/>
+        <location filename="../../views/manager.py" line="555"/>
         <source>Printing record #%1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="555"/>
+        <location filename="../../views/manager.py" line="562"/>
         <source>Receipt printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="591"/>
+        <location filename="../../views/manager.py" line="598"/>
         <source>Done: %1 (record #%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="597"/>
+        <location filename="../../views/manager.py" line="604"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="633"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="630"/>
+        <location filename="../../views/manager.py" line="637"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="653"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="660"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="657"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="651"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="658"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="652"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="659"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="648"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="645"/>
+        <location filename="../../views/manager.py" line="652"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="655"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="649"/>
+        <location filename="../../views/manager.py" line="656"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="654"/>
+        <location filename="../../views/manager.py" line="661"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="655"/>
+        <location filename="../../views/manager.py" line="662"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="656"/>
+        <location filename="../../views/manager.py" line="663"/>
         <source>Voided by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="659"/>
+        <location filename="../../views/manager.py" line="664"/>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="667"/>
         <source>Void selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="660"/>
+        <location filename="../../views/manager.py" line="668"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="661"/>
+        <location filename="../../views/manager.py" line="669"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="662"/>
+        <location filename="../../views/manager.py" line="670"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Member id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Bill (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Purchased at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="669"/>
+        <location filename="../../views/manager.py" line="677"/>
         <source>Backfill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,47 +490,47 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1478"/>
+        <location filename="../../views/manager.py" line="1486"/>
         <source>Signed in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1480"/>
+        <location filename="../../views/manager.py" line="1488"/>
         <source>This manager still has the first PIN (1234): change it under Managers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1485"/>
+        <location filename="../../views/manager.py" line="1493"/>
         <source>Sign out, back to the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1486"/>
+        <location filename="../../views/manager.py" line="1494"/>
         <source>Quit the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1489"/>
+        <location filename="../../views/manager.py" line="1497"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1491"/>
+        <location filename="../../views/manager.py" line="1499"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1490"/>
+        <location filename="../../views/manager.py" line="1498"/>
         <source>Shift reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1492"/>
+        <location filename="../../views/manager.py" line="1500"/>
         <source>Managers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1493"/>
+        <location filename="../../views/manager.py" line="1501"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,103 +538,103 @@
 <context>
     <name>ManagersPage</name>
     <message>
-        <location filename="../../views/manager.py" line="950"/>
+        <location filename="../../views/manager.py" line="958"/>
         <source>locked until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="954"/>
+        <location filename="../../views/manager.py" line="962"/>
         <source>still has the first PIN: change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="956"/>
+        <location filename="../../views/manager.py" line="964"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="959"/>
+        <location filename="../../views/manager.py" line="967"/>
         <source>(first manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="989"/>
+        <location filename="../../views/manager.py" line="997"/>
         <source>Manager %1 added; they sign in with their own PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1008"/>
+        <location filename="../../views/manager.py" line="1016"/>
         <source>Your PIN was changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1016"/>
+        <location filename="../../views/manager.py" line="1024"/>
         <source>Select a manager first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1021"/>
+        <location filename="../../views/manager.py" line="1029"/>
         <source>%1 can sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1025"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1025"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>Added by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1025"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1026"/>
+        <location filename="../../views/manager.py" line="1034"/>
         <source>Add a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1027"/>
-        <location filename="../../views/manager.py" line="1041"/>
+        <location filename="../../views/manager.py" line="1035"/>
+        <location filename="../../views/manager.py" line="1049"/>
         <source>Change my PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1031"/>
+        <location filename="../../views/manager.py" line="1039"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1032"/>
+        <location filename="../../views/manager.py" line="1040"/>
         <source>Their PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1033"/>
+        <location filename="../../views/manager.py" line="1041"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1034"/>
+        <location filename="../../views/manager.py" line="1042"/>
         <source>New PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1035"/>
+        <location filename="../../views/manager.py" line="1043"/>
         <source>New PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1040"/>
+        <location filename="../../views/manager.py" line="1048"/>
         <source>Add manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1042"/>
+        <location filename="../../views/manager.py" line="1050"/>
         <source>Unlock the selected manager</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,81 +757,86 @@
     </message>
     <message>
         <location filename="../../views/manager.py" line="140"/>
-        <source>Member: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="143"/>
-        <source>Bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="144"/>
-        <source>Discount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../views/manager.py" line="145"/>
-        <source>Points as cash</source>
+        <source>Decided by: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../views/manager.py" line="146"/>
-        <source>Paid</source>
+        <source>Member: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="149"/>
+        <source>Bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="150"/>
+        <source>Discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../views/manager.py" line="151"/>
+        <source>Points as cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="152"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="157"/>
         <source>Amounts (yuan): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="155"/>
+        <location filename="../../views/manager.py" line="161"/>
         <source>Points: used %1, earned %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="160"/>
+        <location filename="../../views/manager.py" line="166"/>
         <source>Coupon: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="161"/>
+        <location filename="../../views/manager.py" line="167"/>
         <source>Gift: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="167"/>
+        <location filename="../../views/manager.py" line="173"/>
         <source>Receipt: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="171"/>
+        <location filename="../../views/manager.py" line="177"/>
         <source>Voids record #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="175"/>
+        <location filename="../../views/manager.py" line="181"/>
         <source>Void reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="179"/>
+        <location filename="../../views/manager.py" line="185"/>
         <source>Manager: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="183"/>
+        <location filename="../../views/manager.py" line="189"/>
         <source>Voided by record #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="190"/>
+        <location filename="../../views/manager.py" line="196"/>
         <source>Member code: %1…%2 (%3 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="197"/>
+        <location filename="../../views/manager.py" line="203"/>
         <source>Backup code: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,67 +844,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="761"/>
+        <location filename="../../views/manager.py" line="769"/>
         <source>Shift %1 closed (record #%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="814"/>
+        <location filename="../../views/manager.py" line="822"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="821"/>
+        <location filename="../../views/manager.py" line="829"/>
         <source>Report printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="838"/>
+        <location filename="../../views/manager.py" line="846"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="840"/>
+        <location filename="../../views/manager.py" line="848"/>
         <source>Saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="845"/>
+        <location filename="../../views/manager.py" line="853"/>
         <source>Shift %1 · closed %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="852"/>
+        <location filename="../../views/manager.py" line="860"/>
         <source>X report (shift so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="854"/>
+        <location filename="../../views/manager.py" line="862"/>
         <source>Press again to close the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="854"/>
+        <location filename="../../views/manager.py" line="862"/>
         <source>Close shift (Z report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="859"/>
+        <location filename="../../views/manager.py" line="867"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="860"/>
+        <location filename="../../views/manager.py" line="868"/>
         <source>Save as file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="863"/>
+        <location filename="../../views/manager.py" line="871"/>
         <source>Closed shifts (Z reports)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="868"/>
+        <location filename="../../views/manager.py" line="876"/>
         <source>No report yet: print an X report, or close the shift.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,152 +912,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1308"/>
+        <location filename="../../views/manager.py" line="1316"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1309"/>
+        <location filename="../../views/manager.py" line="1317"/>
         <source>File (demo, tests)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1310"/>
+        <location filename="../../views/manager.py" line="1318"/>
         <source>USB (vendor:product)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1311"/>
+        <location filename="../../views/manager.py" line="1319"/>
         <source>Network (host:port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1312"/>
+        <location filename="../../views/manager.py" line="1320"/>
         <source>Serial (device:baud)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1315"/>
+        <location filename="../../views/manager.py" line="1323"/>
         <source>58 mm (32 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1315"/>
+        <location filename="../../views/manager.py" line="1323"/>
         <source>80 mm (48 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1319"/>
+        <location filename="../../views/manager.py" line="1327"/>
         <source>On a second screen, when there is one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1320"/>
+        <location filename="../../views/manager.py" line="1328"/>
         <source>Always, in a window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1321"/>
+        <location filename="../../views/manager.py" line="1329"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1350"/>
+        <location filename="../../views/manager.py" line="1358"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1372"/>
+        <location filename="../../views/manager.py" line="1380"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1377"/>
+        <location filename="../../views/manager.py" line="1385"/>
         <source>Test page printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1387"/>
+        <location filename="../../views/manager.py" line="1395"/>
         <source>QR decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1386"/>
+        <location filename="../../views/manager.py" line="1394"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1388"/>
+        <location filename="../../views/manager.py" line="1396"/>
         <source>Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1389"/>
+        <location filename="../../views/manager.py" line="1397"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1390"/>
+        <location filename="../../views/manager.py" line="1398"/>
         <source>Kiosk full screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1391"/>
+        <location filename="../../views/manager.py" line="1399"/>
         <source>Verdict shown for (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1392"/>
+        <location filename="../../views/manager.py" line="1400"/>
         <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1393"/>
+        <location filename="../../views/manager.py" line="1401"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1394"/>
+        <location filename="../../views/manager.py" line="1402"/>
         <source>Print a receipt after every sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1395"/>
+        <location filename="../../views/manager.py" line="1403"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1400"/>
+        <location filename="../../views/manager.py" line="1408"/>
         <source>Play a sound for each verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1401"/>
+        <location filename="../../views/manager.py" line="1409"/>
         <source>Full screen; leaving it needs a manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1402"/>
+        <location filename="../../views/manager.py" line="1410"/>
         <source>Print automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1404"/>
+        <location filename="../../views/manager.py" line="1412"/>
         <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1406"/>
+        <location filename="../../views/manager.py" line="1414"/>
         <source>Print a test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1407"/>
+        <location filename="../../views/manager.py" line="1415"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1408"/>
+        <location filename="../../views/manager.py" line="1416"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1063,93 +1073,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1131"/>
+        <location filename="../../views/manager.py" line="1139"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1132"/>
+        <location filename="../../views/manager.py" line="1140"/>
         <source>Records waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1133"/>
+        <location filename="../../views/manager.py" line="1141"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1134"/>
+        <location filename="../../views/manager.py" line="1142"/>
         <source>Trust data age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1135"/>
+        <location filename="../../views/manager.py" line="1143"/>
         <source>Clock offset to server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1136"/>
+        <location filename="../../views/manager.py" line="1144"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1141"/>
+        <location filename="../../views/manager.py" line="1149"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1141"/>
+        <location filename="../../views/manager.py" line="1149"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1143"/>
+        <location filename="../../views/manager.py" line="1151"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1106"/>
-        <location filename="../../views/manager.py" line="1155"/>
+        <location filename="../../views/manager.py" line="1114"/>
+        <location filename="../../views/manager.py" line="1163"/>
         <source>no server configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1098"/>
+        <location filename="../../views/manager.py" line="1106"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1102"/>
+        <location filename="../../views/manager.py" line="1110"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1108"/>
+        <location filename="../../views/manager.py" line="1116"/>
         <source>no answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1121"/>
+        <location filename="../../views/manager.py" line="1129"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1125"/>
+        <location filename="../../views/manager.py" line="1133"/>
         <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1148"/>
+        <location filename="../../views/manager.py" line="1156"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1158"/>
+        <location filename="../../views/manager.py" line="1166"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1164"/>
+        <location filename="../../views/manager.py" line="1172"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,72 +1435,72 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../views/manager.py" line="264"/>
+        <location filename="../../views/manager.py" line="270"/>
         <source>Write the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="266"/>
+        <location filename="../../views/manager.py" line="272"/>
         <source>Details (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="271"/>
+        <location filename="../../views/manager.py" line="277"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="274"/>
+        <location filename="../../views/manager.py" line="280"/>
         <source>Void this record? It stops counting for the member, and a void record is added to the journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="280"/>
+        <location filename="../../views/manager.py" line="286"/>
         <source>Voided by: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="281"/>
+        <location filename="../../views/manager.py" line="287"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="283"/>
+        <location filename="../../views/manager.py" line="289"/>
         <source>Wrong amount entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="284"/>
+        <location filename="../../views/manager.py" line="290"/>
         <source>Wrong member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="285"/>
+        <location filename="../../views/manager.py" line="291"/>
         <source>Customer changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="286"/>
+        <location filename="../../views/manager.py" line="292"/>
         <source>Entered twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="287"/>
+        <location filename="../../views/manager.py" line="293"/>
         <source>Other (write it below)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="289"/>
+        <location filename="../../views/manager.py" line="295"/>
         <source>Choose a reason…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="290"/>
+        <location filename="../../views/manager.py" line="296"/>
         <source>Void this record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="291"/>
+        <location filename="../../views/manager.py" line="297"/>
         <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -253,153 +253,158 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../views/manager.py" line="534"/>
-        <location filename="../../views/manager.py" line="545"/>
+        <location filename="../../views/manager.py" line="541"/>
+        <location filename="../../views/manager.py" line="552"/>
         <source>Select a record first</source>
         <translation>请先选择一条记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="444"/>
-        <location filename="../../views/manager.py" line="576"/>
+        <location filename="../../views/manager.py" line="450"/>
+        <location filename="../../views/manager.py" line="583"/>
         <source>A member id is digits only</source>
         <translation>会员号只能是数字</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="526"/>
+        <location filename="../../views/manager.py" line="533"/>
         <source>Select a record to see it in full.</source>
         <translation>选择一条记录查看详情。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="548"/>
+        <location filename="../../views/manager.py" line="555"/>
         <source>Printing record #%1…</source>
         <translation>正在打印记录 #%1…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="555"/>
+        <location filename="../../views/manager.py" line="562"/>
         <source>Receipt printed</source>
         <translation>小票已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="591"/>
+        <location filename="../../views/manager.py" line="598"/>
         <source>Done: %1 (record #%2)</source>
         <translation>完成：%1（记录 #%2）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="597"/>
+        <location filename="../../views/manager.py" line="604"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="626"/>
+        <location filename="../../views/manager.py" line="633"/>
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="630"/>
+        <location filename="../../views/manager.py" line="637"/>
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="653"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="660"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="650"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="657"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="651"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="658"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
-        <location filename="../../views/manager.py" line="652"/>
+        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="659"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="641"/>
+        <location filename="../../views/manager.py" line="648"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="645"/>
+        <location filename="../../views/manager.py" line="652"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="648"/>
+        <location filename="../../views/manager.py" line="655"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="649"/>
+        <location filename="../../views/manager.py" line="656"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="654"/>
+        <location filename="../../views/manager.py" line="661"/>
         <source>Bill</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="655"/>
+        <location filename="../../views/manager.py" line="662"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="656"/>
+        <location filename="../../views/manager.py" line="663"/>
         <source>Voided by</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="659"/>
+        <location filename="../../views/manager.py" line="664"/>
+        <source>Decided by</source>
+        <translation>决定方式</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="667"/>
         <source>Void selected…</source>
         <translation>作废所选…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="660"/>
+        <location filename="../../views/manager.py" line="668"/>
         <source>Reprint receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="661"/>
+        <location filename="../../views/manager.py" line="669"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="662"/>
+        <location filename="../../views/manager.py" line="670"/>
         <source>Backfill a purchase (forgotten scan)</source>
         <translation>补录消费(漏扫)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Member id</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Bill (yuan)</source>
         <translation>消费金额(元)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="665"/>
+        <location filename="../../views/manager.py" line="673"/>
         <source>Purchased at</source>
         <translation>消费时间</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="669"/>
+        <location filename="../../views/manager.py" line="677"/>
         <source>Backfill</source>
         <translation>补录</translation>
     </message>
@@ -485,47 +490,47 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1478"/>
+        <location filename="../../views/manager.py" line="1486"/>
         <source>Signed in: %1</source>
         <translation>当前店长：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1480"/>
+        <location filename="../../views/manager.py" line="1488"/>
         <source>This manager still has the first PIN (1234): change it under Managers.</source>
         <translation>该店长仍在使用初始 PIN（1234），请在“店长管理”中修改。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1485"/>
+        <location filename="../../views/manager.py" line="1493"/>
         <source>Sign out, back to the counter</source>
         <translation>退出登录，返回收银</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1486"/>
+        <location filename="../../views/manager.py" line="1494"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1489"/>
+        <location filename="../../views/manager.py" line="1497"/>
         <source>Log</source>
         <translation>流水</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1491"/>
+        <location filename="../../views/manager.py" line="1499"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1490"/>
+        <location filename="../../views/manager.py" line="1498"/>
         <source>Shift reports</source>
         <translation>班次报表</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1492"/>
+        <location filename="../../views/manager.py" line="1500"/>
         <source>Managers</source>
         <translation>店长管理</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1493"/>
+        <location filename="../../views/manager.py" line="1501"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -533,103 +538,103 @@
 <context>
     <name>ManagersPage</name>
     <message>
-        <location filename="../../views/manager.py" line="950"/>
+        <location filename="../../views/manager.py" line="958"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="954"/>
+        <location filename="../../views/manager.py" line="962"/>
         <source>still has the first PIN: change it</source>
         <translation>仍为初始 PIN，请修改</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="956"/>
+        <location filename="../../views/manager.py" line="964"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="959"/>
+        <location filename="../../views/manager.py" line="967"/>
         <source>(first manager)</source>
         <translation>（首位店长）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="989"/>
+        <location filename="../../views/manager.py" line="997"/>
         <source>Manager %1 added; they sign in with their own PIN</source>
         <translation>已添加店长 %1，他用自己的 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1008"/>
+        <location filename="../../views/manager.py" line="1016"/>
         <source>Your PIN was changed</source>
         <translation>您的 PIN 已修改</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1016"/>
+        <location filename="../../views/manager.py" line="1024"/>
         <source>Select a manager first</source>
         <translation>请先选择一位店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1021"/>
+        <location filename="../../views/manager.py" line="1029"/>
         <source>%1 can sign in again</source>
         <translation>%1 可以重新登录了</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1025"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1025"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1025"/>
+        <location filename="../../views/manager.py" line="1033"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1026"/>
+        <location filename="../../views/manager.py" line="1034"/>
         <source>Add a manager</source>
         <translation>添加店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1027"/>
-        <location filename="../../views/manager.py" line="1041"/>
+        <location filename="../../views/manager.py" line="1035"/>
+        <location filename="../../views/manager.py" line="1049"/>
         <source>Change my PIN</source>
         <translation>修改我的 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1031"/>
+        <location filename="../../views/manager.py" line="1039"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1032"/>
+        <location filename="../../views/manager.py" line="1040"/>
         <source>Their PIN</source>
         <translation>其 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1033"/>
+        <location filename="../../views/manager.py" line="1041"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1034"/>
+        <location filename="../../views/manager.py" line="1042"/>
         <source>New PIN</source>
         <translation>新 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1035"/>
+        <location filename="../../views/manager.py" line="1043"/>
         <source>New PIN again</source>
         <translation>再次输入新 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1040"/>
+        <location filename="../../views/manager.py" line="1048"/>
         <source>Add manager</source>
         <translation>添加店长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1042"/>
+        <location filename="../../views/manager.py" line="1050"/>
         <source>Unlock the selected manager</source>
         <translation>解锁所选店长</translation>
     </message>
@@ -752,81 +757,86 @@
     </message>
     <message>
         <location filename="../../views/manager.py" line="140"/>
+        <source>Decided by: %1</source>
+        <translation>决定方式:%1</translation>
+    </message>
+    <message>
+        <location filename="../../views/manager.py" line="146"/>
         <source>Member: %1</source>
         <translation>会员：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="143"/>
+        <location filename="../../views/manager.py" line="149"/>
         <source>Bill</source>
         <translation>消费</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="144"/>
+        <location filename="../../views/manager.py" line="150"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="145"/>
+        <location filename="../../views/manager.py" line="151"/>
         <source>Points as cash</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="146"/>
+        <location filename="../../views/manager.py" line="152"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="151"/>
+        <location filename="../../views/manager.py" line="157"/>
         <source>Amounts (yuan): %1</source>
         <translation>金额（元）：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="155"/>
+        <location filename="../../views/manager.py" line="161"/>
         <source>Points: used %1, earned %2</source>
         <translation>积分：使用 %1，获得 %2</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="160"/>
+        <location filename="../../views/manager.py" line="166"/>
         <source>Coupon: %1</source>
         <translation>优惠券：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="161"/>
+        <location filename="../../views/manager.py" line="167"/>
         <source>Gift: %1</source>
         <translation>礼品：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="167"/>
+        <location filename="../../views/manager.py" line="173"/>
         <source>Receipt: %1</source>
         <translation>小票号：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="171"/>
+        <location filename="../../views/manager.py" line="177"/>
         <source>Voids record #%1</source>
         <translation>作废记录 #%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="175"/>
+        <location filename="../../views/manager.py" line="181"/>
         <source>Void reason: %1</source>
         <translation>作废原因：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="179"/>
+        <location filename="../../views/manager.py" line="185"/>
         <source>Manager: %1</source>
         <translation>店长：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="183"/>
+        <location filename="../../views/manager.py" line="189"/>
         <source>Voided by record #%1</source>
         <translation>已被记录 #%1 作废</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="190"/>
+        <location filename="../../views/manager.py" line="196"/>
         <source>Member code: %1…%2 (%3 characters)</source>
         <translation>会员码：%1…%2（共 %3 位）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="197"/>
+        <location filename="../../views/manager.py" line="203"/>
         <source>Backup code: %1</source>
         <translation>备用码：%1</translation>
     </message>
@@ -834,67 +844,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="761"/>
+        <location filename="../../views/manager.py" line="769"/>
         <source>Shift %1 closed (record #%2)</source>
         <translation>第 %1 班已交班（记录 #%2）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="814"/>
+        <location filename="../../views/manager.py" line="822"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="821"/>
+        <location filename="../../views/manager.py" line="829"/>
         <source>Report printed</source>
         <translation>报表已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="838"/>
+        <location filename="../../views/manager.py" line="846"/>
         <source>Export failed: %1</source>
         <translation>导出失败:%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="840"/>
+        <location filename="../../views/manager.py" line="848"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="845"/>
+        <location filename="../../views/manager.py" line="853"/>
         <source>Shift %1 · closed %2 · %3</source>
         <translation>第 %1 班 · 交班 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="852"/>
+        <location filename="../../views/manager.py" line="860"/>
         <source>X report (shift so far)</source>
         <translation>X 报表（本班至今）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="854"/>
+        <location filename="../../views/manager.py" line="862"/>
         <source>Press again to close the shift</source>
         <translation>再按一次确认交班</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="854"/>
+        <location filename="../../views/manager.py" line="862"/>
         <source>Close shift (Z report)</source>
         <translation>交班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="859"/>
+        <location filename="../../views/manager.py" line="867"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="860"/>
+        <location filename="../../views/manager.py" line="868"/>
         <source>Save as file</source>
         <translation>保存为文件</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="863"/>
+        <location filename="../../views/manager.py" line="871"/>
         <source>Closed shifts (Z reports)</source>
         <translation>已交班次（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="868"/>
+        <location filename="../../views/manager.py" line="876"/>
         <source>No report yet: print an X report, or close the shift.</source>
         <translation>还没有报表：可打印 X 报表，或交班。</translation>
     </message>
@@ -902,152 +912,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1308"/>
+        <location filename="../../views/manager.py" line="1316"/>
         <source>No printer</source>
         <translation>无打印机</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1309"/>
+        <location filename="../../views/manager.py" line="1317"/>
         <source>File (demo, tests)</source>
         <translation>文件（演示、测试）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1310"/>
+        <location filename="../../views/manager.py" line="1318"/>
         <source>USB (vendor:product)</source>
         <translation>USB（厂商:产品）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1311"/>
+        <location filename="../../views/manager.py" line="1319"/>
         <source>Network (host:port)</source>
         <translation>网络（地址:端口）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1312"/>
+        <location filename="../../views/manager.py" line="1320"/>
         <source>Serial (device:baud)</source>
         <translation>串口（设备:波特率）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1315"/>
+        <location filename="../../views/manager.py" line="1323"/>
         <source>58 mm (32 characters)</source>
         <translation>58 毫米（每行 32 字符）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1315"/>
+        <location filename="../../views/manager.py" line="1323"/>
         <source>80 mm (48 characters)</source>
         <translation>80 毫米（每行 48 字符）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1319"/>
+        <location filename="../../views/manager.py" line="1327"/>
         <source>On a second screen, when there is one</source>
         <translation>有第二块屏幕时显示在其上</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1320"/>
+        <location filename="../../views/manager.py" line="1328"/>
         <source>Always, in a window</source>
         <translation>总是显示（窗口）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1321"/>
+        <location filename="../../views/manager.py" line="1329"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1350"/>
+        <location filename="../../views/manager.py" line="1358"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1372"/>
+        <location filename="../../views/manager.py" line="1380"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1377"/>
+        <location filename="../../views/manager.py" line="1385"/>
         <source>Test page printed</source>
         <translation>测试页已打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1387"/>
+        <location filename="../../views/manager.py" line="1395"/>
         <source>QR decoder</source>
         <translation>二维码解码器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1386"/>
+        <location filename="../../views/manager.py" line="1394"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1388"/>
+        <location filename="../../views/manager.py" line="1396"/>
         <source>Sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1389"/>
+        <location filename="../../views/manager.py" line="1397"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1390"/>
+        <location filename="../../views/manager.py" line="1398"/>
         <source>Kiosk full screen</source>
         <translation>全屏锁定模式</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1391"/>
+        <location filename="../../views/manager.py" line="1399"/>
         <source>Verdict shown for (s)</source>
         <translation>结果显示时长(秒)</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1392"/>
+        <location filename="../../views/manager.py" line="1400"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1393"/>
+        <location filename="../../views/manager.py" line="1401"/>
         <source>Paper</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1394"/>
+        <location filename="../../views/manager.py" line="1402"/>
         <source>Print a receipt after every sale</source>
         <translation>每笔交易后打印小票</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1395"/>
+        <location filename="../../views/manager.py" line="1403"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1400"/>
+        <location filename="../../views/manager.py" line="1408"/>
         <source>Play a sound for each verdict</source>
         <translation>每次结果播放提示音</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1401"/>
+        <location filename="../../views/manager.py" line="1409"/>
         <source>Full screen; leaving it needs a manager PIN</source>
         <translation>全屏；退出需店长 PIN</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1402"/>
+        <location filename="../../views/manager.py" line="1410"/>
         <source>Print automatically</source>
         <translation>自动打印</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1404"/>
+        <location filename="../../views/manager.py" line="1412"/>
         <source>e.g. 192.168.1.50:9100, 0416:5011, /dev/ttyUSB0:9600</source>
         <translation>例如 192.168.1.50:9100、0416:5011、/dev/ttyUSB0:9600</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1406"/>
+        <location filename="../../views/manager.py" line="1414"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1407"/>
+        <location filename="../../views/manager.py" line="1415"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1408"/>
+        <location filename="../../views/manager.py" line="1416"/>
         <source>Offline limits (from the signed trust data, read-only)</source>
         <translation>离线限额(来自已签名的信任数据,只读)</translation>
     </message>
@@ -1063,93 +1073,93 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../views/manager.py" line="1131"/>
+        <location filename="../../views/manager.py" line="1139"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1132"/>
+        <location filename="../../views/manager.py" line="1140"/>
         <source>Records waiting to sync</source>
         <translation>待同步记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1133"/>
+        <location filename="../../views/manager.py" line="1141"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1134"/>
+        <location filename="../../views/manager.py" line="1142"/>
         <source>Trust data age</source>
         <translation>信任数据时长</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1135"/>
+        <location filename="../../views/manager.py" line="1143"/>
         <source>Clock offset to server</source>
         <translation>与服务器时钟偏差</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1136"/>
+        <location filename="../../views/manager.py" line="1144"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1141"/>
+        <location filename="../../views/manager.py" line="1149"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1141"/>
+        <location filename="../../views/manager.py" line="1149"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1143"/>
+        <location filename="../../views/manager.py" line="1151"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1106"/>
-        <location filename="../../views/manager.py" line="1155"/>
+        <location filename="../../views/manager.py" line="1114"/>
+        <location filename="../../views/manager.py" line="1163"/>
         <source>no server configured</source>
         <translation>未配置服务器</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1098"/>
+        <location filename="../../views/manager.py" line="1106"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1102"/>
+        <location filename="../../views/manager.py" line="1110"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1108"/>
+        <location filename="../../views/manager.py" line="1116"/>
         <source>no answer in time</source>
         <translation>服务器未及时响应</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1121"/>
+        <location filename="../../views/manager.py" line="1129"/>
         <source>Sync done: %1 records uploaded, %2 balances received</source>
         <translation>同步完成：上传 %1 条记录，收到 %2 个积分余额</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1125"/>
+        <location filename="../../views/manager.py" line="1133"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1148"/>
+        <location filename="../../views/manager.py" line="1156"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1158"/>
+        <location filename="../../views/manager.py" line="1166"/>
         <source>%1 records are not on the server yet. They are kept on this terminal: do not reinstall, reset or replace it before they are synced.</source>
         <translation>有 %1 条记录尚未上传服务器,保存在本终端:同步完成前请勿重装、重置或更换终端。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="1164"/>
+        <location filename="../../views/manager.py" line="1172"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1425,72 +1435,72 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../views/manager.py" line="264"/>
+        <location filename="../../views/manager.py" line="270"/>
         <source>Write the reason</source>
         <translation>请填写原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="266"/>
+        <location filename="../../views/manager.py" line="272"/>
         <source>Details (optional)</source>
         <translation>补充说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="271"/>
+        <location filename="../../views/manager.py" line="277"/>
         <source>Void a record</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="274"/>
+        <location filename="../../views/manager.py" line="280"/>
         <source>Void this record? It stops counting for the member, and a void record is added to the journal.</source>
         <translation>确定作废这条记录吗？作废后该记录不再计入会员积分，并在流水中增加一条作废记录。</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="280"/>
+        <location filename="../../views/manager.py" line="286"/>
         <source>Voided by: %1</source>
         <translation>作废人：%1</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="281"/>
+        <location filename="../../views/manager.py" line="287"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="283"/>
+        <location filename="../../views/manager.py" line="289"/>
         <source>Wrong amount entered</source>
         <translation>金额输错</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="284"/>
+        <location filename="../../views/manager.py" line="290"/>
         <source>Wrong member</source>
         <translation>会员错误</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="285"/>
+        <location filename="../../views/manager.py" line="291"/>
         <source>Customer changed their mind</source>
         <translation>顾客取消</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="286"/>
+        <location filename="../../views/manager.py" line="292"/>
         <source>Entered twice</source>
         <translation>重复录入</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="287"/>
+        <location filename="../../views/manager.py" line="293"/>
         <source>Other (write it below)</source>
         <translation>其他（请在下面填写）</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="289"/>
+        <location filename="../../views/manager.py" line="295"/>
         <source>Choose a reason…</source>
         <translation>请选择原因…</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="290"/>
+        <location filename="../../views/manager.py" line="296"/>
         <source>Void this record</source>
         <translation>确认作废</translation>
     </message>
     <message>
-        <location filename="../../views/manager.py" line="291"/>
+        <location filename="../../views/manager.py" line="297"/>
         <source>Keep it</source>
         <translation>不作废</translation>
     </message>
