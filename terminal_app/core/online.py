@@ -218,6 +218,10 @@ class OnlinePath:
                          answer.auth_id)
 
     # --- after a restart
+    def has_pending(self) -> bool:
+        with self.store.read() as tx:
+            return tx.pending.get() is not None
+
     def resolve_pending(self, terms: Terms, now: float, retention: int) -> list[TxnResult]:
         """Journal the outcome of an intent whose process died before it could (exactly once)."""
         with self.store.read() as tx:
@@ -225,11 +229,14 @@ class OnlinePath:
         if pending is None or self._owner_waits(pending, terms):
             return []
         answer: AuthorisationAnswer | Unanswered = Unanswered(Reason.SERVER_UNREACHABLE.value, "not asked")
-        if self.authoriser is not None:
+        # This process's own intent whose outcome could not be written (a full disk): its cashier was
+        # told nothing was recorded, so nothing is approved now. A killed process's: HQ's decision.
+        if self.authoriser is not None and pending.owner_pid != os.getpid():
             answer = self._noted(self.authoriser.resolve(pending.seq, self.budget_s(terms)))
         if isinstance(answer, Unanswered):
-            body = rejected_form(pending.body, Reason.AUTHORISATION_INTERRUPTED, None, DecidedBy.OFFLINE,
-                                 "interrupted before HQ's answer was journaled; HQ did not answer after the restart")
+            why = ("its outcome could not be journaled; nothing was approved" if pending.owner_pid == os.getpid()
+                   else "interrupted before HQ's answer was journaled; HQ did not answer after the restart")
+            body = rejected_form(pending.body, Reason.AUTHORISATION_INTERRUPTED, None, DecidedBy.OFFLINE, why)
             bare = {k: v for k, v in body.items() if k not in ("seq", "prev_hash")}
             with self.store.write() as tx:
                 record = journal.append(tx, self.recorder.key, bare, day=pending.day, resolving=pending.seq)

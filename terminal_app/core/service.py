@@ -139,7 +139,14 @@ class TerminalService:
         """Verify a scanned code offline; a rejection is journaled (kind "scan") before returning."""
         return guarded(ScanResult, lambda: self._scan(text))
 
+    def _settle_pending(self) -> None:
+        """An intent left waiting (its process killed, or its outcome not written: a full disk) is
+        resolved before anything else is journaled (online.py); one cheap read when there is none."""
+        if self.online.has_pending():
+            self.resolved += self.online.resolve_pending(self.terms(), self.clock().now(), self._retention)
+
     def _scan(self, text: object) -> ScanResult:
+        self._settle_pending()
         clock, terms = self.clock(), self.terms()
         verdict = OfflineVerifier(terms.bundle, clock, self.store.replay_check(), self.settings).verify(
             text, consume=False
@@ -222,6 +229,7 @@ class TerminalService:
         (decisions/scanned.py). Approved, or never possible again: the session closes."""
 
         def run() -> TxnResult:
+            self._settle_pending()
             now = self.clock().now()
             session, problem = self._sessions.get(token, now)
             if session is None:
@@ -271,6 +279,7 @@ class TerminalService:
         return guarded(TxnResult, lambda: _txn(self._record(decision)))
 
     def _record(self, decision: Decision) -> Recorded:
+        self._settle_pending()
         terms, now = self.terms(), self.clock().now()
         return self._recorder.record(
             decision.kind, lambda tx: decision.decide(tx, terms, now), terms=terms, now=now

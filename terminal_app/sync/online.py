@@ -21,6 +21,8 @@ from __future__ import annotations
 import concurrent.futures as cf
 from typing import Any
 
+import httpx
+
 from pydantic import BaseModel, ValidationError
 
 from alliance_protocol.reasons import Reason
@@ -51,6 +53,8 @@ class OnlineClient:
     def _within(self, budget_s: float, path: str, body: BaseModel) -> dict[str, Any] | Unanswered:
         if not self.configured:
             return Unanswered(Reason.SERVER_UNREACHABLE.value, "no server: this terminal is not enrolled with HQ")
+        if self.client.http.timeout.read is not None and self.client.http.timeout.read < budget_s + LINGER_S:
+            self.client.http.timeout = httpx.Timeout(budget_s + LINGER_S)  # a budget above LINGER_S (a rule)
         future = self._pool.submit(self.client._call, "POST", path, body)
         try:
             return future.result(timeout=max(0.0, budget_s))

@@ -225,7 +225,8 @@ class CounterModel(QObject):
 
         def done(value: tuple[Any, VerdictInfo]) -> None:
             result, info = value
-            if result.ok or result.reason in (Reason.SCAN_SESSION_EXPIRED, Reason.CODE_REPLAYED):
+            if result.ok or result.reason in (Reason.SCAN_SESSION_EXPIRED, Reason.CODE_REPLAYED,
+                                              Reason.CODE_USED_ONLINE, Reason.MEMBER_BLOCKED):
                 if not result.ok:
                     self._end(scan)
                 self._closed(scan)  # done, or this scan can never succeed: back to "ready to scan"

@@ -195,7 +195,7 @@ class VerdictPage(QWidget):
         """What the cashier does now."""
         r = self.result
         if not r.ok:
-            if r.reason.value in ("CODE_REPLAYED", "CODE_EXPIRED", "CODE_NOT_YET_VALID"):
+            if r.reason.value in ("CODE_REPLAYED", "CODE_EXPIRED", "CODE_NOT_YET_VALID", "CODE_USED_ONLINE"):
                 return self.tr("Ask the member to show a fresh code")
             if self.kind in ("purchase", "backup", "backfill"):
                 return self.tr("Nothing approved: correct it, or charge the normal price")
