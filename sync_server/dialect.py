@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+
+from alliance_protocol import canonical
 
 
 def insert_ignore(s: Session, model, conflict_columns: list[str]):
@@ -33,7 +34,9 @@ def insert_ignore_returning(s: Session, model, rows: list[dict[str, Any]], confl
     if s.get_bind().dialect.name != "postgresql":
         stmt = insert_ignore(s, model, conflict_columns).returning(*(table.c[n] for n in names_out))
         result = s.execute(stmt, rows)
-        return list(result.scalars().all()) if isinstance(returning, str) else [tuple(r) for r in result.all()]
+        if isinstance(returning, str):
+            return list(result.scalars().all())
+        return [tuple(r) for r in result.all()]
     dialect = s.get_bind().dialect
     columns = [c for c in table.columns if c.name in rows[0]]
     if len(columns) != len(rows[0]):
@@ -43,7 +46,7 @@ def insert_ignore_returning(s: Session, model, rows: list[dict[str, Any]], confl
     stmt = text(f"INSERT INTO {table.name} ({names}) SELECT {names} "
                 f"FROM json_to_recordset(CAST(:rows AS json)) AS r({shape}) "
                 f"ON CONFLICT ({', '.join(conflict_columns)}) DO NOTHING RETURNING {', '.join(names_out)}")
-    payload = json.dumps(rows, ensure_ascii=False)  # (json_to_recordset matches the keys by name)
+    payload = canonical.fast_json(rows)  # (json_to_recordset matches the keys by name)
     result = s.execute(stmt, {"rows": payload})
     return list(result.scalars().all()) if isinstance(returning, str) else [tuple(r) for r in result.all()]
 
