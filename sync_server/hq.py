@@ -21,7 +21,7 @@ from alliance_protocol.member_code import Certificate
 from alliance_protocol.trust_bundle import TrustBundle, load_bundle
 
 from . import bundles, counters, member_login
-from .db.engine import make_engine, migrate
+from .db.engine import make_engine, migrate, reader_for
 from .db.models import Device, EnrollmentCode, Member, Merchant, Setting, Terminal
 from .hq_keys import KeyRing
 from .issuer_keys import IssuerKeys
@@ -64,6 +64,7 @@ class HQ:
     def __init__(self, settings: ServerSettings, engine: Engine, ring: KeyRing) -> None:
         self.settings = settings
         self.engine = engine
+        self.reader = reader_for(engine)  # reads that never wait for the write lock (SQLite)
         self.keys = IssuerKeys(ring)
         self.bundles = bundles.BundleIssuer(settings, engine, self.keys)
         self._books_memo: tuple[float, Any] | None = None  # (monotonic time, BooksConfig)
@@ -88,6 +89,11 @@ class HQ:
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
+
+    def read_session(self) -> Session:
+        """For reads only: on SQLite its transactions begin deferred (db/engine.reader_for), so a read
+        neither queues behind the writer nor, made inside a write transaction, waits for itself."""
+        return Session(self.reader, expire_on_commit=False)
 
     # --- what operators set (rules, coupons, gifts, books: one JSON document each)
     @staticmethod
@@ -300,7 +306,7 @@ class HQ:
 
         memo = self._books_memo
         if memo is None or time.monotonic() - memo[0] >= BUNDLE_MEMO_S:
-            with self.session() as s:
+            with self.read_session() as s:  # (callers may be inside a write transaction)
                 memo = self._books_memo = (time.monotonic(), load_books_config(self, s))
         return memo[1]
 

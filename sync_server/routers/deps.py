@@ -88,7 +88,7 @@ async def raw_body(request: Request) -> bytes:
 @dataclass
 class SignedTerminal:
     """A request an enrolled, active terminal signed. `terminal` is its row as authenticated
-    (read-only: the route's transaction reads it again, locked where it changes it)."""
+    (detached, read-only: the route's transaction reads it again, locked where it changes it)."""
 
     terminal: Terminal
     auth: request_auth.SignedRequest
@@ -109,17 +109,18 @@ class SignedTerminal:
         return row
 
 
-def signed_terminal(request: Request, s: SessionDep,
-                    body: Annotated[bytes, Depends(raw_body)]) -> SignedTerminal:
+def signed_terminal(request: Request, hq: HQDep, body: Annotated[bytes, Depends(raw_body)]) -> SignedTerminal:
     """Authenticate a terminal request (request_auth): 401 for a missing or bad signature or an
-    unknown terminal, 403 for a suspended one, 409 for a nonce seen before."""
+    unknown terminal, 403 for a suspended one, 409 for a nonce seen before. The lookups are a read
+    of their own (hq.read_session: on SQLite it does not queue behind the writer), ended before
+    the route opens its transaction."""
     try:
         req = request_auth.parse_headers(request.headers)
     except request_auth.AuthError as exc:
         raise HQError(exc.reason, str(exc), 401) from None
-    terminal = s.get(Terminal, req.terminal_id)
-    seen = terminal is not None and s.get(RequestNonce, (req.terminal_id, req.nonce)) is not None
-    s.commit()  # the read ends here (objects stay loaded): the route opens its own transaction
+    with hq.read_session() as s:
+        terminal = s.get(Terminal, req.terminal_id)
+        seen = terminal is not None and s.get(RequestNonce, (req.terminal_id, req.nonce)) is not None
     if terminal is None or terminal.public_key is None:
         raise HQError("TERMINAL_UNKNOWN", req.terminal_id, 401)
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
