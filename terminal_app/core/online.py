@@ -112,6 +112,9 @@ class OnlinePath:
         self.retry_s, self.monotonic = retry_s, monotonic
         self._down_until = 0.0
         self._down_reason = ""
+        # Whether an intent may be waiting in the store (looked at when the service starts; after
+        # that only once this process left one behind, or the journal said one blocks it).
+        self.maybe_pending = True
 
     # --- is HQ to be asked now?
     def available(self) -> bool:
@@ -176,6 +179,7 @@ class OnlinePath:
             tx.pending.put(seq + 1, kind.value, intent, day, int(time.time() * 1000), os.getpid())
         in_flight = (str(self.store.path), seq + 1)
         _IN_FLIGHT.add(in_flight)
+        self.maybe_pending = True  # (until its outcome is journaled)
         try:
             answer = self._noted(self.authoriser.authorise(intent, self.budget_s(terms)))
         finally:
@@ -186,8 +190,11 @@ class OnlinePath:
             recorded = self.recorder.record(
                 kind, lambda tx: _noting(decide_scanned(tx, session, None, decision, terms, now, retention), why),
                 terms=terms, now=now, resolving=intent["seq"])
+            self.maybe_pending = False
             return txn_result(recorded)
-        return self._journal_answer(intent, day, answer, outcome, now, retention)
+        result = self._journal_answer(intent, day, answer, outcome, now, retention)
+        self.maybe_pending = False
+        return result
 
     def _journal_answer(self, intent: dict[str, Any], day: str, answer: AuthorisationAnswer,
                         outcome: Outcome | None, now: float, retention: int) -> TxnResult:
@@ -219,8 +226,11 @@ class OnlinePath:
 
     # --- after a restart
     def has_pending(self) -> bool:
+        if not self.maybe_pending:
+            return False
         with self.store.read() as tx:
-            return tx.pending.get() is not None
+            self.maybe_pending = tx.pending.get() is not None
+        return self.maybe_pending
 
     def resolve_pending(self, terms: Terms, now: float, retention: int) -> list[TxnResult]:
         """Journal the outcome of an intent whose process died before it could (exactly once)."""

@@ -251,7 +251,13 @@ class TerminalService:
                 self._sessions.close(token)
             return result
 
-        return guarded(TxnResult, run)
+        return self._noting_pending(guarded(TxnResult, run))
+
+    def _noting_pending(self, result: TxnResult) -> TxnResult:
+        """The journal refused because an intent waits (another process's): look again next time."""
+        if result.reason is Reason.AUTHORISATION_PENDING:
+            self.online.maybe_pending = True
+        return result
 
     # --- the backup numeric code and the manager's actions
     def backup_code(self, code: str, bill_fen: int, spend_points: int = 0) -> TxnResult:
@@ -276,7 +282,7 @@ class TerminalService:
         return self._decide(Backfill(member_id, bill_fen, receipt_ref, purchased_at, manager, manager_id))
 
     def _decide(self, decision: Decision) -> TxnResult:
-        return guarded(TxnResult, lambda: _txn(self._record(decision)))
+        return self._noting_pending(guarded(TxnResult, lambda: _txn(self._record(decision))))
 
     def _record(self, decision: Decision) -> Recorded:
         self._settle_pending()
