@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -51,18 +51,26 @@ from terminal_app.sync.online import OnlineClient, Unanswered
 
 
 class Till:
-    def __init__(self, hq: HQ, base: str, home: Path, index: int, rules: AllianceRules, bundle_seq: int) -> None:
+    def __init__(
+        self, hq: HQ, base: str, home: Path, index: int, rules: AllianceRules, bundle_seq: int
+    ) -> None:
         self.rules, self.bundle_seq = rules, bundle_seq
         terminal_id, code = hq.create_terminal("M-AUTO")
         self.store = open_store(home / f"till{index}")
         SyncClient(self.store).enroll(code, base)
         self.terminal_id, self.merchant_id = terminal_id, "M-AUTO"
         self.member_id = 80_000 + index
-        hq.create_member(self.member_id, name="基准", phone="13300000000", balance=10**9,
-                         secret=f"bench-online-{self.member_id}")
+        hq.create_member(
+            self.member_id,
+            name="基准",
+            phone="13300000000",
+            balance=10**9,
+            secret=f"bench-online-{self.member_id}",
+        )
         self.device = derive_key("bench-online", str(self.member_id))
-        self.cert = hq.issue_device_certificate(self.member_id, f"bench-online-{self.member_id}",
-                                                b64(public_raw(self.device)))
+        self.cert = hq.issue_device_certificate(
+            self.member_id, f"bench-online-{self.member_id}", b64(public_raw(self.device))
+        )
         self.online = OnlineClient(self.store, base)
         self.key = self.store.terminal_key()
         self.base = base
@@ -75,22 +83,46 @@ class Till:
         self.seq += 1
         now = time.time()
         code = make_code(self.cert, self.device, code_time=int(now), counter=self.seq)
-        p = price(self.rules, tier=self.cert.tier, bill_fen=20_000, spend_points=1_000,
-                  ctx=EarnContext(member_day=is_member_day(self.rules, local_date(self.rules, now))))
-        return {"terminal_id": self.terminal_id, "merchant_id": self.merchant_id, "seq": self.seq,
-                "prev_hash": self.prev, "recorded_at": int(now * 1000), "kind": "purchase",
-                "status": "approved", "reason": "DAILY_CAP_REACHED" if p.capped else "OK", "shift": 1,
-                "bundle_seq": self.bundle_seq, "decided_by": "online", "member_id": self.member_id,
-                "cert_serial": self.cert.serial, "counter": self.seq, "code_time": int(now),
-                "tier": self.cert.tier, "code": code, "bill_fen": 20_000, **records.bill_fields(p)}
+        p = price(
+            self.rules,
+            tier=self.cert.tier,
+            bill_fen=20_000,
+            spend_points=1_000,
+            ctx=EarnContext(member_day=is_member_day(self.rules, local_date(self.rules, now))),
+        )
+        return {
+            "terminal_id": self.terminal_id,
+            "merchant_id": self.merchant_id,
+            "seq": self.seq,
+            "prev_hash": self.prev,
+            "recorded_at": int(now * 1000),
+            "kind": "purchase",
+            "status": "approved",
+            "reason": "DAILY_CAP_REACHED" if p.capped else "OK",
+            "shift": 1,
+            "bundle_seq": self.bundle_seq,
+            "decided_by": "online",
+            "member_id": self.member_id,
+            "cert_serial": self.cert.serial,
+            "counter": self.seq,
+            "code_time": int(now),
+            "tier": self.cert.tier,
+            "code": code,
+            "bill_fen": 20_000,
+            **records.bill_fields(p),
+        }
 
     def upload(self, body: dict) -> None:
         record = jr.seal(body, self.key)
         self.prev = record["hash"]
         payload = json.dumps({"records": [record]}).encode()
-        headers = request_auth.sign_headers(self.key, self.terminal_id, "POST", "/v1/terminal/batches", payload)
+        headers = request_auth.sign_headers(
+            self.key, self.terminal_id, "POST", "/v1/terminal/batches", payload
+        )
         headers["content-type"] = "application/json"
-        ack = self.http.post(self.base + "/v1/terminal/batches", content=payload, headers=headers, timeout=30).json()
+        ack = self.http.post(
+            self.base + "/v1/terminal/batches", content=payload, headers=headers, timeout=30
+        ).json()
         if ack.get("acked_seq") != body["seq"] or ack.get("flagged"):
             self.failures.append(f"upload: {ack}"[:200])
 
@@ -114,15 +146,31 @@ class Till:
                 time.sleep(rng.uniform(0.5, 1.5) * think_s)
 
 
-def measure(db: str, url: str, home: Path, counts: list[int], seconds: float, workers: int,
-            think_ms: int) -> list[str]:
+def measure(
+    db: str, url: str, home: Path, counts: list[int], seconds: float, workers: int, think_ms: int
+) -> list[str]:
     hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
     init_demo(hq)
-    hq.put_setting  # (the books settings stay the defaults: holds last an hour, far beyond the run)
+    # (the books settings stay the defaults: holds last an hour, far beyond the run)
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sync_server.cli", "--home", str(home), "serve", "--port",
-                             str(port), "--database-url", url, "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sync_server.cli",
+            "--home",
+            str(home),
+            "serve",
+            "--port",
+            str(port),
+            "--database-url",
+            url,
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     lines = []
     try:
@@ -157,10 +205,12 @@ def measure(db: str, url: str, home: Path, counts: list[int], seconds: float, wo
             failures = [f for t in tills for f in t.failures]
             s = summary_ms(times)
             load = os.getloadavg()[0]
-            lines.append(f"{db:<10} {n:>3} terminal{'s' if n > 1 else ' '} think {think_ms:>4} ms: "
-                         f"{len(times):>6} authorisations in {seconds:.0f} s ({len(times) / seconds:6.0f}/s), "
-                         f"p50 {s['p50']:6.1f} ms  p90 {s['p90']:6.1f} ms  p99 {s['p99']:6.1f} ms  "
-                         f"max {s['max']:6.1f} ms, not approved {len(failures)}, load {load:.1f}")
+            lines.append(
+                f"{db:<10} {n:>3} terminal{'s' if n > 1 else ' '} think {think_ms:>4} ms: "
+                f"{len(times):>6} authorisations in {seconds:.0f} s ({len(times) / seconds:6.0f}/s), "
+                f"p50 {s['p50']:6.1f} ms  p90 {s['p90']:6.1f} ms  p99 {s['p99']:6.1f} ms  "
+                f"max {s['max']:6.1f} ms, not approved {len(failures)}, load {load:.1f}"
+            )
             print(lines[-1], flush=True)
             if failures:
                 print("  e.g.", failures[0], flush=True)
@@ -187,8 +237,15 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="bench-online-"))
     try:
         with temp_database(args.db, home) as url:
-            measure(args.db, url, home, [int(x) for x in args.terminals.split(",")], args.seconds, args.workers,
-                    args.think_ms)
+            measure(
+                args.db,
+                url,
+                home,
+                [int(x) for x in args.terminals.split(",")],
+                args.seconds,
+                args.workers,
+                args.think_ms,
+            )
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

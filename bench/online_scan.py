@@ -49,16 +49,41 @@ def measure(db: str, url: str, home: Path, count: int, workers: int) -> None:
     members = []
     for i in range(20):
         member_id = 85_000 + i
-        hq.create_member(member_id, name="基准", phone="13400000000", tier=i % 4, balance=10**9,
-                         secret=f"bench-scan-{member_id}")
+        hq.create_member(
+            member_id,
+            name="基准",
+            phone="13400000000",
+            tier=i % 4,
+            balance=10**9,
+            secret=f"bench-scan-{member_id}",
+        )
         device = derive_key("bench-online-scan", str(member_id))
-        members.append((hq.issue_device_certificate(member_id, f"bench-scan-{member_id}",
-                                                    b64(public_raw(device))), device))
+        members.append(
+            (
+                hq.issue_device_certificate(member_id, f"bench-scan-{member_id}", b64(public_raw(device))),
+                device,
+            )
+        )
     _, code = hq.create_terminal("M-AUTO")
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sync_server.cli", "--home", str(home), "serve", "--port",
-                             str(port), "--database-url", url, "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sync_server.cli",
+            "--home",
+            str(home),
+            "serve",
+            "--port",
+            str(port),
+            "--database-url",
+            url,
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -77,8 +102,10 @@ def measure(db: str, url: str, home: Path, count: int, workers: int) -> None:
         service = TerminalService(store, online=online)
         rng = np.random.default_rng(7)
         now = int(time.time())
-        texts = [make_code(cert, device, code_time=now, counter=i + 1)
-                 for i, (cert, device) in ((i, members[i % len(members)]) for i in range(count + 30))]
+        texts = [
+            make_code(cert, device, code_time=now, counter=i + 1)
+            for i, (cert, device) in ((i, members[i % len(members)]) for i in range(count + 30))
+        ]
         frames = [render(t, "640x480", rng).image for t in texts]
         decoder = get_decoder()
         totals, dec, scn, com = [], [], [], []
@@ -104,11 +131,18 @@ def measure(db: str, url: str, home: Path, count: int, workers: int) -> None:
                 scn.append(t2 - t1)
                 com.append(t3 - t2)
         assert sync.sync_once().ok
-        print(f"# {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; {db}, server workers {workers}, "
-              f"load {os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"# {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; {db}, server workers {workers}, "
+            f"load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
         print(f"{len(totals)} measured; decided by: {paths}")
-        for label, values in (("decode", dec), ("scan (verify + HQ look-up + panel)", scn),
-                              ("commit (intent, HQ authorises, outcome)", com), ("scan-to-verdict total", totals)):
+        for label, values in (
+            ("decode", dec),
+            ("scan (verify + HQ look-up + panel)", scn),
+            ("commit (intent, HQ authorises, outcome)", com),
+            ("scan-to-verdict total", totals),
+        ):
             s = summary_ms(values)
             print(f"{label:<42} p50 {s['p50']:6.2f} ms  p99 {s['p99']:6.2f} ms  max {s['max']:6.2f} ms")
         online.close()

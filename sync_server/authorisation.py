@@ -65,13 +65,21 @@ def examine_request(hq: HQ, terminal: Terminal, record: dict[str, Any]) -> Exami
     if ex.refused is Reason.RECORD_WRONG_TERMINAL:
         raise HQError(ex.refused.value, ex.detail, 422)
     if rec.kind not in ONLINE_KINDS or rec.status is not Status.APPROVED:
-        raise HQError(Reason.REQUEST_INVALID.value, f"a {rec.kind.value} {rec.status.value} record is not "
-                      "authorised online (approved purchase, coupon or gift only)", 422)
+        raise HQError(
+            Reason.REQUEST_INVALID.value,
+            f"a {rec.kind.value} {rec.status.value} record is not "
+            "authorised online (approved purchase, coupon or gift only)",
+            422,
+        )
     if rec.auth_id is not None or rec.decided_by is not DecidedBy.ONLINE:
-        raise HQError(Reason.REQUEST_INVALID.value, "an intent says decided_by online and names no auth_id", 422)
+        raise HQError(
+            Reason.REQUEST_INVALID.value, "an intent says decided_by online and names no auth_id", 422
+        )
     if ex.refused is None and ex.held is None and abs(rec.recorded_at - received) > CLOCK_TOLERANCE_MS:
-        ex.held, ex.detail = Reason.TIME_INCONSISTENT, (
-            f"recorded_at is {(rec.recorded_at - received) // 1000} s from HQ's clock")
+        ex.held, ex.detail = (
+            Reason.TIME_INCONSISTENT,
+            (f"recorded_at is {(rec.recorded_at - received) // 1000} s from HQ's clock"),
+        )
     return ex
 
 
@@ -81,12 +89,20 @@ def _new_auth_id() -> str:
 
 def _first_use(s: Session, terminal_id: str, seq: int) -> FirstUse | None:
     """Where and when a claim's holder used the code: its record, or its online authorisation."""
-    row = s.execute(select(Record.merchant_id, Record.recorded_at).where(Record.terminal_id == terminal_id,
-                                                                         Record.seq == seq)).first()
+    row = s.execute(
+        select(Record.merchant_id, Record.recorded_at).where(
+            Record.terminal_id == terminal_id, Record.seq == seq
+        )
+    ).first()
     if row is not None:
-        return FirstUse(terminal_id=terminal_id, merchant_id=row.merchant_id, seq=seq, recorded_at=row.recorded_at)
-    auth = s.execute(select(Authorisation.merchant_id, Authorisation.body).where(
-        Authorisation.terminal_id == terminal_id, Authorisation.seq == seq)).first()
+        return FirstUse(
+            terminal_id=terminal_id, merchant_id=row.merchant_id, seq=seq, recorded_at=row.recorded_at
+        )
+    auth = s.execute(
+        select(Authorisation.merchant_id, Authorisation.body).where(
+            Authorisation.terminal_id == terminal_id, Authorisation.seq == seq
+        )
+    ).first()
     if auth is None:
         return None
     try:
@@ -124,8 +140,12 @@ def _key_usable(terminal: Terminal, seq: int) -> None:
     if seq <= terminal.acked_seq:
         raise HQError(Reason.AUTHORISATION_TOO_LATE.value, f"#{seq} is recorded at HQ already", 409)
     if seq > terminal.acked_seq + MAX_AHEAD:
-        raise HQError(Reason.REQUEST_INVALID.value, f"#{seq} is more than {MAX_AHEAD} beyond the records "
-                      f"HQ has from this terminal (#{terminal.acked_seq})", 422)
+        raise HQError(
+            Reason.REQUEST_INVALID.value,
+            f"#{seq} is more than {MAX_AHEAD} beyond the records "
+            f"HQ has from this terminal (#{terminal.acked_seq})",
+            422,
+        )
 
 
 def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> AuthorisationAnswer:
@@ -143,17 +163,25 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
         assert existing is not None
         if existing.state == holds.ABANDONED or existing.body == ex.text:
             return _answer(existing)  # the same key again: the same decision
-        raise HQError(Reason.AUTHORISATION_MISMATCH.value, f"#{rec.seq} was asked for with another record", 409)
+        raise HQError(
+            Reason.AUTHORISATION_MISMATCH.value, f"#{rec.seq} was asked for with another record", 409
+        )
     if books.holds.held_by_terminal >= MAX_HELD_PER_TERMINAL:
-        raise HQError(Reason.RATE_LIMITED.value, f"{MAX_HELD_PER_TERMINAL} holds of this terminal await their "
-                      "records: upload them first", 429)
+        raise HQError(
+            Reason.RATE_LIMITED.value,
+            f"{MAX_HELD_PER_TERMINAL} holds of this terminal await their records: upload them first",
+            429,
+        )
     member = rec.member_id
     known = member in books.members
     available = books.available(member) if known else None
     effect = books.decide(ex)
     first_use, approved = None, False
     if effect.effect == APPLIED and available is not None and effect.points_spent > available:
-        reason, detail = Reason.INSUFFICIENT_POINTS, f"{effect.points_spent} points asked, {max(0, available)} available"
+        reason, detail = (
+            Reason.INSUFFICIENT_POINTS,
+            f"{effect.points_spent} points asked, {max(0, available)} available",
+        )
     elif effect.effect == APPLIED:
         approved, detail = True, ""
         # what the member gets: HQ credits within the daily cap alliance-wide (the terminal knows its own)
@@ -162,32 +190,58 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
         reason, detail = effect.reason or Reason.TIME_INCONSISTENT, effect.detail
     else:
         reason, detail, first_use = _refusal(s, effect)
-    row = Authorisation(auth_id=_new_auth_id(), terminal_id=terminal.id, merchant_id=terminal.merchant_id,
-                        seq=rec.seq, kind=rec.kind.value, state=holds.HELD if approved else holds.DECLINED,
-                        reason=reason.value, detail=detail[:200], member_id=member, cert_serial=rec.cert_serial,
-                        counter=rec.counter, body=ex.text, created_at=now,
-                        expires_at=now + cfg.authorisation_hold_s * 1000 if approved else now, note="")
+    row = Authorisation(
+        auth_id=_new_auth_id(),
+        terminal_id=terminal.id,
+        merchant_id=terminal.merchant_id,
+        seq=rec.seq,
+        kind=rec.kind.value,
+        state=holds.HELD if approved else holds.DECLINED,
+        reason=reason.value,
+        detail=detail[:200],
+        member_id=member,
+        cert_serial=rec.cert_serial,
+        counter=rec.counter,
+        body=ex.text,
+        created_at=now,
+        expires_at=now + cfg.authorisation_hold_s * 1000 if approved else now,
+        note="",
+    )
     if approved:
         row.points_spent, row.points_earned = effect.points_spent, effect.points_earned
         row.local_day, row.item_id, row.uses = effect.local_day, effect.item_id, effect.uses
     booked = books.members[member].balance if known else None
     msg = message(reason)
-    answer = {"auth_id": row.auth_id, "seq": rec.seq, "decision": "approved" if approved else "declined",
-              "reason": reason.value, "message_zh": msg.zh, "message_en": msg.en, "detail": detail[:300],
-              "member_id": member, "points_spent": row.points_spent or 0, "points_earned": row.points_earned or 0,
-              "balance": booked,
-              "available": None if available is None else available - (row.points_spent or 0),
-              # books.balance already counts this decision when it applied; the other holds come on top
-              "balance_after": (books.balance(member) if approved else booked) + books.holds.balance_change(member)
-              if known else None,
-              "first_use": first_use.model_dump() if first_use else None,
-              "expires_at_ms": row.expires_at if approved else None}
+    answer = {
+        "auth_id": row.auth_id,
+        "seq": rec.seq,
+        "decision": "approved" if approved else "declined",
+        "reason": reason.value,
+        "message_zh": msg.zh,
+        "message_en": msg.en,
+        "detail": detail[:300],
+        "member_id": member,
+        "points_spent": row.points_spent or 0,
+        "points_earned": row.points_earned or 0,
+        "balance": booked,
+        "available": None if available is None else available - (row.points_spent or 0),
+        # books.balance already counts this decision when it applied; the other holds come on top
+        "balance_after": (books.balance(member) if approved else booked or 0)
+        + books.holds.balance_change(member)
+        if known
+        else None,
+        "first_use": first_use.model_dump() if first_use else None,
+        "expires_at_ms": row.expires_at if approved else None,
+    }
     row.answer = json.dumps(answer, ensure_ascii=False, sort_keys=True)
     s.add(row)
     if approved:
         for claim in effect.claims:  # free: Books found it so under the lock
-            s.execute(insert_ignore(s, Claim, ["claim"]).values(claim=claim, record_id=None, terminal_id=terminal.id,
-                                                                seq=rec.seq))
+            s.execute(
+                insert_ignore(s, Claim, ["claim"]).values(
+                    claim=claim, record_id=None, terminal_id=terminal.id, seq=rec.seq
+                )
+            )
     s.flush()
     return _answer(row, now)
 
@@ -195,21 +249,43 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
 def resolve(hq: HQ, s: Session, terminal: Terminal, seq: int) -> AuthorisationAnswer:
     """The decision HQ made for (terminal, seq); none made: the key is given up ("abandoned")."""
     hq.lock_books(s)
-    existing = s.scalar(select(Authorisation).where(Authorisation.terminal_id == terminal.id,
-                                                    Authorisation.seq == seq))
+    existing = s.scalar(
+        select(Authorisation).where(Authorisation.terminal_id == terminal.id, Authorisation.seq == seq)
+    )
     if existing is not None:
         return _answer(existing)
     _key_usable(terminal, seq)
     now = now_ms()
     reason = Reason.AUTHORISATION_INTERRUPTED
     msg = message(reason)
-    row = Authorisation(auth_id=_new_auth_id(), terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=seq,
-                        kind="", state=holds.ABANDONED, reason=reason.value,
-                        detail="the terminal gave this key up before HQ decided it", body="", created_at=now,
-                        expires_at=now, settled_at=now, note="given up by the terminal (restart)")
-    row.answer = json.dumps({"auth_id": row.auth_id, "seq": seq, "decision": "declined", "reason": reason.value,
-                             "message_zh": msg.zh, "message_en": msg.en, "detail": row.detail}, ensure_ascii=False,
-                            sort_keys=True)
+    row = Authorisation(
+        auth_id=_new_auth_id(),
+        terminal_id=terminal.id,
+        merchant_id=terminal.merchant_id,
+        seq=seq,
+        kind="",
+        state=holds.ABANDONED,
+        reason=reason.value,
+        detail="the terminal gave this key up before HQ decided it",
+        body="",
+        created_at=now,
+        expires_at=now,
+        settled_at=now,
+        note="given up by the terminal (restart)",
+    )
+    row.answer = json.dumps(
+        {
+            "auth_id": row.auth_id,
+            "seq": seq,
+            "decision": "declined",
+            "reason": reason.value,
+            "message_zh": msg.zh,
+            "message_en": msg.en,
+            "detail": row.detail,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     s.add(row)
     s.flush()
     return _answer(row, now)
@@ -223,11 +299,20 @@ def lookup(hq: HQ, terminal: Terminal, code: str) -> MemberLive:
     ex = evidence.examine_code(code, terminal.id, terminal.merchant_id, checker, now)
     rec = ex.parsed
 
-    def refused(reason: Reason, detail: str = "", first_use: FirstUse | None = None,
-                member_id: int | None = None) -> MemberLive:
+    def refused(
+        reason: Reason, detail: str = "", first_use: FirstUse | None = None, member_id: int | None = None
+    ) -> MemberLive:
         msg = message(reason)
-        return MemberLive(ok=False, reason=reason.value, message_zh=msg.zh, message_en=msg.en, detail=detail[:300],
-                          member_id=member_id, first_use=first_use, server_time_ms=now_ms())
+        return MemberLive(
+            ok=False,
+            reason=reason.value,
+            message_zh=msg.zh,
+            message_en=msg.en,
+            detail=detail[:300],
+            member_id=member_id,
+            first_use=first_use,
+            server_time_ms=now_ms(),
+        )
 
     if ex.refused is not None or rec is None:
         return refused(ex.refused or Reason.MALFORMED, ex.detail)
@@ -243,6 +328,16 @@ def lookup(hq: HQ, terminal: Terminal, code: str) -> MemberLive:
         m = s.get(Member, rec.member_id)
         assert m is not None  # (code_problem refuses an unknown member)
         msg = message(Reason.OK)
-        return MemberLive(ok=True, reason=Reason.OK.value, message_zh=msg.zh, message_en=msg.en,
-                          member_id=m.id, tier=m.tier, balance=m.balance, available=books.available(m.id),
-                          expiring_soon=m.expiring_soon, birthday_month=m.birthday_month, server_time_ms=now_ms())
+        return MemberLive(
+            ok=True,
+            reason=Reason.OK.value,
+            message_zh=msg.zh,
+            message_en=msg.en,
+            member_id=m.id,
+            tier=m.tier,
+            balance=m.balance,
+            available=books.available(m.id),
+            expiring_soon=m.expiring_soon,
+            birthday_month=m.birthday_month,
+            server_time_ms=now_ms(),
+        )

@@ -36,7 +36,13 @@ from .db.models import Authorisation, Claim
 from .dialect import in_values
 
 HELD, CAPTURED, RELEASED, EXPIRED, DECLINED, ABANDONED = (
-    "held", "captured", "released", "expired", "declined", "abandoned")
+    "held",
+    "captured",
+    "released",
+    "expired",
+    "declined",
+    "abandoned",
+)
 ONLINE_FIELDS = ("auth_id",)  # what the record adds to the body HQ authorised
 
 
@@ -62,10 +68,21 @@ class Hold:
         return self.state == HELD and self.expires_at > now_ms
 
 
-_COLUMNS = (Authorisation.id, Authorisation.auth_id, Authorisation.terminal_id, Authorisation.seq,
-            Authorisation.state, Authorisation.member_id, Authorisation.points_spent, Authorisation.points_earned,
-            Authorisation.local_day, Authorisation.item_id, Authorisation.uses, Authorisation.body,
-            Authorisation.expires_at)
+_COLUMNS = (
+    Authorisation.id,
+    Authorisation.auth_id,
+    Authorisation.terminal_id,
+    Authorisation.seq,
+    Authorisation.state,
+    Authorisation.member_id,
+    Authorisation.points_spent,
+    Authorisation.points_earned,
+    Authorisation.local_day,
+    Authorisation.item_id,
+    Authorisation.uses,
+    Authorisation.body,
+    Authorisation.expires_at,
+)
 
 
 def authorised_text(body: dict[str, Any]) -> str:
@@ -77,8 +94,9 @@ class Holds:
     """Active holds touching `members` and `items` (any terminal), and `terminal_id`'s reservations
     at `seqs` (any state). Sums skip a hold once its own record is being decided (`begin`)."""
 
-    def __init__(self, s: Session, terminal_id: str, seqs: list[int], members: set[int], items: set[str],
-                 now_ms: int) -> None:
+    def __init__(
+        self, s: Session, terminal_id: str, seqs: list[int], members: set[int], items: set[str], now_ms: int
+    ) -> None:
         self.s, self.terminal_id, self.now_ms = s, terminal_id, now_ms
         self.own: dict[int, Hold] = {}
         self._active: dict[int, Hold] = {}
@@ -91,7 +109,9 @@ class Holds:
         # and the active holds of these members (an item's are read when first asked for).
         where = [self._active_where(Authorisation.terminal_id, [terminal_id])]
         if seqs:
-            where.append((Authorisation.terminal_id == terminal_id) & in_values(s, Authorisation.seq, sorted(seqs)))
+            where.append(
+                (Authorisation.terminal_id == terminal_id) & in_values(s, Authorisation.seq, sorted(seqs))
+            )
         if members:
             where.append(self._active_where(Authorisation.member_id, sorted(members)))
         for row in s.execute(select(*_COLUMNS).where(or_(*where))):
@@ -106,8 +126,11 @@ class Holds:
         self._load(set(), items)
 
     def _active_where(self, column: Any, values: list[Any]) -> Any:
-        return (Authorisation.state == HELD) & (Authorisation.expires_at > self.now_ms) & in_values(
-            self.s, column, values)
+        return (
+            (Authorisation.state == HELD)
+            & (Authorisation.expires_at > self.now_ms)
+            & in_values(self.s, column, values)
+        )
 
     def _load(self, members: set[int], items: set[str]) -> None:
         members, items = members - self._members, items - self._items
@@ -132,7 +155,9 @@ class Holds:
 
     def earned(self, member_id: int, day: int) -> int:
         self._load({member_id}, set())
-        return sum(h.points_earned for h in self._counting() if h.member_id == member_id and h.local_day == day)
+        return sum(
+            h.points_earned for h in self._counting() if h.member_id == member_id and h.local_day == day
+        )
 
     def balance_change(self, member_id: int) -> int:
         """What every held transaction of the member will do to the balance once captured."""
@@ -141,8 +166,11 @@ class Holds:
 
     def uses(self, item: str, terminal_id: str | None = None, member_id: int | None = None) -> int:
         self._load(set(), {item})
-        return sum(h.uses for h in self._counting() if h.item_id == item
-                   and terminal_id in (None, h.terminal_id) and member_id in (None, h.member_id))
+        return sum(
+            h.uses
+            for h in self._counting()
+            if h.item_id == item and terminal_id in (None, h.terminal_id) and member_id in (None, h.member_id)
+        )
 
     # --- the record at (terminal, seq) settles its own reservation
     def begin(self, seq: int) -> Hold | None:
@@ -164,7 +192,10 @@ class Holds:
         if own.state in (DECLINED, ABANDONED):
             return Reason.AUTHORISATION_MISMATCH, f"HQ's decision for #{rec.seq} was {own.state}"
         if not isinstance(body, dict) or authorised_text(body) != own.body:
-            return Reason.AUTHORISATION_MISMATCH, f"#{rec.seq} is not the record HQ authorised as {own.auth_id}"
+            return (
+                Reason.AUTHORISATION_MISMATCH,
+                f"#{rec.seq} is not the record HQ authorised as {own.auth_id}",
+            )
         return None
 
     def end(self, own: Hold | None, rec: ParsedRecord | None, effect: str, reason: Reason | None) -> None:
@@ -174,8 +205,11 @@ class Holds:
         if own.state != HELD:
             self.outcomes[own.seq] = (own, own.state, f"its record arrived ({effect})")
         elif own.expires_at <= self.now_ms:
-            self.outcomes[own.seq] = (own, EXPIRED, f"the hold had ended; the record arrived later and was "
-                                                    f"decided on its own ({effect})")
+            self.outcomes[own.seq] = (
+                own,
+                EXPIRED,
+                f"the hold had ended; the record arrived later and was decided on its own ({effect})",
+            )
         elif rec is not None and rec.auth_id == own.auth_id and rec.counts and effect == "applied":
             self.outcomes[own.seq] = (own, CAPTURED, "")
         elif rec is None or rec.auth_id is None:
@@ -183,8 +217,11 @@ class Holds:
         elif not rec.counts:
             self.outcomes[own.seq] = (own, RELEASED, f"the terminal did not approve it ({rec.reason.value})")
         else:
-            self.outcomes[own.seq] = (own, RELEASED, f"the record was {effect}"
-                                                     f"{': ' + reason.value if reason else ''}")
+            self.outcomes[own.seq] = (
+                own,
+                RELEASED,
+                f"the record was {effect}{': ' + reason.value if reason else ''}",
+            )
 
     def write(self, ids: dict[int, int]) -> None:
         """Inside the ingest transaction: each settled reservation's new state and record, and the
@@ -196,24 +233,33 @@ class Holds:
                 values.update(state=state, settled_at=self.now_ms)
             self.s.execute(update(Authorisation).where(Authorisation.id == hold.id).values(**values))
             if record_id is not None:
-                self.s.execute(update(Claim).where(Claim.terminal_id == hold.terminal_id, Claim.seq == seq,
-                                                   Claim.record_id.is_(None)).values(record_id=record_id))
+                self.s.execute(
+                    update(Claim)
+                    .where(Claim.terminal_id == hold.terminal_id, Claim.seq == seq, Claim.record_id.is_(None))
+                    .values(record_id=record_id)
+                )
 
 
 def expire_due(s: Session, now_ms: int) -> int:
     """Holds past their end whose record never came: state "expired" (they already stopped
     counting at `expires_at`; this makes the books and the HQ page say so)."""
-    return s.execute(update(Authorisation).where(Authorisation.state == HELD, Authorisation.expires_at <= now_ms)
-                     .values(state=EXPIRED, settled_at=now_ms,
-                             note="no record arrived before the hold ended")).rowcount or 0
+    return (
+        s.execute(
+            update(Authorisation)
+            .where(Authorisation.state == HELD, Authorisation.expires_at <= now_ms)
+            .values(state=EXPIRED, settled_at=now_ms, note="no record arrived before the hold ended")
+        ).rowcount
+        or 0
+    )
 
 
 def answer_of(row: Authorisation) -> dict[str, Any]:
     return json.loads(row.answer)
 
 
-def books_view(s: Session, now_ms: int, merchant_id: str | None = None, recent: int = 50,
-               since_ms: int | None = None) -> dict[str, Any]:
+def books_view(
+    s: Session, now_ms: int, merchant_id: str | None = None, recent: int = 50, since_ms: int | None = None
+) -> dict[str, Any]:
     """What HQ's page shows of online authorisation (sync_server/hq_page.py): reservations by state
     since `since_ms` (default: the last 24 h; "held" split into still holding and past their end),
     records by the path that decided them, and the `recent` newest reservations."""
@@ -223,10 +269,14 @@ def books_view(s: Session, now_ms: int, merchant_id: str | None = None, recent: 
 
     since = now_ms - 86_400_000 if since_ms is None else since_ms
     q = select(Authorisation.state, func.count()).where(Authorisation.created_at >= since)
-    held_past = select(func.count()).select_from(Authorisation).where(
-        Authorisation.state == HELD, Authorisation.expires_at <= now_ms)
-    paths = select(Record.decided_by, func.count()).where(Record.received_at >= since,
-                                                          Record.kind.in_(("purchase", "coupon", "gift")))
+    held_past = (
+        select(func.count())
+        .select_from(Authorisation)
+        .where(Authorisation.state == HELD, Authorisation.expires_at <= now_ms)
+    )
+    paths = select(Record.decided_by, func.count()).where(
+        Record.received_at >= since, Record.kind.in_(("purchase", "coupon", "gift"))
+    )
     rows = select(Authorisation).order_by(Authorisation.id.desc()).limit(recent)
     if merchant_id is not None:
         q = q.where(Authorisation.merchant_id == merchant_id)
@@ -238,6 +288,11 @@ def books_view(s: Session, now_ms: int, merchant_id: str | None = None, recent: 
     for path, n in s.execute(paths.group_by(Record.decided_by)).all():
         key = path or "offline"  # records from before online authorisation say nothing: offline
         by_path[key] = by_path.get(key, 0) + n
-    return {"states": {k: int(states.get(k, 0)) for k in (HELD, CAPTURED, RELEASED, EXPIRED, DECLINED, ABANDONED)},
-            "held_past_end": int(s.scalar(held_past) or 0), "paths": by_path,
-            "recent": s.scalars(rows).all()}
+    return {
+        "states": {
+            k: int(states.get(k, 0)) for k in (HELD, CAPTURED, RELEASED, EXPIRED, DECLINED, ABANDONED)
+        },
+        "held_past_end": int(s.scalar(held_past) or 0),
+        "paths": by_path,
+        "recent": s.scalars(rows).all(),
+    }

@@ -13,7 +13,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from alliance_protocol.wire import AuthorisationAnswer, AuthoriseRequest, MemberLive, MemberLookup, ResolveRequest
+from alliance_protocol.wire import (
+    AuthorisationAnswer,
+    AuthoriseRequest,
+    MemberLive,
+    MemberLookup,
+    ResolveRequest,
+)
 
 from .. import authorisation
 from ..hq import HQError

@@ -18,8 +18,8 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from alliance_protocol import records
-from alliance_protocol.reasons import Reason
 from alliance_protocol.journal_record import GENESIS_HASH, RecordError, check, seal
+from alliance_protocol.reasons import Reason
 from terminal_app.store import Tx
 from terminal_app.store.journal_table import COLUMN_DEFAULTS, INDEXED
 
@@ -47,7 +47,9 @@ def append(
         raise NotRecorded(f"record #{pending.seq} awaits HQ's answer", Reason.AUTHORISATION_PENDING)
     if resolving is not None:
         if pending is None or seq + 1 != resolving:
-            raise NotRecorded(f"#{resolving} is no longer waiting (resolved elsewhere)", Reason.AUTHORISATION_PENDING)
+            raise NotRecorded(
+                f"#{resolving} is no longer waiting (resolved elsewhere)", Reason.AUTHORISATION_PENDING
+            )
         tx.pending.take(resolving)
     body = {k: v for k, v in {**body, "seq": seq + 1, "prev_hash": prev_hash}.items() if v is not None}
     records.parse(body)  # the schema HQ parses with: a body it would refuse is never sealed (SchemaError)

@@ -58,8 +58,15 @@ from .terms import Terms
 RETRY_S = 10.0  # after an attempt without an answer, decide offline at once for this long
 GRACE_MS = 1_000  # (Windows) a pending intent younger than budget + this may still be waited on
 _IN_FLIGHT: set[tuple[str, int]] = set()  # (store, seq) this process is asking HQ about right now
-APPROVED_ONLY = ("discount_pct", "discount_fen", "cash_off_fen", "paid_fen", "points_spent", "points_earned",
-                 "multiplier_pct")  # what a rejected record of the same attempt does not carry
+APPROVED_ONLY = (
+    "discount_pct",
+    "discount_fen",
+    "cash_off_fen",
+    "paid_fen",
+    "points_spent",
+    "points_earned",
+    "multiplier_pct",
+)  # what a rejected record of the same attempt does not carry
 HELD_STATES = ("held", "captured")  # HQ's approval still stands: the approved record is journaled
 
 
@@ -90,8 +97,13 @@ def _reason(code: str) -> Reason | None:
         return None
 
 
-def rejected_form(intent: dict[str, Any], reason: Reason, auth_id: str | None, decided_by: DecidedBy,
-                  detail: str | None = None) -> dict[str, Any]:
+def rejected_form(
+    intent: dict[str, Any],
+    reason: Reason,
+    auth_id: str | None,
+    decided_by: DecidedBy,
+    detail: str | None = None,
+) -> dict[str, Any]:
     """The same attempt as a rejected record (HQ declined it, or it was interrupted)."""
     body = {k: v for k, v in intent.items() if k not in APPROVED_ONLY}
     spent = intent.get("points_spent") or 0
@@ -106,8 +118,15 @@ def rejected_form(intent: dict[str, Any], reason: Reason, auth_id: str | None, d
 
 
 class OnlinePath:
-    def __init__(self, store: Store, recorder: Recorder, authoriser: Authoriser | None, *,
-                 retry_s: float = RETRY_S, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        store: Store,
+        recorder: Recorder,
+        authoriser: Authoriser | None,
+        *,
+        retry_s: float = RETRY_S,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.store, self.recorder, self.authoriser = store, recorder, authoriser
         self.retry_s, self.monotonic = retry_s, monotonic
         self._down_until = 0.0
@@ -150,7 +169,7 @@ class OnlinePath:
         """HQ's live view of the scanned code and member, or None (decide offline)."""
         if self.authoriser is None or not self.available():
             return None
-        live = self._noted(self.authoriser.lookup(code.text, self.budget_s(terms)))
+        live: MemberLive | Unanswered = self._noted(self.authoriser.lookup(code.text, self.budget_s(terms)))
         if isinstance(live, Unanswered) or _reason(live.reason) is None:
             return None
         if live.member_id is not None and live.member_id != code.member_id:
@@ -158,8 +177,9 @@ class OnlinePath:
         return live
 
     # --- a code-backed transaction
-    def commit(self, session: ScanSession, decision: ScannedDecision, terms: Terms, now: float,
-               retention: int) -> TxnResult:
+    def commit(
+        self, session: ScanSession, decision: ScannedDecision, terms: Terms, now: float, retention: int
+    ) -> TxnResult:
         assert self.authoriser is not None
         kind = decision.kind
         intent: dict[str, Any] | None = None
@@ -167,13 +187,19 @@ class OnlinePath:
             outcome = decide_scanned(tx, session, None, decision, terms, now, retention, online=True)
             body = self.recorder.body(tx, kind, outcome, now)
             if not outcome.counts:  # refused here already (pricing, catalogue, a code used here)
-                return txn_result(Recorded(journal.append(tx, self.recorder.key, body, day=self.recorder.day(terms, now)),
-                                        outcome))
+                return txn_result(
+                    Recorded(
+                        journal.append(tx, self.recorder.key, body, day=self.recorder.day(terms, now)),
+                        outcome,
+                    )
+                )
             pending = tx.pending.get()
             if pending is not None:
                 raise NotRecorded(f"record #{pending.seq} awaits HQ's answer", Reason.AUTHORISATION_PENDING)
             seq, prev_hash = tx.journal.head()
-            intent = {k: v for k, v in {**body, "seq": seq + 1, "prev_hash": prev_hash}.items() if v is not None}
+            intent = {
+                k: v for k, v in {**body, "seq": seq + 1, "prev_hash": prev_hash}.items() if v is not None
+            }
             records.parse(intent)  # the schema HQ parses with (SchemaError: nothing written)
             day = self.recorder.day(terms, now)
             tx.pending.put(seq + 1, kind.value, intent, day, int(time.time() * 1000), os.getpid())
@@ -185,19 +211,33 @@ class OnlinePath:
         finally:
             _IN_FLIGHT.discard(in_flight)
         if isinstance(answer, Unanswered):
-            why = (f"HQ: {answer.detail or answer.reason}" if answer.status is None
-                   else f"HQ refused the request: {answer.reason}")
+            why = (
+                f"HQ: {answer.detail or answer.reason}"
+                if answer.status is None
+                else f"HQ refused the request: {answer.reason}"
+            )
             recorded = self.recorder.record(
-                kind, lambda tx: _noting(decide_scanned(tx, session, None, decision, terms, now, retention), why),
-                terms=terms, now=now, resolving=intent["seq"])
+                kind,
+                lambda tx: _noting(decide_scanned(tx, session, None, decision, terms, now, retention), why),
+                terms=terms,
+                now=now,
+                resolving=intent["seq"],
+            )
             self.maybe_pending = False
             return txn_result(recorded)
         result = self._journal_answer(intent, day, answer, outcome, now, retention)
         self.maybe_pending = False
         return result
 
-    def _journal_answer(self, intent: dict[str, Any], day: str, answer: AuthorisationAnswer,
-                        outcome: Outcome | None, now: float, retention: int) -> TxnResult:
+    def _journal_answer(
+        self,
+        intent: dict[str, Any],
+        day: str,
+        answer: AuthorisationAnswer,
+        outcome: Outcome | None,
+        now: float,
+        retention: int,
+    ) -> TxnResult:
         """HQ's decision for the intent, journaled at its seq (the pending row goes with it)."""
         seq = int(intent["seq"])
         approved = answer.decision == "approved" and answer.state in HELD_STATES
@@ -205,24 +245,44 @@ class OnlinePath:
         if approved:
             body = {**intent, "auth_id": answer.auth_id}
         elif answer.state == "declined" or answer.decision == "declined":
-            body = rejected_form(intent, reason if reason is not Reason.OK else Reason.AUTHORISATION_INTERRUPTED,
-                                 answer.auth_id, DecidedBy.ONLINE, answer.detail or None)
+            body = rejected_form(
+                intent,
+                reason if reason is not Reason.OK else Reason.AUTHORISATION_INTERRUPTED,
+                answer.auth_id,
+                DecidedBy.ONLINE,
+                answer.detail or None,
+            )
         else:  # approved once, but the hold has ended (expired after a long outage): not approved now
-            body = rejected_form(intent, Reason.AUTHORISATION_INTERRUPTED, answer.auth_id, DecidedBy.ONLINE,
-                                 f"HQ's hold {answer.state}")
+            body = rejected_form(
+                intent,
+                Reason.AUTHORISATION_INTERRUPTED,
+                answer.auth_id,
+                DecidedBy.ONLINE,
+                f"HQ's hold {answer.state}",
+            )
         bare = {k: v for k, v in body.items() if k not in ("seq", "prev_hash")}
         with self.store.write() as tx:
             record = journal.append(tx, self.recorder.key, bare, day=day, resolving=seq)
             if approved:
                 serial, counter, code_time = intent["cert_serial"], intent["counter"], intent["code_time"]
                 tx.replay.consume(serial, counter, code_time, now=now, retention=retention)
-        result = txn_result(Recorded(record, outcome or Outcome(Status(body["status"]), Reason(body["reason"]))))
+        result = txn_result(
+            Recorded(record, outcome or Outcome(Status(body["status"]), Reason(body["reason"])))
+        )
         first_use = answer.first_use.model_dump() if answer.first_use is not None else None
-        return TxnResult(result.ok, reason if approved or reason is not Reason.OK else result.reason, result.seq,
-                         answer.detail, result.pricing,
-                         answer.points_earned if approved else 0, answer.points_spent if approved else 0,
-                         DecidedBy.ONLINE.value, answer.balance_after if approved else None, first_use,
-                         answer.auth_id)
+        return TxnResult(
+            result.ok,
+            reason if approved or reason is not Reason.OK else result.reason,
+            result.seq,
+            answer.detail,
+            result.pricing,
+            answer.points_earned if approved else 0,
+            answer.points_spent if approved else 0,
+            DecidedBy.ONLINE.value,
+            answer.balance_after if approved else None,
+            first_use,
+            answer.auth_id,
+        )
 
     # --- after a restart
     def has_pending(self) -> bool:
@@ -244,15 +304,17 @@ class OnlinePath:
         if self.authoriser is not None and pending.owner_pid != os.getpid():
             answer = self._noted(self.authoriser.resolve(pending.seq, self.budget_s(terms)))
         if isinstance(answer, Unanswered):
-            why = ("its outcome could not be journaled; nothing was approved" if pending.owner_pid == os.getpid()
-                   else "interrupted before HQ's answer was journaled; HQ did not answer after the restart")
+            why = (
+                "its outcome could not be journaled; nothing was approved"
+                if pending.owner_pid == os.getpid()
+                else "interrupted before HQ's answer was journaled; HQ did not answer after the restart"
+            )
             body = rejected_form(pending.body, Reason.AUTHORISATION_INTERRUPTED, None, DecidedBy.OFFLINE, why)
             bare = {k: v for k, v in body.items() if k not in ("seq", "prev_hash")}
             with self.store.write() as tx:
                 record = journal.append(tx, self.recorder.key, bare, day=pending.day, resolving=pending.seq)
             return [txn_result(Recorded(record, Outcome(Status.REJECTED, Reason.AUTHORISATION_INTERRUPTED)))]
         return [self._journal_answer(pending.body, pending.day, answer, None, now, retention)]
-
 
     def _owner_waits(self, pending: Pending, terms: Terms) -> bool:
         """The process that asked is still there waiting for HQ's answer: leave it the outcome."""
@@ -271,7 +333,9 @@ class OnlinePath:
 
 def _noting(outcome: Outcome, why: str) -> Outcome:
     """The offline decision's record says why HQ did not decide (the `detail` field, as text)."""
-    return Outcome(outcome.status, outcome.reason,
-                   {**outcome.fields, "detail": records.clean_text(why, records.DETAIL_MAX)}, outcome.pricing)
-
-
+    return Outcome(
+        outcome.status,
+        outcome.reason,
+        {**outcome.fields, "detail": records.clean_text(why, records.DETAIL_MAX)},
+        outcome.pricing,
+    )

@@ -23,7 +23,6 @@ from terminal_app.store import Key, Store, Tx
 from .decisions.base import Outcome, approved, manager_id_field
 from .terms import Terms
 
-
 PATH_KINDS = frozenset(k.value for k in CODE_KINDS)
 
 

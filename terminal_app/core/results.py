@@ -32,7 +32,7 @@ class MemberView:
     member_id: int
     masked_id: str
     tier: int
-    balance: int | None  # last balance the server pushed, minus spends since (None: never pushed); online: HQ's
+    balance: int | None  # HQ's last push, minus spends since (None: never pushed); online: HQ's own
     expiring_soon: int
     spendable: int  # what may be spent right now (offline: within the offline limits; online: HQ's available)
     allowance: int
@@ -89,15 +89,21 @@ class TxnResult(Result):
     pricing: Pricing | None = None
     points_earned: int = 0
     points_spent: int = 0
-    decided_by: str | None = None  # which path decided (records.DecidedBy): online / offline / offline_near_limit
+    decided_by: str | None = None  # which path decided (records.DecidedBy): online, offline, near a limit
     balance_after: int | None = None  # online: the member's balance once this transaction is captured (HQ's)
     first_use: dict[str, Any] | None = None  # CODE_USED_ONLINE: where and when HQ saw the code used
     auth_id: str | None = None  # HQ's authorisation (online)
 
     def to_json(self) -> dict[str, Any]:
         out = super().to_json()
-        out.update(points_earned=self.points_earned, points_spent=self.points_spent, decided_by=self.decided_by,
-                   balance_after=self.balance_after, first_use=self.first_use, auth_id=self.auth_id)
+        out.update(
+            points_earned=self.points_earned,
+            points_spent=self.points_spent,
+            decided_by=self.decided_by,
+            balance_after=self.balance_after,
+            first_use=self.first_use,
+            auth_id=self.auth_id,
+        )
         if self.pricing is not None:
             out["pricing"] = {
                 k: (v.value if isinstance(v, Reason) else v) for k, v in self.pricing.__dict__.items()

@@ -241,8 +241,9 @@ class TerminalService:
                 note = self.online.offline_note()
                 recorded = self._recorder.record(
                     decision.kind,
-                    lambda tx: _noted(decide_scanned(tx, session, problem, decision, terms, now, self._retention),
-                                      note),
+                    lambda tx: _noted(
+                        decide_scanned(tx, session, problem, decision, terms, now, self._retention), note
+                    ),
                     terms=terms,
                     now=now,
                 )

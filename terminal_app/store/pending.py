@@ -33,18 +33,25 @@ class PendingTable:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def put(self, seq: int, kind: str, body: dict[str, Any], day: str, created_at: int, owner_pid: int) -> None:
+    def put(
+        self, seq: int, kind: str, body: dict[str, Any], day: str, created_at: int, owner_pid: int
+    ) -> None:
         self.conn.exec_driver_sql(
             "INSERT INTO pending_authorisations (seq, kind, body, day, created_at, owner_pid) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (seq, kind, json.dumps(body, ensure_ascii=False, sort_keys=True), day, created_at, owner_pid))
+            (seq, kind, json.dumps(body, ensure_ascii=False, sort_keys=True), day, created_at, owner_pid),
+        )
 
     def get(self) -> Pending | None:
         row = self.conn.exec_driver_sql(
-            "SELECT seq, kind, body, day, created_at, owner_pid FROM pending_authorisations ORDER BY seq LIMIT 1"
+            "SELECT seq, kind, body, day, created_at, owner_pid FROM pending_authorisations "
+            "ORDER BY seq LIMIT 1"
         ).first()
         return None if row is None else Pending(row[0], row[1], json.loads(row[2]), row[3], row[4], row[5])
 
     def take(self, seq: int) -> bool:
         """Remove the row (False: it was not there: another process resolved it)."""
-        return self.conn.exec_driver_sql("DELETE FROM pending_authorisations WHERE seq = ?", (seq,)).rowcount == 1
+        return (
+            self.conn.exec_driver_sql("DELETE FROM pending_authorisations WHERE seq = ?", (seq,)).rowcount
+            == 1
+        )

@@ -22,12 +22,16 @@ import concurrent.futures as cf
 from typing import Any
 
 import httpx
-
 from pydantic import BaseModel, ValidationError
 
 from alliance_protocol.reasons import Reason
-from alliance_protocol.wire import AuthorisationAnswer, AuthoriseRequest, MemberLive, MemberLookup, ResolveRequest
-
+from alliance_protocol.wire import (
+    AuthorisationAnswer,
+    AuthoriseRequest,
+    MemberLive,
+    MemberLookup,
+    ResolveRequest,
+)
 from terminal_app.core.online import Unanswered
 
 from .client import SyncClient, SyncError
@@ -52,7 +56,9 @@ class OnlineClient:
 
     def _within(self, budget_s: float, path: str, body: BaseModel) -> dict[str, Any] | Unanswered:
         if not self.configured:
-            return Unanswered(Reason.SERVER_UNREACHABLE.value, "no server: this terminal is not enrolled with HQ")
+            return Unanswered(
+                Reason.SERVER_UNREACHABLE.value, "no server: this terminal is not enrolled with HQ"
+            )
         if self.client.http.timeout.read is not None and self.client.http.timeout.read < budget_s + LINGER_S:
             self.client.http.timeout = httpx.Timeout(budget_s + LINGER_S)  # a budget above LINGER_S (a rule)
         future = self._pool.submit(self.client._call, "POST", path, body)
@@ -71,7 +77,9 @@ class OnlineClient:
 
     def authorise(self, record: dict[str, Any], budget_s: float) -> AuthorisationAnswer | Unanswered:
         data = self._within(budget_s, "/v1/terminal/authorisations", AuthoriseRequest(record=record))
-        return data if isinstance(data, Unanswered) else _about(_model(AuthorisationAnswer, data), record["seq"])
+        return (
+            data if isinstance(data, Unanswered) else _about(_model(AuthorisationAnswer, data), record["seq"])
+        )
 
     def resolve(self, seq: int, budget_s: float) -> AuthorisationAnswer | Unanswered:
         data = self._within(budget_s, "/v1/terminal/authorisations/resolve", ResolveRequest(seq=seq))
@@ -97,5 +105,7 @@ def _model(model: type[BaseModel], data: dict[str, Any]) -> Any:
 
 def _about(answer: AuthorisationAnswer | Unanswered, seq: int) -> AuthorisationAnswer | Unanswered:
     if isinstance(answer, AuthorisationAnswer) and answer.seq != seq:
-        return Unanswered(Reason.RESPONSE_UNAUTHENTICATED.value, f"HQ answered about #{answer.seq}, not #{seq}")
+        return Unanswered(
+            Reason.RESPONSE_UNAUTHENTICATED.value, f"HQ answered about #{answer.seq}, not #{seq}"
+        )
     return answer

@@ -81,7 +81,9 @@ LIMITS = {
     "backup_max_bill_fen": QT_TRANSLATE_NOOP("Labels", "Backup code: bill at most (yuan)"),
     "backup_max_points": QT_TRANSLATE_NOOP("Labels", "Backup code: points at most"),
     "backup_max_pending": QT_TRANSLATE_NOOP("Labels", "Backup code: records awaiting the server, at most"),
-    "near_limit_pct": QT_TRANSLATE_NOOP("Labels", "Offline decisions shown as near a limit from (% of a limit used)"),
+    "near_limit_pct": QT_TRANSLATE_NOOP(
+        "Labels", "Offline decisions shown as near a limit from (% of a limit used)"
+    ),
 }
 
 

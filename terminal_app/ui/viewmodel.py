@@ -133,7 +133,8 @@ class CounterViewModel(QObject):
         self.runner.run(build, done, failed)
 
     def _upload_soon(self, result: Any, _kind: str) -> None:
-        if getattr(result, "decided_by", None) is not None and result.seq is not None and self.bridge is not None:
+        recorded = getattr(result, "decided_by", None) is not None and result.seq is not None
+        if recorded and self.bridge is not None:
             self.bridge.wake()
 
     def shutdown(self) -> None:

@@ -18,9 +18,8 @@ import httpx
 from sqlalchemy import select
 
 from alliance_protocol import journal_record as jr
-from alliance_protocol import records
+from alliance_protocol import records, request_auth
 from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
-from alliance_protocol import request_auth
 from alliance_protocol.rules import AllianceRules
 from member_wallet import server_client
 from member_wallet.wallet import Wallet
@@ -35,8 +34,9 @@ BUDGET_S = 10.0  # these tests are about HQ's decisions, not the budget: a loade
 
 def new_member(server: RunningServer, tmp_path: Path, balance: int, tier: int = 0) -> Wallet:
     member_id = next(_IDS)
-    server.hq.create_member(member_id, name="在线", phone="13200000000", balance=balance, tier=tier,
-                            secret=f"online-{member_id}")
+    server.hq.create_member(
+        member_id, name="在线", phone="13200000000", balance=balance, tier=tier, secret=f"online-{member_id}"
+    )
     wallet = Wallet(tmp_path / f"wallet-{member_id}")
     server_client.register(wallet, server.url, member_id, f"online-{member_id}")
     return wallet
@@ -65,20 +65,44 @@ class Asker:
 
     def body(self, kind: str, code: str, **fields: Any) -> dict[str, Any]:
         """The next record of this terminal's chain, as an intent HQ may authorise."""
-        return {"terminal_id": self.terminal_id, "merchant_id": self.merchant_id, "seq": self.seq + 1,
-                "prev_hash": self.prev, "recorded_at": int(time.time() * 1000), "kind": kind, "status": "approved",
-                "reason": "OK", "shift": 1, "bundle_seq": self.bundle_seq, "decided_by": "online",
-                **code_fields(code), **fields}
+        return {
+            "terminal_id": self.terminal_id,
+            "merchant_id": self.merchant_id,
+            "seq": self.seq + 1,
+            "prev_hash": self.prev,
+            "recorded_at": int(time.time() * 1000),
+            "kind": kind,
+            "status": "approved",
+            "reason": "OK",
+            "shift": 1,
+            "bundle_seq": self.bundle_seq,
+            "decided_by": "online",
+            **code_fields(code),
+            **fields,
+        }
 
     def purchase(self, code: str, bill_fen: int, spend_points: int = 0, **over: Any) -> dict[str, Any]:
         """Priced as the rules give it (alliance_protocol.pricing), this terminal's earlier sales unknown."""
         facts = code_fields(code)
         day = local_date(self.rules, time.time())
-        p = price(self.rules, tier=facts["tier"], bill_fen=bill_fen, spend_points=spend_points,
-                  ctx=EarnContext(member_day=is_member_day(self.rules, day)))
+        p = price(
+            self.rules,
+            tier=facts["tier"],
+            bill_fen=bill_fen,
+            spend_points=spend_points,
+            ctx=EarnContext(member_day=is_member_day(self.rules, day)),
+        )
         assert p.ok, p
-        return {**self.body("purchase", code, reason="DAILY_CAP_REACHED" if p.capped else "OK",
-                            bill_fen=bill_fen, **records.bill_fields(p)), **over}
+        return {
+            **self.body(
+                "purchase",
+                code,
+                reason="DAILY_CAP_REACHED" if p.capped else "OK",
+                bill_fen=bill_fen,
+                **records.bill_fields(p),
+            ),
+            **over,
+        }
 
     def authorise(self, body: dict[str, Any]):
         return self.online.authorise(body, BUDGET_S)
@@ -114,13 +138,17 @@ class Asker:
 
     def authorisation(self, seq: int) -> Authorisation | None:
         with self.server.hq.session() as s:
-            return s.scalar(select(Authorisation).where(Authorisation.terminal_id == self.terminal_id,
-                                                        Authorisation.seq == seq))
+            return s.scalar(
+                select(Authorisation).where(
+                    Authorisation.terminal_id == self.terminal_id, Authorisation.seq == seq
+                )
+            )
 
     def cases(self, type_: str) -> list[Anomaly]:
         with self.server.hq.session() as s:
-            return s.scalars(select(Anomaly).where(Anomaly.terminal_id == self.terminal_id,
-                                                   Anomaly.type == type_)).all()
+            return s.scalars(
+                select(Anomaly).where(Anomaly.terminal_id == self.terminal_id, Anomaly.type == type_)
+            ).all()
 
 
 def asker(server: RunningServer, home: Path, merchant_id: str = "M-AUTO") -> Asker:
@@ -216,11 +244,26 @@ class KillableHQ:
         self.proc: subprocess.Popen | None = None
 
     def start(self, *, kill_after_authorising: bool = False) -> None:
-        serve = ["--home", str(self.home), "serve", "--port", str(self.port), "--database-url", self.database_url]
-        module = (["tests.server.online_faults", "kill-after-authorising", "--"] if kill_after_authorising
-                  else ["sync_server.cli"])
-        self.proc = subprocess.Popen([sys.executable, "-m", *module, *serve], stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, cwd=str(Path(__file__).resolve().parents[2]))
+        serve = [
+            "--home",
+            str(self.home),
+            "serve",
+            "--port",
+            str(self.port),
+            "--database-url",
+            self.database_url,
+        ]
+        module = (
+            ["tests.server.online_faults", "kill-after-authorising", "--"]
+            if kill_after_authorising
+            else ["sync_server.cli"]
+        )
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", *module, *serve],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=str(Path(__file__).resolve().parents[2]),
+        )
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -228,7 +271,7 @@ class KillableHQ:
                 return
             except httpx.HTTPError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stderr.read().decode()[-2000:])
+                    raise RuntimeError(self.proc.stderr.read().decode()[-2000:]) from None
                 time.sleep(0.1)
         raise RuntimeError("the server did not start")
 

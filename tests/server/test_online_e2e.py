@@ -52,8 +52,9 @@ class OnlineTill:
 def tills(server: RunningServer, tmp_path: Path):
     made: list[OnlineTill] = []
 
-    def make(name: str, merchant: str = "M-AUTO", url: str | None = None, server_: RunningServer | None = None
-             ) -> OnlineTill:
+    def make(
+        name: str, merchant: str = "M-AUTO", url: str | None = None, server_: RunningServer | None = None
+    ) -> OnlineTill:
         till = enroll_terminal(server_ or server, tmp_path / name, merchant)
         online = OnlineClient(till.store, url)
         made.append(OnlineTill(till, online, TerminalService(till.store, online=online)))
@@ -68,8 +69,9 @@ def tills(server: RunningServer, tmp_path: Path):
 
 def authorisation(server_hq: HQ, terminal_id: str, seq: int) -> Authorisation | None:
     with server_hq.session() as s:
-        return s.scalar(select(Authorisation).where(Authorisation.terminal_id == terminal_id,
-                                                    Authorisation.seq == seq))
+        return s.scalar(
+            select(Authorisation).where(Authorisation.terminal_id == terminal_id, Authorisation.seq == seq)
+        )
 
 
 def stored(server_hq: HQ, terminal_id: str, seq: int) -> Record | None:
@@ -77,8 +79,9 @@ def stored(server_hq: HQ, terminal_id: str, seq: int) -> Record | None:
         return s.scalar(select(Record).where(Record.terminal_id == terminal_id, Record.seq == seq))
 
 
-def test_online_spend_beyond_the_offline_allowance_is_approved(server: RunningServer, tmp_path: Path,
-                                                               tills) -> None:
+def test_online_spend_beyond_the_offline_allowance_is_approved(
+    server: RunningServer, tmp_path: Path, tills
+) -> None:
     member = new_member(server, tmp_path, 60_000)
     assert member.certificate().allowance == 20_000  # all an offline terminal would let this member spend
     t, other = tills("auto"), tills("other")
@@ -86,7 +89,11 @@ def test_online_spend_beyond_the_offline_allowance_is_approved(server: RunningSe
     offline = TerminalService(other.till.store)
     again = offline.scan(member.next_code())
     refused = offline.commit_purchase(again.token, 500_000, 40_000)
-    assert not refused.ok and refused.reason is Reason.OFFLINE_TXN_CAP and refused.decided_by == "offline_near_limit"
+    assert (
+        not refused.ok
+        and refused.reason is Reason.OFFLINE_TXN_CAP
+        and refused.decided_by == "offline_near_limit"
+    )
     scan = t.service.scan(member.next_code())
     assert scan.ok and scan.decided_by == "online", scan
     assert scan.member.online and (scan.member.balance, scan.member.spendable) == (60_000, 60_000)
@@ -103,8 +110,9 @@ def test_online_spend_beyond_the_offline_allowance_is_approved(server: RunningSe
     assert balance_of(server, member.state.member_id) == 60_000 - 40_000 + rec.points_earned
 
 
-def test_the_same_code_at_two_online_terminals_the_second_is_refused_at_once(server: RunningServer,
-                                                                               tmp_path: Path, tills) -> None:
+def test_the_same_code_at_two_online_terminals_the_second_is_refused_at_once(
+    server: RunningServer, tmp_path: Path, tills
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     a, b = tills("cafe", "M-CAFE"), tills("mall", "M-MALL")
     code = member.next_code()
@@ -116,22 +124,34 @@ def test_the_same_code_at_two_online_terminals_the_second_is_refused_at_once(ser
     assert not second.ok and second.reason is Reason.CODE_USED_ONLINE and second.decided_by == "online"
     assert second.message_zh and second.message_en
     assert (second.first_use["terminal_id"], second.first_use["merchant_id"], second.first_use["seq"]) == (
-        a.terminal_id, "M-CAFE", first.seq)
+        a.terminal_id,
+        "M-CAFE",
+        first.seq,
+    )
     assert b.body(second.seq)["reason"] == "CODE_USED_ONLINE"
     # Scanned again there, it is refused at the scan itself, with where and when.
     rescan = b.service.scan(code)
-    assert not rescan.ok and rescan.reason is Reason.CODE_USED_ONLINE and rescan.first_use["terminal_id"] == a.terminal_id
+    assert (
+        not rescan.ok
+        and rescan.reason is Reason.CODE_USED_ONLINE
+        and rescan.first_use["terminal_id"] == a.terminal_id
+    )
     assert b.body(rescan.seq)["kind"] == "scan" and b.body(rescan.seq)["decided_by"] == "online"
     a.sync()
     b.sync()
-    assert balance_of(server, member.state.member_id) == 10_000 + stored(server.hq, a.terminal_id, first.seq).points_earned
+    assert (
+        balance_of(server, member.state.member_id)
+        == 10_000 + stored(server.hq, a.terminal_id, first.seq).points_earned
+    )
     with server.hq.session() as s:  # prevented, not detected afterwards: no case
-        assert not s.scalars(select(Anomaly).where(Anomaly.type == "code_reused",
-                                                   Anomaly.member_id == member.state.member_id)).all()
+        assert not s.scalars(
+            select(Anomaly).where(Anomaly.type == "code_reused", Anomaly.member_id == member.state.member_id)
+        ).all()
 
 
-def test_a_member_blocked_at_hq_is_refused_at_the_next_online_scan(server: RunningServer, tmp_path: Path,
-                                                                   tills) -> None:
+def test_a_member_blocked_at_hq_is_refused_at_the_next_online_scan(
+    server: RunningServer, tmp_path: Path, tills
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     t = tills("auto")
     assert t.service.scan(member.next_code()).ok
@@ -144,8 +164,9 @@ def test_a_member_blocked_at_hq_is_refused_at_the_next_online_scan(server: Runni
         server.hq.block_member(member.state.member_id, False)
 
 
-def test_hq_slower_than_the_budget_gets_an_offline_verdict_inside_the_budget(server: RunningServer,
-                                                                              tmp_path: Path, tills) -> None:
+def test_hq_slower_than_the_budget_gets_an_offline_verdict_inside_the_budget(
+    server: RunningServer, tmp_path: Path, tills
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     proxy = HoldingProxy(server.url, "/v1/terminal/authorisations", "hold")
     try:
@@ -157,7 +178,11 @@ def test_hq_slower_than_the_budget_gets_an_offline_verdict_inside_the_budget(ser
         assert not proxy.released.is_set()
         assert result.ok and result.decided_by == "offline", result
         body = t.body(result.seq)
-        assert body["decided_by"] == "offline" and "no answer within 1500 ms" in body["detail"] and "auth_id" not in body
+        assert (
+            body["decided_by"] == "offline"
+            and "no answer within 1500 ms" in body["detail"]
+            and "auth_id" not in body
+        )
         # Back to back, the next transaction does not wait for HQ again: offline at once, saying why.
         scan2 = t.service.scan(member.next_code())
         assert scan2.ok and not scan2.member.online
@@ -169,9 +194,15 @@ def test_hq_slower_than_the_budget_gets_an_offline_verdict_inside_the_budget(ser
         proxy.release()
         t.sync()  # the offline record at that seq releases HQ's hold: one effect, the record's
         assert authorisation(server.hq, t.terminal_id, result.seq).state == "released"
-        rec1, rec2 = stored(server.hq, t.terminal_id, result.seq), stored(server.hq, t.terminal_id, second.seq)
+        rec1, rec2 = (
+            stored(server.hq, t.terminal_id, result.seq),
+            stored(server.hq, t.terminal_id, second.seq),
+        )
         assert (rec1.effect, rec1.points_spent) == ("applied", 1_000)
-        assert balance_of(server, member.state.member_id) == 10_000 - 1_000 + rec1.points_earned + rec2.points_earned
+        assert (
+            balance_of(server, member.state.member_id)
+            == 10_000 - 1_000 + rec1.points_earned + rec2.points_earned
+        )
         # HQ answers again: once the retry time has passed the terminal asks HQ again by itself.
         later = time.monotonic() + t.service.online.retry_s
         t.service.online.monotonic = lambda: later
@@ -181,8 +212,9 @@ def test_hq_slower_than_the_budget_gets_an_offline_verdict_inside_the_budget(ser
         proxy.close()
 
 
-def test_the_answer_lost_after_hq_committed_leaves_exactly_one_effect(server: RunningServer, tmp_path: Path,
-                                                                     tills) -> None:
+def test_the_answer_lost_after_hq_committed_leaves_exactly_one_effect(
+    server: RunningServer, tmp_path: Path, tills
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     proxy = HoldingProxy(server.url, "/v1/terminal/authorisations", "drop")
     try:
@@ -199,8 +231,9 @@ def test_the_answer_lost_after_hq_committed_leaves_exactly_one_effect(server: Ru
         proxy.close()
 
 
-def test_hq_killed_after_reserving_before_answering_leaves_exactly_one_effect(tmp_path: Path,
-                                                                             database_url: str) -> None:
+def test_hq_killed_after_reserving_before_answering_leaves_exactly_one_effect(
+    tmp_path: Path, database_url: str
+) -> None:
     home = tmp_path / "hq"
     home.mkdir(exist_ok=True)
     hq = HQ.open(ServerSettings(home=home, database_url=database_url), create_keys=True)
@@ -235,7 +268,9 @@ def test_hq_killed_after_reserving_before_answering_leaves_exactly_one_effect(tm
 
 
 @pytest.mark.slow
-def test_fifty_terminals_spending_one_members_points_at_once(server: RunningServer, tmp_path: Path, tills) -> None:
+def test_fifty_terminals_spending_one_members_points_at_once(
+    server: RunningServer, tmp_path: Path, tills
+) -> None:
     """Exactly the affordable spends are approved; the balance never goes below zero."""
     balance, spend, n = 10_000, 1_000, 50
     member = new_member(server, tmp_path, balance)
@@ -243,10 +278,14 @@ def test_fifty_terminals_spending_one_members_points_at_once(server: RunningServ
     # a loaded 2-core machine may take longer than 1.5 s, and a terminal would then decide offline.
     with server.hq.session() as s, s.begin():
         saved = server.hq.get_setting(s, "rules")
-        server.hq.put_setting(s, "rules", {**(saved or AllianceRules().to_dict()), "online_budget_ms": 120_000})
+        server.hq.put_setting(
+            s, "rules", {**(saved or AllianceRules().to_dict()), "online_budget_ms": 120_000}
+        )
     server.hq.bundle_changed()
     try:
-        counters = [tills(f"t{i}", ["M-MALL", "M-CAFE", "M-CINEMA", "M-GYM", "M-AUTO"][i % 5]) for i in range(n)]
+        counters = [
+            tills(f"t{i}", ["M-MALL", "M-CAFE", "M-CINEMA", "M-GYM", "M-AUTO"][i % 5]) for i in range(n)
+        ]
     finally:
         with server.hq.session() as s, s.begin():
             server.hq.put_setting(s, "rules", saved)
@@ -266,8 +305,9 @@ def test_fifty_terminals_spending_one_members_points_at_once(server: RunningServ
         th.start()
     for th in threads:
         th.join(120)
-    assert all(r is not None and r.decided_by == "online" for r in results), [r for r in results if r is None
-                                                                              or r.decided_by != "online"][:3]
+    assert all(r is not None and r.decided_by == "online" for r in results), [
+        r for r in results if r is None or r.decided_by != "online"
+    ][:3]
     approved = [r for r in results if r.ok]
     assert len(approved) == balance // spend
     assert {r.reason for r in results if not r.ok} == {Reason.INSUFFICIENT_POINTS}
@@ -278,7 +318,10 @@ def test_fifty_terminals_spending_one_members_points_at_once(server: RunningServ
         recs = s.scalars(select(Record).where(Record.member_id == m.id, Record.kind == "purchase")).all()
         assert sum(r.points_spent for r in recs if r.effect == "applied") == balance
         assert m.balance == sum(r.points_earned for r in recs if r.effect == "applied") >= 0
-        assert not s.scalars(select(Anomaly).where(Anomaly.type == "negative_balance",
-                                                   Anomaly.member_id == m.id)).all()
-        assert {a.state for a in s.scalars(select(Authorisation).where(Authorisation.member_id == m.id))} \
-            == {"captured", "declined"}
+        assert not s.scalars(
+            select(Anomaly).where(Anomaly.type == "negative_balance", Anomaly.member_id == m.id)
+        ).all()
+        assert {a.state for a in s.scalars(select(Authorisation).where(Authorisation.member_id == m.id))} == {
+            "captured",
+            "declined",
+        }

@@ -17,15 +17,16 @@ from sync_server.hq_page import render
 from terminal_app.sync.online import Unanswered
 
 from .conftest import RunningServer
-from .online_kit import BUDGET_S, Asker, asker, balance_of, new_member
+from .online_kit import BUDGET_S, asker, balance_of, new_member
 
 
 def mid(wallet) -> int:
     return wallet.state.member_id
 
 
-def test_online_spend_beyond_the_offline_allowance_is_held_then_captured_once(server: RunningServer,
-                                                                              tmp_path: Path) -> None:
+def test_online_spend_beyond_the_offline_allowance_is_held_then_captured_once(
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 60_000)
     assert member.certificate().allowance == 20_000  # what an offline terminal would let this member spend
     a, b = asker(server, tmp_path / "a"), asker(server, tmp_path / "b")
@@ -56,7 +57,8 @@ def test_online_spend_beyond_the_offline_allowance_is_held_then_captured_once(se
 
 
 def test_the_same_key_gets_the_same_decision_and_another_record_under_it_is_refused(
-        server: RunningServer, tmp_path: Path) -> None:
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     a = asker(server, tmp_path / "a")
     intent = a.purchase(member.next_code(), 10_000, 1_000)
@@ -64,14 +66,17 @@ def test_the_same_key_gets_the_same_decision_and_another_record_under_it_is_refu
     assert first.decision == again.decision == "approved"
     assert first.auth_id == again.auth_id
     with server.hq.session() as s:
-        assert len(s.scalars(select(Authorisation).where(Authorisation.terminal_id == a.terminal_id)).all()) == 1
+        assert (
+            len(s.scalars(select(Authorisation).where(Authorisation.terminal_id == a.terminal_id)).all()) == 1
+        )
     other = a.authorise({**intent, "bill_fen": 20_000})
     assert isinstance(other, Unanswered) and (other.reason, other.status) == ("AUTHORISATION_MISMATCH", 409)
     assert a.authorise(intent).auth_id == first.auth_id  # still the one decision
 
 
 def test_a_code_used_online_is_refused_at_once_at_another_terminal_with_where_and_when(
-        server: RunningServer, tmp_path: Path) -> None:
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     a, b = asker(server, tmp_path / "a", "M-CAFE"), asker(server, tmp_path / "b", "M-MALL")
     code = member.next_code()
@@ -79,7 +84,11 @@ def test_a_code_used_online_is_refused_at_once_at_another_terminal_with_where_an
     assert first.decision == "approved"
     seen = b.online.lookup(code, BUDGET_S)
     assert not seen.ok and seen.reason == "CODE_USED_ONLINE"
-    assert (seen.first_use.terminal_id, seen.first_use.merchant_id, seen.first_use.seq) == (a.terminal_id, "M-CAFE", 1)
+    assert (seen.first_use.terminal_id, seen.first_use.merchant_id, seen.first_use.seq) == (
+        a.terminal_id,
+        "M-CAFE",
+        1,
+    )
     second = b.authorise(b.purchase(code, 8_000))
     assert second.decision == "declined" and second.reason == "CODE_USED_ONLINE"
     assert second.first_use.terminal_id == a.terminal_id
@@ -87,7 +96,9 @@ def test_a_code_used_online_is_refused_at_once_at_another_terminal_with_where_an
     assert second.message_zh and second.message_en
 
 
-def test_a_member_blocked_at_hq_is_refused_at_the_next_online_scan(server: RunningServer, tmp_path: Path) -> None:
+def test_a_member_blocked_at_hq_is_refused_at_the_next_online_scan(
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     a = asker(server, tmp_path / "a")
     assert a.online.lookup(member.next_code(), BUDGET_S).ok
@@ -103,8 +114,9 @@ def test_a_member_blocked_at_hq_is_refused_at_the_next_online_scan(server: Runni
         server.hq.block_member(mid(member), False)
 
 
-def test_a_record_decided_offline_releases_the_hold_and_counts_as_itself(server: RunningServer,
-                                                                          tmp_path: Path) -> None:
+def test_a_record_decided_offline_releases_the_hold_and_counts_as_itself(
+    server: RunningServer, tmp_path: Path
+) -> None:
     """The terminal gave up waiting (HQ answered too late) and decided offline: one effect, the
     record's own."""
     member = new_member(server, tmp_path, 10_000)
@@ -126,18 +138,36 @@ def test_a_record_declined_by_the_terminal_releases_the_hold(server: RunningServ
     a = asker(server, tmp_path / "a")
     intent = a.purchase(member.next_code(), 20_000, 5_000)
     answer = a.authorise(intent)
-    a.upload(a.record({k: v for k, v in intent.items() if k not in ("discount_pct", "discount_fen", "cash_off_fen",
-                                                                   "paid_fen", "points_spent", "points_earned",
-                                                                   "multiplier_pct")},
-                      status="rejected", reason="AUTHORISATION_INTERRUPTED", auth_id=answer.auth_id))
+    a.upload(
+        a.record(
+            {
+                k: v
+                for k, v in intent.items()
+                if k
+                not in (
+                    "discount_pct",
+                    "discount_fen",
+                    "cash_off_fen",
+                    "paid_fen",
+                    "points_spent",
+                    "points_earned",
+                    "multiplier_pct",
+                )
+            },
+            status="rejected",
+            reason="AUTHORISATION_INTERRUPTED",
+            auth_id=answer.auth_id,
+        )
+    )
     assert a.stored(1).effect == "none"
     assert a.authorisation(1).state == "released"
     assert balance_of(server, mid(member)) == 10_000
     assert a.online.lookup(member.next_code(), BUDGET_S).available == 10_000
 
 
-def test_a_record_naming_its_authorisation_with_other_amounts_is_refused(server: RunningServer,
-                                                                         tmp_path: Path) -> None:
+def test_a_record_naming_its_authorisation_with_other_amounts_is_refused(
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     a = asker(server, tmp_path / "a")
     intent = a.purchase(member.next_code(), 20_000, 1_000)
@@ -151,7 +181,9 @@ def test_a_record_naming_its_authorisation_with_other_amounts_is_refused(server:
     assert any(c.dedupe_key == f"{a.terminal_id}:1" for c in a.cases("bad_record"))
 
 
-def test_a_terminal_cannot_capture_another_terminals_reservation(server: RunningServer, tmp_path: Path) -> None:
+def test_a_terminal_cannot_capture_another_terminals_reservation(
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     a, thief = asker(server, tmp_path / "a"), asker(server, tmp_path / "thief")
     answer = a.authorise(a.purchase(member.next_code(), 20_000, 4_000))
@@ -167,8 +199,9 @@ def test_a_terminal_cannot_capture_another_terminals_reservation(server: Running
     assert thief.stored(2).flag_reason == "AUTHORISATION_UNKNOWN"
 
 
-def test_hostile_authorisation_requests_get_typed_refusals_and_reserve_nothing(server: RunningServer,
-                                                                               tmp_path: Path) -> None:
+def test_hostile_authorisation_requests_get_typed_refusals_and_reserve_nothing(
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     h, other = asker(server, tmp_path / "h"), asker(server, tmp_path / "other")
     code = member.next_code()
@@ -180,11 +213,26 @@ def test_hostile_authorisation_requests_get_typed_refusals_and_reserve_nothing(s
         "negative": ({**good, "points_spent": -5}, "RECORD_SCHEMA_INVALID"),
         "unknown field": ({**good, "bonus": 1}, "RECORD_SCHEMA_INVALID"),
         "another terminal": ({**good, "terminal_id": other.terminal_id}, "RECORD_WRONG_TERMINAL"),
-        "a backfill": ({"terminal_id": h.terminal_id, "merchant_id": h.merchant_id, "seq": 1,
-                        "prev_hash": good["prev_hash"], "recorded_at": good["recorded_at"], "kind": "backfill",
-                        "status": "approved", "reason": "OK", "member_id": mid(member), "bill_fen": 10_000,
-                        "receipt_ref": "R-1", "purchased_at": int(time.time()) - 60, "points_earned": 100,
-                        "review": True, "bundle_seq": h.bundle_seq}, "REQUEST_INVALID"),
+        "a backfill": (
+            {
+                "terminal_id": h.terminal_id,
+                "merchant_id": h.merchant_id,
+                "seq": 1,
+                "prev_hash": good["prev_hash"],
+                "recorded_at": good["recorded_at"],
+                "kind": "backfill",
+                "status": "approved",
+                "reason": "OK",
+                "member_id": mid(member),
+                "bill_fen": 10_000,
+                "receipt_ref": "R-1",
+                "purchased_at": int(time.time()) - 60,
+                "points_earned": 100,
+                "review": True,
+                "bundle_seq": h.bundle_seq,
+            },
+            "REQUEST_INVALID",
+        ),
         "a coupon with a bill": ({**good, "kind": "coupon"}, "RECORD_SCHEMA_INVALID"),
         "rejected": ({**good, "status": "rejected"}, "REQUEST_INVALID"),
         "with an auth_id": ({**good, "auth_id": "A" + "1" * 20}, "REQUEST_INVALID"),
@@ -195,7 +243,14 @@ def test_hostile_authorisation_requests_get_typed_refusals_and_reserve_nothing(s
         answer = h.authorise(body)
         assert isinstance(answer, Unanswered) and answer.reason == reason, (name, answer)
         assert answer.status is not None and 400 <= answer.status < 500, (name, answer)
-    for raw in (b"", b"{", b"[]", b'{"record": []}', b'{"record": {}, "extra": 1}', json.dumps({"record": "x"}).encode()):
+    for raw in (
+        b"",
+        b"{",
+        b"[]",
+        b'{"record": []}',
+        b'{"record": {}, "extra": 1}',
+        json.dumps({"record": "x"}).encode(),
+    ):
         response = h.post("/v1/terminal/authorisations", raw)
         assert 400 <= response.status_code < 500 and response.json()["reason"], raw
     # Evidence it cannot show is a decision: declined, nothing held.
@@ -211,8 +266,11 @@ def test_hostile_authorisation_requests_get_typed_refusals_and_reserve_nothing(s
         answer = h.authorise({**body, "seq": 100 + i})  # (a key keeps its decision: one key each)
         assert answer.decision == "declined" and answer.state == "declined", (name, answer)
     with server.hq.session() as s:
-        assert not s.scalars(select(Authorisation).where(Authorisation.terminal_id == h.terminal_id,
-                                                         Authorisation.state == "held")).all()
+        assert not s.scalars(
+            select(Authorisation).where(
+                Authorisation.terminal_id == h.terminal_id, Authorisation.state == "held"
+            )
+        ).all()
     assert h.online.lookup(member.next_code(), BUDGET_S).available == 10_000
     # A seq HQ has recorded already cannot be authorised.
     h.upload(h.record(h.purchase(member.next_code(), 6_000), decided_by="offline"))
@@ -237,7 +295,8 @@ def test_a_terminal_cannot_hold_points_without_limit(server: RunningServer, tmp_
 
 
 def test_a_hold_whose_record_never_comes_expires_and_a_late_record_counts_on_its_own(
-        server: RunningServer, tmp_path: Path) -> None:
+    server: RunningServer, tmp_path: Path
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     a, b = asker(server, tmp_path / "a"), asker(server, tmp_path / "b")
     intent = a.purchase(member.next_code(), 20_000, 8_000)
@@ -245,8 +304,11 @@ def test_a_hold_whose_record_never_comes_expires_and_a_late_record_counts_on_its
     assert answer.expires_at_ms - time.time() * 1000 > 3_000 * 1000  # authorisation_hold_s: an hour
     assert b.online.lookup(member.next_code(), BUDGET_S).available == 2_000
     with server.hq.session() as s, s.begin():  # as if the hour had passed
-        s.execute(update(Authorisation).where(Authorisation.id == a.authorisation(1).id)
-                  .values(expires_at=int(time.time() * 1000) - 1))
+        s.execute(
+            update(Authorisation)
+            .where(Authorisation.id == a.authorisation(1).id)
+            .values(expires_at=int(time.time() * 1000) - 1)
+        )
     assert b.online.lookup(member.next_code(), BUDGET_S).available == 10_000  # released by time
     with server.hq.session() as s, s.begin():
         assert holds.expire_due(s, int(time.time() * 1000)) >= 1
@@ -270,15 +332,19 @@ def test_resolve_after_a_restart(server: RunningServer, tmp_path: Path) -> None:
     assert (resolved.auth_id, resolved.decision, resolved.state) == (answer.auth_id, "approved", "held")
     # A key HQ never decided is given up: a request still on its way reserves nothing.
     given_up = a.online.resolve(2, BUDGET_S)
-    assert (given_up.decision, given_up.state, given_up.reason) == ("declined", "abandoned",
-                                                                    "AUTHORISATION_INTERRUPTED")
+    assert (given_up.decision, given_up.state, given_up.reason) == (
+        "declined",
+        "abandoned",
+        "AUTHORISATION_INTERRUPTED",
+    )
     late = a.authorise({**a.purchase(member.next_code(), 20_000, 2_000), "seq": 2})
     assert (late.auth_id, late.state) == (given_up.auth_id, "abandoned")
     assert a.online.lookup(member.next_code(), BUDGET_S).available == 8_000  # only #1's hold
 
 
-def test_holds_count_for_the_daily_cap_a_single_use_coupon_and_gift_stock(server: RunningServer,
-                                                                          tmp_path: Path) -> None:
+def test_holds_count_for_the_daily_cap_a_single_use_coupon_and_gift_stock(
+    server: RunningServer, tmp_path: Path
+) -> None:
     rich = new_member(server, tmp_path, 100_000)
     a, b = asker(server, tmp_path / "a"), asker(server, tmp_path / "b")
     cap = a.rules.daily_earn_cap_points

@@ -18,8 +18,10 @@ from tests.server.conftest import RunningServer, enroll_terminal, pg_admin, serv
 from tests.server.online_kit import new_member
 
 
-def test_the_log_the_csv_the_shift_reports_and_hq_say_which_path_decided(server: RunningServer,
-                                                                          tmp_path: Path) -> None:
+def test_the_log_the_csv_the_shift_reports_and_hq_say_which_path_decided(
+    server: RunningServer,  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     till = enroll_terminal(server, tmp_path / "till", "M-AUTO")
     online = OnlineClient(till.store)
@@ -33,8 +35,10 @@ def test_the_log_the_csv_the_shift_reports_and_hq_say_which_path_decided(server:
     rows = {r["seq"]: r for r in online_service.log(LogFilter(limit=10))}
     assert rows[first.seq]["decided_by"] == "online" and rows[first.seq]["auth_id"] == first.auth_id
     assert rows[second.seq]["decided_by"] == "offline"
-    for lang, online_word, offline_word in (("zh_CN", "总部在线", "本机离线"), ("en", "online (HQ)",
-                                                                              "offline (this terminal)")):
+    for lang, online_word, offline_word in (
+        ("zh_CN", "总部在线", "本机离线"),
+        ("en", "online (HQ)", "offline (this terminal)"),
+    ):
         table = list(csv.reader(io.StringIO(log_csv(rows.values(), lang).decode("utf-8-sig"))))
         header = table[0]
         column = header.index("决定方式" if lang == "zh_CN" else "Decided by")

@@ -27,16 +27,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_victim(home: Path, when: str, code: str, bill_fen: int, spend: int) -> int:
-    proc = subprocess.run([sys.executable, "-m", "tests.terminal.online_victim", str(home), when, code,
-                           str(bill_fen), str(spend)], cwd=ROOT, capture_output=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.terminal.online_victim",
+            str(home),
+            when,
+            code,
+            str(bill_fen),
+            str(spend),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
     return proc.returncode
 
 
-def hq_state(server: RunningServer, terminal_id: str, seq: int) -> tuple[str | None, Record | None]:
+def hq_state(server: RunningServer, terminal_id: str, seq: int) -> tuple[str | None, Record | None]:  # noqa: F811
     with server.hq.session() as s:
-        auth = s.scalar(select(Authorisation).where(Authorisation.terminal_id == terminal_id,
-                                                    Authorisation.seq == seq))
+        auth = s.scalar(
+            select(Authorisation).where(Authorisation.terminal_id == terminal_id, Authorisation.seq == seq)
+        )
         rec = s.scalar(select(Record).where(Record.terminal_id == terminal_id, Record.seq == seq))
         return (auth.state if auth else None), rec
 
@@ -46,10 +60,15 @@ def journal_bodies(store) -> list[dict]:
         return [json.loads(e.body) for e in tx.journal.entries_after(0, 1000)]
 
 
-@pytest.mark.parametrize("when,hq_reachable", [("after-answer", True), ("before-asking", True),
-                                               ("after-answer", False)])
+@pytest.mark.parametrize(
+    "when,hq_reachable", [("after-answer", True), ("before-asking", True), ("after-answer", False)]
+)
 def test_a_counter_killed_between_asking_and_journaling_resolves_on_restart_exactly_once(
-        server: RunningServer, tmp_path: Path, when: str, hq_reachable: bool) -> None:
+    server: RunningServer,  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+    when: str,
+    hq_reachable: bool,
+) -> None:
     member = new_member(server, tmp_path, 10_000)
     till = enroll_terminal(server, tmp_path / "till", "M-AUTO")
     terminal_id = till.terminal_id
