@@ -351,10 +351,17 @@ class Books:
     keeping its own running state (balances, day earnings, uses, claims) so a batch sees itself."""
 
     def __init__(self, s: Session, terminal_id: str, merchant_id: str, cfg: BooksConfig, items: list[Examined],
-                 prev_recorded_at: int | None) -> None:
+                 prev_recorded_at: int | None, *, load_state: bool = True) -> None:
+        """What the batch's decisions read that does not depend on their order (bundles, members'
+        facts, certificates HQ issued, void targets of this terminal: its row is locked) is read
+        here; the running state (balances, claims, day sums, holds) by `load_state()`, which must
+        run under the books lock: with `load_state=False` the caller takes the lock, then calls it,
+        so the lock is held as briefly as it can be."""
         self.s, self.terminal_id, self.merchant_id, self.cfg = s, terminal_id, merchant_id, cfg
         self.prev_recorded_at = prev_recorded_at
+        self._items = items
         recs = [e.parsed for e in items if e.parsed is not None and e.parsed.counts]
+        self._recs = recs
         self.bundles = {seq: bundle_rules(s, seq) for seq in {r.bundle_seq for r in recs if r.bundle_seq is not None}}
         member_ids = {r.member_id for r in recs if r.member_id is not None}
         backup_members = set()
@@ -365,7 +372,8 @@ class Books:
                 if parts is not None and 0 < parts[0] < 2**63:
                     backup_members.add(parts[0])
         self.members: dict[int, _MemberFacts] = {}
-        for chunk in _chunks(sorted(member_ids | backup_members)):
+        self._member_ids = sorted(member_ids | backup_members)
+        for chunk in _chunks(self._member_ids):
             for m in s.execute(select(Member.id, Member.balance, Member.birthday_month, Member.blocked_at,
                                       Member.backup_key).where(Member.id.in_(chunk))):
                 self.members[m.id] = _MemberFacts(m.balance, m.birthday_month, m.blocked_at, m.backup_key)
@@ -381,19 +389,8 @@ class Books:
                 self.targets[t.seq] = _Target(t.id, t.seq, t.kind, t.status, t.recorded_at, t.effect, t.member_id,
                                               t.points_delta, t.points_earned, t.points_spent, t.sale_fen, t.item_id,
                                               t.uses, t.local_day, t.voided_by_id is not None)
-        # Running state: read once per key (in bulk where the keys are known up front), then kept up to
-        # date in memory with this batch's own decisions.
         self._claims: dict[str, _FirstUse | None] = {}
-        codes = sorted({f"code:{e.cert.serial}:{e.parsed.counter}" for e in items
-                        if e.cert is not None and e.parsed is not None})
-        for chunk in _chunks(codes):
-            for claim, terminal, seq in s.execute(select(Claim.claim, Claim.terminal_id, Claim.seq)
-                                                  .where(in_values(s, Claim.claim, chunk))):
-                self._claims[claim] = _FirstUse(terminal, seq)
-        for c in codes:
-            self._claims.setdefault(c, None)
         self._day_earned: dict[tuple[int, int], int] = {}
-        self._prefetch_days(recs)
         self._uses: dict[tuple[str, str | None, int | None], int] = {}
         self._receipts: dict[str, bool] = {}
         self._applied: list[Effect] = []  # this batch's applied effects (added to anything read later)
@@ -403,9 +400,32 @@ class Books:
         self._keys_b64: dict[bytes, str] = {}
         self._dates: dict[int, dt.date] = {}
         self._voids = any(r.kind is Kind.VOID for r in recs)
+        if load_state:
+            self.load_state()
+
+    def load_state(self) -> None:
+        """Under the books lock: the running state the decisions depend on, read once per key (in
+        bulk where the keys are known up front), then kept up to date in memory with this batch's
+        own decisions. Balances and blocks are read again here (what was read earlier may be older)."""
+        s, items, recs = self.s, self._items, self._recs
+        if self._member_ids and self.members:
+            for chunk in _chunks(self._member_ids):
+                for member_id, balance, blocked_at in s.execute(
+                        select(Member.id, Member.balance, Member.blocked_at).where(Member.id.in_(chunk))):
+                    self.members[member_id].balance = balance
+                    self.members[member_id].blocked_at = blocked_at
+        codes = sorted({f"code:{e.cert.serial}:{e.parsed.counter}" for e in items
+                        if e.cert is not None and e.parsed is not None})
+        for chunk in _chunks(codes):
+            for claim, terminal, seq in s.execute(select(Claim.claim, Claim.terminal_id, Claim.seq)
+                                                  .where(in_values(s, Claim.claim, chunk))):
+                self._claims[claim] = _FirstUse(terminal, seq)
+        for c in codes:
+            self._claims.setdefault(c, None)
+        self._prefetch_days(recs)
         # What online authorisations hold (sync_server/holds.py): counted by every decision below,
         # settled by the record at their own (terminal, seq).
-        self.holds = Holds(s, terminal_id, [e.seq for e in items], member_ids | backup_members,
+        self.holds = Holds(s, self.terminal_id, [e.seq for e in items], set(self._member_ids),
                            {f"{k}:{i}" for r in recs for k, i in (("coupon", r.coupon_id), ("gift", r.gift_id)) if i},
                            int(time.time() * 1000))
 

@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol.keys import unb64
@@ -162,8 +162,9 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
             again = _reexamine(hq, terminal, s.get(Record, waiting_ids[q]), examined.cfg)
             if again is not None:
                 to_decide.append(again)
+    books = Books(s, terminal.id, terminal.merchant_id, examined.cfg, to_decide, prev_at, load_state=False)
     hq.lock_books(s)  # the alliance-wide order of decisions: held until this transaction commits
-    books = Books(s, terminal.id, terminal.merchant_id, examined.cfg, to_decide, prev_at)
+    books.load_state()
     decided: dict[int, Effect] = {}
     for e in to_decide:
         if e.seq in broken:
@@ -239,9 +240,10 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     changes = sorted((m, d) for m, d in books.balance_changes.items() if d)
     if changes:
         cursor = hq.next_cursor(s, len(changes))
-        for i, (member_id, d) in enumerate(changes):
-            s.execute(update(Member).where(Member.id == member_id)
-                      .values(balance=Member.balance + d, change_cursor=cursor + i))
+        table = Member.__table__
+        s.connection().execute(update(table).where(table.c.id == bindparam("mid")).values(
+            balance=table.c.balance + bindparam("delta"), change_cursor=bindparam("cursor")),
+            [{"mid": m, "delta": d, "cursor": cursor + i} for i, (m, d) in enumerate(changes)])
 
     terminal.acked_seq, terminal.acked_hash = acked_seq, acked_hash
     terminal.reported_queue = queued
