@@ -169,16 +169,17 @@ class HQ:
             if row.expires_at < time.time():
                 raise HQError("ENROLLMENT_CODE_EXPIRED", "enrollment code expired", 403)
             terminal = s.get(Terminal, row.terminal_id)
+            merchant = s.get(Merchant, terminal.merchant_id) if terminal is not None else None
+            assert terminal is not None and merchant is not None  # (foreign keys; never deleted)
             if row.used_at is not None:
                 if terminal.public_key != public_key:
                     raise HQError("ENROLLMENT_CODE_USED", "enrollment code already used", 403)
                 # The same terminal key again (its answer was lost or forged on the way): answer again.
-                return terminal, s.get(Merchant, terminal.merchant_id), key
+                return terminal, merchant, key
             row.used_at = int(time.time())
             terminal.public_key = public_key
             terminal.status = "active"
             terminal.enrolled_at = int(time.time())
-            merchant = s.get(Merchant, terminal.merchant_id)
         return terminal, merchant, key
 
     def set_terminal_status(self, terminal_id: str, status: str) -> None:
@@ -230,7 +231,7 @@ class HQ:
         """The wallet's registration / refresh: tier from the member record, allowance from the balance."""
         self.check_member_login(member_id, secret)
         with self.session() as s, s.begin():
-            m = s.get(Member, member_id)
+            m = self._member(s, member_id)
             if m.blocked:
                 raise HQError("MEMBER_BLOCKED", "member is blocked", 403)
             serial = self._next_device_serial(s)
@@ -248,7 +249,14 @@ class HQ:
     def member_balance(self, member_id: int, secret: str) -> Member:
         self.check_member_login(member_id, secret)
         with self.session() as s:
-            return s.get(Member, member_id)
+            return self._member(s, member_id)
+
+    @staticmethod
+    def _member(s: Session, member_id: int) -> Member:
+        m = s.get(Member, member_id)
+        if m is None:  # (its login was just checked; members are never deleted)
+            raise HQError("UNKNOWN_MEMBER", str(member_id), 404)
+        return m
 
     def check_member_login(self, member_id: int, secret: str) -> None:
         """The wallet login (member_login.py). The slow hash runs outside any write transaction; a
@@ -300,14 +308,23 @@ class HQ:
         """kid -> unix s since when the issuer key is known to have leaked (`keys revoke`)."""
         return self.keys.compromised()
 
-    def books_config(self) -> Any:
-        """The books settings (settings row "books"), reread at most every BUNDLE_MEMO_S seconds."""
+    def books_config(self, s: Session | None = None) -> Any:
+        """The books settings (settings row "books"), reread at most every BUNDLE_MEMO_S seconds.
+
+        A caller inside a transaction passes its session: the read then uses the connection it holds.
+        A second connection taken while one is held can wait for ever when every pooled connection
+        is held by a request queued on the books lock behind this one (PostgreSQL: the pool's
+        timeout, then an error), and on SQLite a second connection waits for this thread's own
+        write lock."""
         from .books_config import load_books_config
 
         memo = self._books_memo
         if memo is None or time.monotonic() - memo[0] >= BUNDLE_MEMO_S:
-            with self.read_session() as s:  # (callers may be inside a write transaction)
+            if s is not None:
                 memo = self._books_memo = (time.monotonic(), load_books_config(self, s))
+            else:
+                with self.read_session() as own:
+                    memo = self._books_memo = (time.monotonic(), load_books_config(self, own))
         return memo[1]
 
     def books_changed(self) -> None:
