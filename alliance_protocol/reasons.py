@@ -111,6 +111,7 @@ class Reason(StrEnum):
     SETTING_INVALID = "SETTING_INVALID"
     HQ_LOGIN_REQUIRED = "HQ_LOGIN_REQUIRED"
     SERVER_ERROR = "SERVER_ERROR"
+    SERVER_BUSY = "SERVER_BUSY"
     SERVER_UNREACHABLE = "SERVER_UNREACHABLE"
     # --- HQ's evidence checks on a stored record (sync_server/evidence.py): why it moves nothing
     RECORD_HASH_MISMATCH = "RECORD_HASH_MISMATCH"
@@ -263,6 +264,7 @@ MESSAGES: dict[Reason, Message] = {
     Reason.SETTING_INVALID: Message("设置值无效,未保存", "The setting is not valid; nothing was saved"),
     Reason.HQ_LOGIN_REQUIRED: Message("需要总部账号登录", "HQ login required"),
     Reason.SERVER_ERROR: Message("服务器内部错误,请稍后重试", "Server error; try again later"),
+    Reason.SERVER_BUSY: Message("总部繁忙或数据库暂不可用,请稍后重试(未做任何更改)", "HQ is busy or its database is unavailable; nothing was changed, try again shortly"),
     Reason.SERVER_UNREACHABLE: Message("无法连接服务器,交易已在本地保存", "Cannot reach the server; transactions are kept on this terminal"),
     Reason.RECORD_HASH_MISMATCH: Message("记录内容与其哈希不符", "The record does not match its hash"),
     Reason.RECORD_SIGNATURE_INVALID: Message("记录的终端签名无效", "The record's terminal signature does not verify"),

@@ -156,7 +156,7 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
     _key_usable(terminal, rec.seq)
     hq.lock_books(s)  # the alliance-wide order of decisions, shared with every batch's (ingest)
     _sweep(hq, s, now)
-    cfg = hq.books_config()
+    cfg = hq.books_config(s)  # (with this transaction's connection: never a second one while it is held)
     books = Books(s, terminal.id, terminal.merchant_id, cfg, [ex], None)  # (reads this key's decision too)
     if rec.seq in books.holds.own:
         existing = s.get(Authorisation, books.holds.own[rec.seq].id)

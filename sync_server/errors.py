@@ -3,7 +3,9 @@
 Every error is ErrorBody (alliance_protocol.wire): a reason code with its Chinese and English
 message, a short detail and HQ's time; 4xx for anything the client got wrong (query parameters
 and body numbers out of range included), 429 with Retry-After when an abuse limit holds, 500
-SERVER_ERROR (the exception's type only) for anything unforeseen: never a traceback.
+SERVER_BUSY with Retry-After when the database cannot be had now (its pool is exhausted, it is
+down or restarting: the transaction rolled back, nothing changed), 500 SERVER_ERROR (the
+exception's type only) for anything unforeseen: never a traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from alliance_protocol.reasons import message_for
 
@@ -34,6 +38,12 @@ def error_for(exc: HQError) -> JSONResponse:
                           exc.retry_after_s if isinstance(exc, RateLimited) else None)
 
 
+# The database's own errors that say "not now" rather than "this request is wrong" (psycopg and
+# sqlite3 names): the transaction rolled back and the same request may be sent again.
+_TRANSIENT = frozenset({"OperationalError", "DeadlockDetected", "SerializationFailure", "AdminShutdown",
+                        "CannotConnectNow", "ConnectionFailure", "QueryCanceled", "LockNotAvailable"})
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HQError)
     async def _hq_error(_request: Request, exc: HQError) -> JSONResponse:
@@ -43,6 +53,17 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
         return error_response("REQUEST_INVALID", 422, errors)
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_timeout(_request: Request, exc: PoolTimeout) -> JSONResponse:
+        return error_response("SERVER_BUSY", 503, "no database connection free in time", retry_after_s=1)
+
+    @app.exception_handler(DBAPIError)
+    async def _database(_request: Request, exc: DBAPIError) -> JSONResponse:
+        if exc.connection_invalidated or type(exc.orig).__name__ in _TRANSIENT:
+            return error_response("SERVER_BUSY", 503, f"database unavailable ({type(exc.orig).__name__})",
+                                  retry_after_s=1)
+        return error_response("SERVER_ERROR", 500, type(exc).__name__)
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
