@@ -98,7 +98,7 @@ class Certificate:
         return self.body() + self.signature
 
     @classmethod
-    def from_bytes(cls, raw: bytes) -> "Certificate":
+    def from_bytes(cls, raw: bytes) -> Certificate:
         if len(raw) != CERT_LEN:
             raise ValueError(f"certificate must be {CERT_LEN} bytes, got {len(raw)}")
         version, kid, member, serial, tier, not_after, allowance, device = _CERT_BODY.unpack_from(raw)

@@ -67,7 +67,10 @@ def is_member_day(rules: AllianceRules, day: dt.date) -> bool:
 
 def multiplier_pct(rules: AllianceRules, tier: int, ctx: EarnContext) -> int:
     pct = rules.tier_earn_pct.get(tier, 100)
-    for on, factor in ((ctx.member_day, rules.member_day_pct), (ctx.birthday_month, rules.birthday_month_pct)):
+    for on, factor in (
+        (ctx.member_day, rules.member_day_pct),
+        (ctx.birthday_month, rules.birthday_month_pct),
+    ):
         if on:
             pct = pct * factor // 100
     return min(pct, rules.max_multiplier_pct)

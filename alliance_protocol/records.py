@@ -23,9 +23,10 @@ Whether HQ agrees is HQ's business (sync_server/evidence.py): these are claims.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Callable
+from typing import Any
 
 from .member_code import MAX_U32, MAX_U48, TEXT_LEN
 from .reasons import Reason
@@ -144,8 +145,8 @@ def _totals(name: str, v: Any) -> dict[str, Any]:
     if type(v) is not dict:
         raise SchemaError(name, "must be an object")
     allowed = {"closed_at": _int(0, MAX_TIME_S), "points_earned": _int(0, MAX_TOTAL),
-               "points_spent": _int(0, MAX_TOTAL), "bill_fen": _int(0, MAX_TOTAL), "paid_fen": _int(0, MAX_TOTAL),
-               "voids": _int(0, MAX_SEQ), "rejected": _int(0, MAX_SEQ)}
+               "points_spent": _int(0, MAX_TOTAL), "bill_fen": _int(0, MAX_TOTAL),
+               "paid_fen": _int(0, MAX_TOTAL), "voids": _int(0, MAX_SEQ), "rejected": _int(0, MAX_SEQ)}
     for key, value in v.items():
         if key == "counts":
             if type(value) is not dict or len(value) > 64:
@@ -171,8 +172,8 @@ FIELDS: dict[str, Check] = {
     "code_time": _int(0, MAX_U32), "tier": _int(0, 3), "code": _text(TEXT_LEN, CODE_RE, exact=TEXT_LEN),
     "bundle_seq": _int(0, MAX_SEQ),
     # a bill
-    "bill_fen": _fen, "discount_pct": _int(0, 100), "discount_fen": _fen, "cash_off_fen": _fen, "paid_fen": _fen,
-    "points_spent": _points, "points_earned": _points, "points_requested": _points,
+    "bill_fen": _fen, "discount_pct": _int(0, 100), "discount_fen": _fen, "cash_off_fen": _fen,
+    "paid_fen": _fen, "points_spent": _points, "points_earned": _points, "points_requested": _points,
     "multiplier_pct": _int(0, MAX_MULTIPLIER_PCT), "receipt_ref": _text(TEXT_MAX),
     # catalogue, backup code, manager actions
     "coupon_id": _text(TEXT_MAX), "gift_id": _text(TEXT_MAX), "backup_code": _text(20, DIGITS_RE),
@@ -186,7 +187,8 @@ FIELDS: dict[str, Check] = {
     "decided_by": _enum(DecidedBy), "auth_id": _text(21, AUTH_ID_RE, exact=21),
 }
 
-COMMON = frozenset({"terminal_id", "merchant_id", "seq", "prev_hash", "recorded_at", "kind", "status", "reason"})
+COMMON = frozenset({"terminal_id", "merchant_id", "seq", "prev_hash", "recorded_at", "kind", "status",
+                    "reason"})
 OPTIONAL_COMMON = frozenset({"shift", "detail"})
 FACTS = frozenset({"member_id", "cert_serial", "counter", "code_time", "tier"})
 BILL = frozenset({"bill_fen", "discount_pct", "discount_fen", "cash_off_fen", "paid_fen", "points_spent",
@@ -205,21 +207,23 @@ ONLINE = frozenset({"decided_by", "auth_id"})  # optional on the kinds HQ may au
 SHAPES: dict[tuple[Kind, Status], tuple[frozenset[str], frozenset[str]]] = {
     (Kind.SCAN, Status.REJECTED): _shape(set(), FACTS | {"input_len", "input_sha256", "decided_by"}),
     (Kind.PURCHASE, Status.APPROVED): _shape(_CODED | {"bundle_seq"} | BILL, {"receipt_ref"} | ONLINE),
-    (Kind.PURCHASE, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "receipt_ref", "points_requested"} | BILL
-                                             | ONLINE),
+    (Kind.PURCHASE, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "receipt_ref", "points_requested"}
+                                             | BILL | ONLINE),
     (Kind.COUPON, Status.APPROVED): _shape(_CODED | {"bundle_seq", "coupon_id"}, ONLINE),
     (Kind.COUPON, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "coupon_id"} | ONLINE),
     (Kind.GIFT, Status.APPROVED): _shape(_CODED | {"bundle_seq", "gift_id", "points_spent"}, ONLINE),
-    (Kind.GIFT, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "gift_id", "points_requested"} | ONLINE),
-    (Kind.BACKUP, Status.PENDING): _shape({"backup_code", "bundle_seq", "bill_fen", "cash_off_fen", "paid_fen",
-                                          "points_spent", "points_earned"}, {"member_id"}),
+    (Kind.GIFT, Status.REJECTED): _shape(set(), _CODED | {"bundle_seq", "gift_id", "points_requested"}
+                                         | ONLINE),
+    (Kind.BACKUP, Status.PENDING): _shape({"backup_code", "bundle_seq", "bill_fen", "cash_off_fen",
+                                           "paid_fen", "points_spent", "points_earned"}, {"member_id"}),
     (Kind.BACKUP, Status.REJECTED): _shape(set(), {"backup_code", "bundle_seq", "bill_fen"}),
     (Kind.BACKFILL, Status.APPROVED): _shape({"member_id", "bill_fen", "receipt_ref", "purchased_at",
                                              "points_earned", "review", "bundle_seq"}, MANAGER),
     (Kind.BACKFILL, Status.REJECTED): _shape(set(), {"member_id", "bill_fen", "receipt_ref", "purchased_at",
                                                      "manager", "bundle_seq"} | MANAGER),
-    (Kind.VOID, Status.APPROVED): _shape({"ref_seq", "ref_kind", "reversed_points_earned", "reversed_points_spent"},
-                                        {"member_id", "void_reason"} | MANAGER),
+    (Kind.VOID, Status.APPROVED): _shape({"ref_seq", "ref_kind", "reversed_points_earned",
+                                          "reversed_points_spent"},
+                                         {"member_id", "void_reason"} | MANAGER),
     (Kind.VOID, Status.REJECTED): _shape(set(), {"ref_seq", "manager", "void_reason"} | MANAGER),
     (Kind.SHIFT_CLOSE, Status.APPROVED): _shape({"shift", "totals"}, MANAGER),
 }
@@ -280,7 +284,9 @@ class ParsedRecord:
     def claimed_points_delta(self) -> int:
         """What the terminal says the record does to the member's points."""
         if self.kind is Kind.VOID:
-            return self.reversed_points_spent - self.reversed_points_earned if self.status is Status.APPROVED else 0
+            if self.status is not Status.APPROVED:
+                return 0
+            return self.reversed_points_spent - self.reversed_points_earned
         return self.points_earned - self.points_spent if self.counts else 0
 
     @property

@@ -71,7 +71,8 @@ def parse_headers(headers: Mapping[str, str]) -> SignedRequest:
         sig = unb64(headers[H_SIGNATURE])
     except (KeyError, ValueError, TypeError):
         raise AuthError("REQUEST_UNSIGNED", "missing or malformed signature headers") from None
-    if not (1 <= len(terminal_id) <= 64) or len(nonce) != 32 or not all(c in "0123456789abcdef" for c in nonce):
+    hex_nonce = len(nonce) == 32 and all(c in "0123456789abcdef" for c in nonce)
+    if not (1 <= len(terminal_id) <= 64) or not hex_nonce:
         raise AuthError("REQUEST_UNSIGNED", "malformed terminal id or nonce")
     if len(sig) != 64:
         raise AuthError("REQUEST_BAD_SIGNATURE", "signature has the wrong length")
@@ -82,6 +83,8 @@ def check(req: SignedRequest, public: bytes | Ed25519PublicKey, method: str, pat
           server_now_ms: int) -> None:
     """Signature and freshness; the caller also records the nonce (unique) to refuse replays."""
     if abs(server_now_ms - req.timestamp_ms) > MAX_SKEW_MS:
-        raise AuthError("REQUEST_CLOCK_SKEW", f"timestamp {req.timestamp_ms - server_now_ms} ms off the server clock")
-    if not verify_signature(public, req.signature, signing_input(method, path, req.timestamp_ms, req.nonce, body)):
+        raise AuthError("REQUEST_CLOCK_SKEW",
+                        f"timestamp {req.timestamp_ms - server_now_ms} ms off the server clock")
+    signed = signing_input(method, path, req.timestamp_ms, req.nonce, body)
+    if not verify_signature(public, req.signature, signed):
         raise AuthError("REQUEST_BAD_SIGNATURE", "signature does not verify")

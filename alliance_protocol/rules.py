@@ -72,7 +72,7 @@ class AllianceRules:
         return d
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any] | None) -> "AllianceRules":
+    def from_dict(cls, raw: dict[str, Any] | None) -> AllianceRules:
         raw = dict(raw or {})
         kwargs: dict[str, Any] = {}
         for f in fields(cls):

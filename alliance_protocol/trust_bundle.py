@@ -48,7 +48,7 @@ class BundleKey:
         }
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "BundleKey":
+    def from_json(cls, d: dict[str, Any]) -> BundleKey:
         raw = unb64(d["public_key"])
         kid = bytes.fromhex(d["kid"])
         if len(kid) != 4 or len(raw) != 32:
@@ -80,10 +80,11 @@ class TrustBundle:
 
     @property
     def rules(self) -> dict[str, Any]:
-        return self.payload.get("rules", {})
+        rules: dict[str, Any] = self.payload.get("rules", {})
+        return rules
 
     @classmethod
-    def from_payload(cls, payload: dict[str, Any], envelope: bytes = b"") -> "TrustBundle":
+    def from_payload(cls, payload: dict[str, Any], envelope: bytes = b"") -> TrustBundle:
         try:
             deny = payload.get("deny", {})
             return cls(

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol, TypedDict
 
-
-from .keys import verify_signature
 from .base36 import normalize
+from .keys import verify_signature
 from .member_code import TEXT_LEN, MemberCode, ParseError, parse
 from .reasons import Explained, Reason
 from .trust_bundle import ROLE_ISSUER, TrustBundle
@@ -163,7 +163,7 @@ class OfflineVerifier:
         clock: Clock,
         replay: ReplayGuard | None,
         settings: VerifierSettings = VerifierSettings(),
-        cert_cache: "CertificateCache | None" = None,
+        cert_cache: CertificateCache | None = None,
     ) -> None:
         self.bundle = bundle
         self.clock = clock
@@ -200,7 +200,7 @@ class OfflineVerifier:
             return Verdict(False, Reason.MALFORMED, detail=str(exc))
 
         cert = code.cert
-        facts = dict(
+        facts = _CodeFacts(
             member_id=cert.member_id, cert_serial=cert.serial, counter=code.counter,
             code_time=code.code_time, tier=cert.tier, allowance=cert.allowance,
             cert_not_after=cert.not_after, issuer_kid=cert.issuer_kid.hex(), device_public=cert.device_public,
@@ -214,7 +214,8 @@ class OfflineVerifier:
             return reject(Reason.TRUST_BUNDLE_MISSING)
         now = self.clock.now()
         if now - bundle.issued_at > bundle.max_age_s:
-            return reject(Reason.TRUST_BUNDLE_STALE, f"bundle {bundle.sequence} issued {int(now - bundle.issued_at)} s ago")
+            return reject(Reason.TRUST_BUNDLE_STALE,
+                          f"bundle {bundle.sequence} issued {int(now - bundle.issued_at)} s ago")
 
         candidates = bundle.keys_for(cert.issuer_kid)
         if not candidates:
@@ -230,7 +231,8 @@ class OfflineVerifier:
 
         cert_input = cert.signing_input()
         for key in current:
-            if self.cert_cache is not None and self.cert_cache.known_good(key.public_raw, cert_input, cert.signature):
+            cache = self.cert_cache
+            if cache is not None and cache.known_good(key.public_raw, cert_input, cert.signature):
                 break
             if not verify_signature(key.public_raw, cert.signature, cert_input):
                 continue
@@ -265,6 +267,20 @@ class OfflineVerifier:
             elif self.replay.seen(cert.serial, code.counter):
                 return reject(Reason.CODE_REPLAYED)
         return Verdict(True, Reason.OK, **facts)
+
+
+class _CodeFacts(TypedDict):
+    """What a parsed code says, carried by every verdict on it (Verdict's fields of the same names)."""
+
+    member_id: int
+    cert_serial: int
+    counter: int
+    code_time: int
+    tier: int
+    allowance: int
+    cert_not_after: int
+    issuer_kid: str
+    device_public: bytes
 
 
 def parse_only(text: str) -> MemberCode | None:

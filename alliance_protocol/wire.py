@@ -71,8 +71,9 @@ class BatchUpload(_Strict):
     records: list[WireRecord] = Field(max_length=MAX_BATCH)
     queued: int = Field(default=0, ge=0, le=10**9,
                         description="records still waiting on the terminal, for HQ's view")
-    clock_offset_ms: int | None = Field(default=None, ge=-(10**12), le=10**12,
-                                        description="server minus terminal host clock, as the terminal learned it")
+    clock_offset_ms: int | None = Field(
+        default=None, ge=-(10**12), le=10**12,
+        description="server minus terminal host clock, as the terminal learned it")
 
 
 class BatchAck(_Strict):
