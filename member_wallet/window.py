@@ -82,7 +82,7 @@ class WalletWindow(QWidget):
         self.setWindowTitle(self.tr("Member code — member %1").replace("%1", member))
         self.header.setText(
             self.tr("%1 member %2")
-            .replace("%1", QCoreApplication.translate("WalletWindow", tier) if tier else "?")
+            .replace("%1", QCoreApplication.translate("WalletWindow", tier) if isinstance(tier, str) else "?")
             .replace("%2", member)
         )
         self._show_countdown()

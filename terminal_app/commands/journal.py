@@ -28,4 +28,5 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     journal = sub.add_parser("journal", help="the local tamper-evident journal")
     js = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
-    js.add_parser("verify", help="check the hash chain and the terminal signatures").set_defaults(func=cmd_verify)
+    js.add_parser("verify", help="check the hash chain and the terminal signatures").set_defaults(
+        func=cmd_verify)

@@ -76,5 +76,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--points", type=int, default=0, help="points to spend as cash (default 0)")
     p.add_argument("--receipt", default="", help="the shop's receipt number")
     p.add_argument("--quote", action="store_true", help="only say what the purchase would do")
-    p.add_argument("--offline", action="store_true", help="decide with the offline rules only (do not ask HQ)")
+    p.add_argument("--offline", action="store_true",
+                   help="decide with the offline rules only (do not ask HQ)")
     p.set_defaults(func=cmd_sale)

@@ -82,5 +82,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scan-image", help="decode QR codes in image files and verify each")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--decoder", choices=BACKENDS, default=None, help="default: zxing")
-    p.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)  # older scripts: never uses a code
+    # accepted for older scripts: scan-image never uses a code up anyway
+    p.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_scan_image)

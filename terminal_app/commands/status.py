@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 
-
 from .common import open_store, print_json
 
 
@@ -28,5 +27,5 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("status", help="queued records, last sync, offline exposure, rules and limits").set_defaults(
-        func=cmd_status)
+    p = sub.add_parser("status", help="queued records, last sync, offline exposure, rules and limits")
+    p.set_defaults(func=cmd_status)

@@ -38,8 +38,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         msg = message_for(report.reason)
         print_json({"ok": report.ok, "uploaded": report.uploaded, "acked_seq": report.acked_seq,
                     "flagged": report.flagged, "bundle_sequence": report.bundle_sequence,
-                    "balances": report.balances, "queued": client.store.outbox_count(), "reason": report.reason,
-                    "message_zh": msg.zh, "message_en": msg.en, "detail": report.detail})
+                    "balances": report.balances, "queued": client.store.outbox_count(),
+                    "reason": report.reason, "message_zh": msg.zh, "message_en": msg.en,
+                    "detail": report.detail})
         if not args.loop:
             return 0 if report.ok else 1
         time.sleep(args.interval)

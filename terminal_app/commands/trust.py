@@ -19,7 +19,8 @@ from .common import open_store, print_json
 
 def _refuse(reason: Reason, detail: str) -> int:
     msg = message(reason)
-    print_json({"ok": False, "reason": reason.value, "message_zh": msg.zh, "message_en": msg.en, "detail": detail})
+    print_json({"ok": False, "reason": reason.value, "message_zh": msg.zh, "message_en": msg.en,
+                "detail": detail})
     return 1
 
 
@@ -48,7 +49,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         "age_s": int(clock.now() - bundle.issued_at), "max_age_s": bundle.max_age_s,
         "keys": [k.to_dict() for k in bundle.keys], "denied_serials": len(bundle.deny_serials),
         "denied_members": len(bundle.deny_members)},
-        "clock_offset_s": round(clock.offset_s, 3), "clock_confirmed_age_s": None if age is None else int(age)}
+        "clock_offset_s": round(clock.offset_s, 3),
+        "clock_confirmed_age_s": None if age is None else int(age)}
     print_json(out)
     return 0
 

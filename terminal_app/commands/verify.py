@@ -22,7 +22,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="check a member code offline (nothing is used up) and print the verdict")
+    p = sub.add_parser("verify",
+                       help="check a member code offline (nothing is used up) and print the verdict")
     p.add_argument("code", help="the scanned text, or - to read it from standard input")
-    p.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)  # older scripts: verify never uses a code
+    # accepted for older scripts: verify never uses a code up anyway
+    p.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_verify)

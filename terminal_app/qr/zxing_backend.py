@@ -13,10 +13,10 @@ import numpy as np
 
 from .base import DecodedCode, DecoderUnavailable, QrDecoder
 
+_IMPORT_ERROR: str | None = None
 try:
     import zxingcpp
 except ImportError as exc:  # pragma: no cover - it is a declared dependency
-    zxingcpp = None
     _IMPORT_ERROR = str(exc)
 
 
@@ -24,9 +24,9 @@ class ZxingDecoder(QrDecoder):
     name = "zxing"
 
     def __init__(self, sharpen_fallback: bool = True) -> None:
-        if zxingcpp is None:
+        if _IMPORT_ERROR is not None:
             raise DecoderUnavailable(f"zxing-cpp is not installed: {_IMPORT_ERROR}")
-        self._formats = zxingcpp.BarcodeFormat.QRCode
+        self._formats = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
         self.sharpen_fallback = sharpen_fallback
 
     def _read(self, gray: np.ndarray, binarizer=None) -> list:

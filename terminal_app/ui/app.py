@@ -39,17 +39,18 @@ from .qtfix import protect_none
 
 protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None: see qtfix.py
 
-from .camera import CameraWorker, FrameSource, OpenCvCamera
-from .settings import UiSettings
-from .sounds import SoundPlayer
-from .syncstatus import ConnectionStatus
-from .viewmodel import CounterViewModel
-from .views.cashier import CashierPage
-from .views.customer import CustomerDisplay
-from .views.manager import ManagerPage
-from .views.pin import PinPage
-from .views.verdict import VerdictPage
-from .wedge import WedgeScanner
+# imported after protect_none() on purpose (E402): the modules below make Qt calls
+from .camera import CameraWorker, FrameSource, OpenCvCamera  # noqa: E402
+from .settings import UiSettings  # noqa: E402
+from .sounds import SoundPlayer  # noqa: E402
+from .syncstatus import ConnectionStatus  # noqa: E402
+from .viewmodel import CounterViewModel  # noqa: E402
+from .views.cashier import CashierPage  # noqa: E402
+from .views.customer import CustomerDisplay  # noqa: E402
+from .views.manager import ManagerPage  # noqa: E402
+from .views.pin import PinPage  # noqa: E402
+from .views.verdict import VerdictPage  # noqa: E402
+from .wedge import WedgeScanner  # noqa: E402
 
 CameraSource = Callable[[], FrameSource]
 # a manager left signed in is signed out after this long without a touch or key
@@ -150,8 +151,8 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeScanner(self)
         self.wedge.scanned.connect(self.code_arrived)
         self.wedge.install()
-        QShortcut(QKeySequence("F12"), self, activated=lambda: self.ask_pin("manager"))
-        QShortcut(QKeySequence("Escape"), self, activated=self.escape)
+        QShortcut(QKeySequence("F12"), self).activated.connect(lambda: self.ask_pin("manager"))
+        QShortcut(QKeySequence("Escape"), self).activated.connect(self.escape)
         self.camera_worker: CameraWorker | None = None
         self._want_camera = camera
         i18n.set_language(self.settings.language)
@@ -198,8 +199,9 @@ class MainWindow(QMainWindow):
             placeholder = self.pages.widget(self.MANAGER)
             current = self.pages.currentIndex()
             self.pages.insertWidget(self.MANAGER, page)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.pages.setCurrentIndex(current)
             self._manager = page
         return self._manager
@@ -283,7 +285,9 @@ class MainWindow(QMainWindow):
         page = self.manager
         self.pages.setCurrentIndex(self.MANAGER)
         page.enter()
-        QApplication.instance().installEventFilter(self.activity)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.activity)
         self.manager_idle.start()
 
     def manager_timed_out(self) -> None:

@@ -40,7 +40,10 @@ PATHS = {
 CODE_KINDS = ("purchase", "coupon", "gift")  # the kinds a path decides (others: no path shown)
 
 
-def _tr(text: str) -> str:
+def _tr(text: object) -> str:
+    # the words marked with QT_TRANSLATE_NOOP, which returns its text (PySide6 types it `object`)
+    if not isinstance(text, str):
+        raise TypeError(f"not a text to translate: {text!r}")
     return QCoreApplication.translate(CONTEXT, text)
 
 

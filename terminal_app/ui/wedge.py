@@ -65,7 +65,10 @@ class WedgeScanner(QObject):
         self._idle.timeout.connect(self._flush)
 
     def install(self) -> None:
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is None:
+            raise RuntimeError("the wedge scanner needs the QApplication to exist")
+        app.installEventFilter(self)
 
     def remove(self) -> None:
         app = QApplication.instance()

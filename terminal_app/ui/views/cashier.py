@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_protocol.member_code import Tier
+from terminal_app.core.results import ScanResult
 
 from ..i18n import pick, reason_text
 from ..viewmodel import CounterViewModel, parse_yuan, yuan
@@ -172,9 +173,8 @@ class TransactionView(QWidget):
             QShortcut(
                 QKeySequence(f"F{i + 1}"),
                 self,
-                activated=lambda m=mode: self.set_mode(m),
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            )
+            ).activated.connect(lambda m=mode: self.set_mode(m))
             modes.addWidget(b)
             self.mode_buttons[mode] = b
         self.bill_label = QLabel()
@@ -291,7 +291,7 @@ class TransactionView(QWidget):
         return self.tr("○ Offline: as of the last sync")
 
     def tier_name(self, tier: int | None) -> str:
-        names = {
+        names: dict[int, str] = {
             Tier.BASIC: self.tr("Basic"),
             Tier.SILVER: self.tr("Silver"),
             Tier.GOLD: self.tr("Gold"),
@@ -347,7 +347,7 @@ class TransactionView(QWidget):
     def update_confirm(self) -> None:
         self.confirm_button.setEnabled(self.can_confirm())
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802: the keypad types into the last focused field
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - the keypad types into the last focused field
         if event.type() == QEvent.Type.FocusIn and obj in (self.bill, self.points):
             self.target = obj
         return False
@@ -573,7 +573,9 @@ class NoticeStrip(QFrame):
         self.setObjectName("noticeStrip")
         self.setFixedHeight(STRIP_HEIGHT)
         self.kind = ""  # "", "offer", "rejected", "replaced"
-        self.payload = None
+        # offer: the other member's ScanResult; rejected: the refused ScanResult; replaced: the
+        # dropped transaction's masked member id
+        self.payload: ScanResult | str | None = None
         self.text = QLabel()
         self.text.setObjectName("noticeText")
         self.text.setWordWrap(True)
@@ -604,7 +606,7 @@ class NoticeStrip(QFrame):
         self.clear_timer.timeout.connect(lambda: self.show_notice("", None))
         self.retranslate()
 
-    def show_notice(self, kind: str, payload) -> None:
+    def show_notice(self, kind: str, payload: ScanResult | str | None) -> None:
         self.kind, self.payload = kind, payload
         self.setProperty("notice", kind or "none")
         self.style().unpolish(self)
@@ -623,6 +625,7 @@ class NoticeStrip(QFrame):
     def retranslate(self) -> None:
         kind, p = self.kind, self.payload
         if kind == "offer":
+            assert isinstance(p, ScanResult) and p.member is not None  # an offer is a member's code
             self.text.setText(
                 self.tr(
                     "Member %1's code was scanned. This transaction stays open until you choose."
@@ -630,6 +633,7 @@ class NoticeStrip(QFrame):
             )
             self.take_button.setText(self.tr("Serve %1 instead").replace("%1", p.member.masked_id))
         elif kind == "rejected":
+            assert isinstance(p, ScanResult)
             self.text.setText(
                 self.tr("Not accepted: %1 The open transaction is unchanged.").replace(
                     "%1", reason_text(p.reason)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -56,7 +57,7 @@ PRINTABLE = ("purchase", "coupon", "gift", "backup", "backfill", "void")
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+def _fill(combo: QComboBox, items: Sequence[tuple[object, str]]) -> None:
     """(code, words) items; the selection (by code) survives a language change."""
     current = combo.currentData()
     combo.blockSignals(True)
@@ -69,7 +70,7 @@ def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
 
 
 def _reason_words(code: str | None) -> str:
-    return reason_text(code) if code in Reason.__members__ else str(code or "")
+    return reason_text(code) if code is not None and code in Reason.__members__ else str(code or "")
 
 
 def _when(ts: float | None) -> str:
@@ -1235,22 +1236,19 @@ class SettingsPage(QWidget):
         sound_row.addWidget(self.audio_state)
         self.names = [QLabel() for _ in range(10)]
         form = QFormLayout()
-        for label, w in zip(
-            self.names,
-            (
-                self.camera,
-                self.decoder,
-                sound_row,
-                self.language,
-                self.kiosk,
-                self.verdict_seconds,
-                printer_row,
-                self.paper,
-                self.auto_print,
-                self.customer,
-            ),
-            strict=False,
-        ):
+        fields: tuple[QWidget | QLayout, ...] = (
+            self.camera,
+            self.decoder,
+            sound_row,
+            self.language,
+            self.kiosk,
+            self.verdict_seconds,
+            printer_row,
+            self.paper,
+            self.auto_print,
+            self.customer,
+        )
+        for label, w in zip(self.names, fields, strict=True):
             form.addRow(label, w)
         self.message = Message("settingsMessage")
         self.apply_button = QPushButton()

@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from terminal_app.core.results import Severity
+from terminal_app.core.results import Result, Severity
 
 from ..i18n import other_reason_text, pick, reason_text
 from ..viewmodel import yuan
@@ -34,7 +34,7 @@ class VerdictPage(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
-        self.result = None
+        self.result: Result | None = None  # a ScanResult or a TxnResult (terminal_app.core.results)
         self.kind = ""
         self.severity: Severity | None = None
         self.title = QLabel()
@@ -141,13 +141,13 @@ class VerdictPage(QWidget):
         self.result = None
         self.dismissed.emit()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802: any key dismisses
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - any key dismisses
         self.dismiss()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.dismiss()
 
-    def paintEvent(self, event) -> None:  # noqa: N802: let the style sheet paint the background
+    def paintEvent(self, event) -> None:  # noqa: N802 - let the style sheet paint the background
         from PySide6.QtGui import QPainter
         from PySide6.QtWidgets import QStyle, QStyleOption
 
@@ -167,7 +167,7 @@ class VerdictPage(QWidget):
             Severity.ATTENTION: self.tr("APPROVED — CHECK"),
             Severity.DECLINED: self.tr("DECLINED"),
         }
-        self.title.setText(titles[self.severity])
+        self.title.setText(titles[r.severity])
         self.reason.setText(reason_text(r.reason))
         self.other.setText(other_reason_text(r.reason))
         self.action.setText(self.action_text())
@@ -175,10 +175,11 @@ class VerdictPage(QWidget):
         parts = []
         if info is not None and info.masked_member:
             parts.append(self.tr("Member %1").replace("%1", info.masked_member))
-        if r.ok and getattr(r, "points_spent", 0):
-            parts.append(self.tr("Points used: %1").replace("%1", str(r.points_spent)))
-        if r.ok and getattr(r, "points_earned", 0):
-            parts.append(self.tr("Points earned: %1").replace("%1", str(r.points_earned)))
+        spent, earned = getattr(r, "points_spent", 0), getattr(r, "points_earned", 0)  # a TxnResult's
+        if r.ok and spent:
+            parts.append(self.tr("Points used: %1").replace("%1", str(spent)))
+        if r.ok and earned:
+            parts.append(self.tr("Points earned: %1").replace("%1", str(earned)))
         if r.ok and info is not None and info.new_balance is not None:
             parts.append(self.tr("Balance now: %1 points").replace("%1", str(info.new_balance)))
         self.details.setText("   ".join(parts))
@@ -194,6 +195,8 @@ class VerdictPage(QWidget):
     def action_text(self) -> str:
         """What the cashier does now."""
         r = self.result
+        if r is None:
+            return ""
         if not r.ok:
             if r.reason.value in ("CODE_REPLAYED", "CODE_EXPIRED", "CODE_NOT_YET_VALID", "CODE_USED_ONLINE"):
                 return self.tr("Ask the member to show a fresh code")
@@ -230,11 +233,12 @@ class VerdictPage(QWidget):
 
     def earlier_text(self) -> str:
         r, info = self.result, self.info
-        if r.ok or r.reason.value not in ("CODE_REPLAYED", "COUPON_USED", "CODE_USED_ONLINE"):
+        if r is None or r.ok or r.reason.value not in ("CODE_REPLAYED", "COUPON_USED", "CODE_USED_ONLINE"):
             return ""
         e = info.earlier if info is not None else None
-        if e is None and getattr(r, "first_use", None):
-            e = r.first_use  # where HQ saw it used (CODE_USED_ONLINE), before the record's look-up
+        first_use = getattr(r, "first_use", None)
+        if e is None and first_use:
+            e = first_use  # where HQ saw it used (CODE_USED_ONLINE), before the record's look-up
         if e is None:
             if info is None or info.record is None:
                 return ""
