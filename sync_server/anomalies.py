@@ -27,8 +27,10 @@ BAD_RECORD = "bad_record"  # signature, hash or member code failed at the server
 CLOCK_SKEW = "clock_skew"  # terminal clock off by more than the tolerance
 BACKUP_CODE_FAILED = "backup_code_failed"  # a typed backup code did not verify
 BACKUP_CODE_REVIEW = "backup_code_review"  # every backup-code record is reviewed by a person
-DENIED_MEMBER_ACTIVITY = "denied_member_activity"  # a code used after HQ blocked the member / revoked the device
-COUPON_OVERUSE = "coupon_overuse"  # a single-use coupon used again, or beyond its quota (offline at two tills)
+# a code used after HQ blocked the member / revoked the device
+DENIED_MEMBER_ACTIVITY = "denied_member_activity"
+# a single-use coupon used again, or beyond its quota (offline at two tills)
+COUPON_OVERUSE = "coupon_overuse"
 DUPLICATE_RECEIPT = "duplicate_receipt"  # a receipt backfilled again (at another till of the merchant)
 TIME_INCONSISTENT = "time_inconsistent"  # the record's time disagrees with its code, chain or arrival: held
 BACKFILL_REVIEW = "backfill_review"  # every backfill is reviewed by a person (held until then, by default)

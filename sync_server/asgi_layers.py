@@ -8,10 +8,13 @@ error from an exception handler), and BodyLimit must stop a body while it stream
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import error_response
 from .hq import HQ, HQError, now_ms
+
+if TYPE_CHECKING:  # the ASGI types (starlette comes with fastapi)
+    from starlette.types import Message, Receive, Scope, Send
 
 
 def request_nonce(value: str | None) -> str:
@@ -29,17 +32,17 @@ class SignResponses:
     def __init__(self, app: Any, hq: HQ) -> None:
         self.app, self.hq = app, hq
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
             return await self.app(scope, receive, send)
         path = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
         if scope.get("query_string"):
             path += "?" + scope["query_string"].decode("latin-1")
         nonce = request_nonce(dict(scope.get("headers") or []).get(b"x-nonce", b"").decode("latin-1"))
-        start: dict | None = None
+        start: Message | None = None
         chunks: list[bytes] = []
 
-        async def signing_send(message):
+        async def signing_send(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
                 start = message
@@ -66,7 +69,7 @@ class BodyLimit:
     def __init__(self, app: Any, limit: int) -> None:
         self.app, self.limit = app, limit
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
@@ -75,7 +78,7 @@ class BodyLimit:
             return await refusal(scope, receive, send)
         seen = 0
 
-        async def limited():
+        async def limited() -> Message:
             nonlocal seen
             msg = await receive()
             if msg["type"] == "http.request":

@@ -29,7 +29,8 @@ class BooksConfig:
     record_future_tolerance_s: int = 300  # recorded_at at most this far past HQ's clock when it arrives
     record_max_age_days: int = 30  # ... and at most this old when it arrives
     chain_backstep_tolerance_s: int = 600  # at most this far before the previous record in the chain
-    code_age_tolerance_s: int = 240  # code time at most this far before recorded_at (60 s + a 120 s scan session)
+    # code time at most this far before recorded_at (60 s + a 120 s scan session)
+    code_age_tolerance_s: int = 240
     code_ahead_tolerance_s: int = 60  # ... and at most this far after it (a phone 30 s ahead)
     # Online authorisation (sync_server/holds.py): a hold whose record has not arrived this long after
     # HQ approved it ends ("expired"); a record arriving later is decided on its own, like an offline one.
@@ -50,8 +51,8 @@ class BooksConfig:
                     raise ValueError(f"{f.name} must be true or false")
                 kwargs[f.name] = v
             elif f.name == "tier_thresholds_fen":
-                if not isinstance(v, (list, tuple)) or any(not isinstance(x, int) or isinstance(x, bool) or x < 0
-                                                           for x in v):
+                if not isinstance(v, (list, tuple)) or any(
+                        not isinstance(x, int) or isinstance(x, bool) or x < 0 for x in v):
                     raise ValueError("tier_thresholds_fen must be a list of non-negative integers")
                 kwargs[f.name] = tuple(sorted(v))
             else:

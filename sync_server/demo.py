@@ -24,11 +24,12 @@ MEMBERS = [
     (10005, "刘洋", "13500135005", 2, 150, "M-CINEMA", 5),
 ]
 COUPONS = [
-    {"id": "C-COFFEE", "name_zh": "免费咖啡一杯", "name_en": "One free coffee", "kind": "single_use", "min_tier": 0},
-    {"id": "C-MOVIE", "name_zh": "电影票买一送一", "name_en": "Cinema ticket 2-for-1", "kind": "quota", "quota": 50,
-     "min_tier": 1},
-    {"id": "C-WASH", "name_zh": "免费洗车(金卡及以上)", "name_en": "Free car wash (gold and above)", "kind": "quota",
-     "quota": 20, "min_tier": 2},
+    {"id": "C-COFFEE", "name_zh": "免费咖啡一杯", "name_en": "One free coffee", "kind": "single_use",
+     "min_tier": 0},
+    {"id": "C-MOVIE", "name_zh": "电影票买一送一", "name_en": "Cinema ticket 2-for-1", "kind": "quota",
+     "quota": 50, "min_tier": 1},
+    {"id": "C-WASH", "name_zh": "免费洗车(金卡及以上)", "name_en": "Free car wash (gold and above)",
+     "kind": "quota", "quota": 20, "min_tier": 2},
 ]
 GIFTS = [
     {"id": "G-KEYRING", "name_zh": "联盟钥匙扣", "name_en": "Alliance key ring", "points": 500, "stock": 20},
@@ -56,7 +57,8 @@ def init_demo(hq: HQ, terminals_per_merchant: int = 1) -> dict[str, Any]:
         for i in range(terminals_per_merchant):
             terminal_id, code = hq.create_terminal(merchant_id, f"counter {i + 1}",
                                                    terminal_id=f"{merchant_id}-T{i + 1}")
-            terminals.append({"merchant_id": merchant_id, "terminal_id": terminal_id, "enrollment_code": code})
+            terminals.append({"merchant_id": merchant_id, "terminal_id": terminal_id,
+                              "enrollment_code": code})
     sequence, _ = hq.current_bundle()
     return {"terminals": terminals, "bundle_sequence": sequence,
             "members": [{"member_id": m[0], "tier": m[3], "balance": m[4], "secret": member_secret(m[0])}

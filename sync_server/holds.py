@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol import canonical
@@ -115,7 +115,7 @@ class Holds:
         if members:
             where.append(self._active_where(Authorisation.member_id, sorted(members)))
         for row in s.execute(select(*_COLUMNS).where(or_(*where))):
-            hold = Hold(*row)
+            hold = Hold(*tuple(row))
             if row.terminal_id == terminal_id and row.seq in seqs:
                 self.own[row.seq] = hold
             if hold.active(now_ms):
@@ -143,7 +143,7 @@ class Holds:
 
     def _take(self, column: Any, values: list[Any]) -> None:
         for row in self.s.execute(select(*_COLUMNS).where(self._active_where(column, values))):
-            self._active.setdefault(row.id, Hold(*row))
+            self._active.setdefault(row.id, Hold(*tuple(row)))
 
     def _counting(self) -> list[Hold]:
         return [h for h in self._active.values() if h.id not in self._settling]
@@ -243,14 +243,13 @@ class Holds:
 def expire_due(s: Session, now_ms: int) -> int:
     """Holds past their end whose record never came: state "expired" (they already stopped
     counting at `expires_at`; this makes the books and the HQ page say so)."""
-    return (
-        s.execute(
-            update(Authorisation)
-            .where(Authorisation.state == HELD, Authorisation.expires_at <= now_ms)
-            .values(state=EXPIRED, settled_at=now_ms, note="no record arrived before the hold ended")
-        ).rowcount
-        or 0
+    result = s.execute(
+        update(Authorisation)
+        .where(Authorisation.state == HELD, Authorisation.expires_at <= now_ms)
+        .values(state=EXPIRED, settled_at=now_ms, note="no record arrived before the hold ended")
     )
+    assert isinstance(result, CursorResult)  # what an UPDATE gives (Session.execute is typed Result)
+    return result.rowcount or 0
 
 
 def answer_of(row: Authorisation) -> dict[str, Any]:

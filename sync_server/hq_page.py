@@ -50,21 +50,25 @@ def _online_section(hq: HQ, online: dict, now_s: int) -> list[str]:
     hold_s = hq.books_config().authorisation_hold_s
     return [
         "<h2>在线授权 Online authorisations (24 h)</h2>",
-        f"<p>规则:批准后 {hold_s // 60} 分钟内记录未到,预留自动失效,积分退回会员;之后到达的记录按离线记录单独判定。 "
-        f"Rule: a hold whose record has not arrived {hold_s // 60} min after HQ approved it expires (the points "
-        "go back to the member); a record arriving later is decided on its own, like an offline one.</p>",
-        _table(["held (holding)", "held, past its end", "captured", "released", "expired", "declined", "abandoned"],
+        f"<p>规则:批准后 {hold_s // 60} 分钟内记录未到,预留自动失效,积分退回会员;"
+        "之后到达的记录按离线记录单独判定。 "
+        f"Rule: a hold whose record has not arrived {hold_s // 60} min after HQ approved it expires "
+        "(the points go back to the member); a record arriving later is decided on its own, like an "
+        "offline one.</p>",
+        _table(["held (holding)", "held, past its end", "captured", "released", "expired", "declined",
+                "abandoned"],
                [[states["held"] - online["held_past_end"], online["held_past_end"], states["captured"],
                  states["released"], states["expired"], states["declined"], states["abandoned"]]]),
         "<h3>记录由谁决定 Records by the path that decided them (24 h)</h3>",
         _table(["online (HQ)", "offline", "offline, near a limit"],
                [[paths.get("online", 0), paths.get("offline", 0), paths.get("offline_near_limit", 0)]]),
         "<h3>最近的授权 Newest authorisations</h3>",
-        _table(["auth id", "terminal", "seq", "member", "kind", "state", "reason", "points spent", "points earned",
-                "decided", "hold ends / settled", "note"],
+        _table(["auth id", "terminal", "seq", "member", "kind", "state", "reason", "points spent",
+                "points earned", "decided", "hold ends / settled", "note"],
                [[a.auth_id, a.terminal_id, a.seq, "" if a.member_id is None else a.member_id, a.kind, a.state,
                  a.reason, a.points_spent, a.points_earned, _when(a.created_at),
-                 (time_left(a.expires_at // 1000 - now_s) if a.state == "held" else _when(a.settled_at)), a.note]
+                 (time_left(a.expires_at // 1000 - now_s) if a.state == "held" else _when(a.settled_at)),
+                 a.note]
                 for a in online["recent"]]),
     ]
 
@@ -95,16 +99,20 @@ def render(hq: HQ, now_s: int | None = None, merchant_id: str | None = None, off
         links.append(f'<a href="/hq?offset={page["next_offset"]}">下一页 next &rarr;</a>')
     parts = [
         "<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>联盟总部 Alliance HQ</title>",
-        ("<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}"
-         "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}th{background:#eee}</style></head><body>"),
+        ("<style>body{font-family:sans-serif;margin:1em}"
+         "table{border-collapse:collapse;margin-bottom:1.5em}"
+         "td,th{border:1px solid #bbb;padding:2px 6px;font-size:13px}th{background:#eee}"
+         "</style></head><body>"),
         (f"<h1>联盟总部 Alliance HQ — {escape(hq.settings.alliance_id)}"
          f"{' — ' + escape(merchant_id) if merchant_id else ''}</h1>"),
         f"<h2>未处理异常 Open anomalies ({total})</h2>",
-        f"<p>第 {first}–{offset + len(open_cases)} 条,共 {total} 条 / {first}–{offset + len(open_cases)} of {total} "
+        f"<p>第 {first}–{offset + len(open_cases)} 条,共 {total} 条 / "
+        f"{first}–{offset + len(open_cases)} of {total} "
         + " ".join(links) + "</p>",
         _table(["id", "type", "member", "terminal", "detected", "deadline", "time left", "evidence"],
-               [[a["id"], a["type"], a["member_id"] if a["member_id"] is not None else "", a["terminal_id"] or "",
-                 _when(a["detected_at"] * 1000), _when(a["deadline"] * 1000), time_left(a["deadline"] - now_s),
+               [[a["id"], a["type"], a["member_id"] if a["member_id"] is not None else "",
+                 a["terminal_id"] or "", _when(a["detected_at"] * 1000), _when(a["deadline"] * 1000),
+                 time_left(a["deadline"] - now_s),
                  json.dumps(a["evidence"], ensure_ascii=False, sort_keys=True)[:300]] for a in open_cases]),
         f"<h2>终端 Terminals ({len(terminals)})</h2>",
         _table(["terminal", "merchant", "label", "status", "last seen", "reported queue", "clock offset (ms)",

@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 
 from alliance_protocol.rules import AllianceRules
 
@@ -66,7 +66,8 @@ class ReconcileReport:
     journal_gaps: int = 0
     clock_skews: int = 0
     expired_points: int = 0
-    drift: list[dict[str, int]] = field(default_factory=list)  # first 100 members whose stored balance was wrong
+    # the first 100 members whose stored balance was wrong
+    drift: list[dict[str, int]] = field(default_factory=list)
     drift_members: int = 0
     tiers_changed: int = 0
     members_updated: int = 0
@@ -154,9 +155,11 @@ def _take_openings(hq: HQ, report: ReconcileReport) -> None:
             for member_id, total in s.execute(select(Record.member_id, func.sum(Record.points_delta))
                                               .where(Record.member_id.in_(chunk), Record.effect == APPLIED)
                                               .group_by(Record.member_id)):
-                applied[member_id] = int(total or 0)
+                if member_id is not None:  # always: the ids asked for
+                    applied[member_id] = int(total or 0)
         now = now_ms()
-        s.add_all([LedgerAdjustment(member_id=m, kind="opening", ref="opening", points=balance - applied.get(m, 0),
+        s.add_all([LedgerAdjustment(member_id=m, kind="opening", ref="opening",
+                                    points=balance - applied.get(m, 0),
                                     effective_at=0, created_by="reconcile", created_at=now,
                                     note="balance carried in before the ledger")
                    for m, balance in new])
@@ -199,7 +202,9 @@ def ledger_books(hq: HQ, cfg: BooksConfig, years: YearClock, now: int, report: R
     n_adj = len(adjustments)
     with hq.engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=STREAM_CHUNK).execute(stmt)
-        for member_id, delta, t, terminal_id, seq in result:
+        # (member, delta, recorded_at, terminal, seq): the query asks for member_id IS NOT NULL
+        rows = cast(Iterable[tuple[int, int, int, str, int]], result)
+        for member_id, delta, t, terminal_id, seq in rows:
             count += 1
             if ai < n_adj and adjustments[ai][2] <= t:
                 apply_adjustments_until(t)
@@ -233,15 +238,19 @@ def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileRepor
             r = c["record"]
             keys.add(f"{r['terminal_id']}:{r['seq']}")
             an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{r['terminal_id']}:{r['seq']}",
-                             {**c, "source": "event_time"}, member_id=c["member_id"], terminal_id=r["terminal_id"])
+                             {**c, "source": "event_time"}, member_id=c["member_id"],
+                             terminal_id=r["terminal_id"])
         report.negative_crossings = len(crossings)
         # A crossing seen only in the order the batches arrived (or one a later record undid): closed.
         now_s = int(time.time())
-        for case in s.scalars(select(Anomaly).where(Anomaly.type == an.NEGATIVE_BALANCE, Anomaly.status == "open")
-                              .with_for_update()).all():
+        open_crossings = (select(Anomaly)
+                          .where(Anomaly.type == an.NEGATIVE_BALANCE, Anomaly.status == "open")
+                          .with_for_update())
+        for case in s.scalars(open_crossings).all():
             terminal_id, _, seq = case.dedupe_key.rpartition(":")
-            rid = s.scalar(select(Record.id).where(Record.terminal_id == terminal_id, Record.seq == int(seq))) \
-                if seq.isdigit() else None
+            rid = (s.scalar(select(Record.id)
+                            .where(Record.terminal_id == terminal_id, Record.seq == int(seq)))
+                   if seq.isdigit() else None)
             if case.dedupe_key not in keys and rid is not None and rid <= watermark:  # (later ones: next run)
                 case.status, case.reviewed_by, case.reviewed_at = an.DISPROVED, "reconcile", now_s
                 case.review_note = ("disproved: in event time (every terminal's records in the order they "
@@ -252,7 +261,8 @@ def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileRepor
                                              .group_by(Record.terminal_id)).all():
             if n >= top:
                 continue
-            seqs = s.scalars(select(Record.seq).where(Record.terminal_id == terminal_id).order_by(Record.seq)).all()
+            seqs = s.scalars(select(Record.seq).where(Record.terminal_id == terminal_id)
+                             .order_by(Record.seq)).all()
             missing: list[list[int]] = []
             expected = 1
             for q in seqs:
@@ -265,7 +275,8 @@ def _raise_found(hq: HQ, crossings: list[dict[str, Any]], report: ReconcileRepor
                               "missing": sum(b - a + 1 for a, b in missing), "highest_stored": top},
                              terminal_id=terminal_id)
         for t in s.scalars(select(Terminal).where(Terminal.clock_offset_ms.is_not(None))).all():
-            if abs(t.clock_offset_ms) > tolerance:
+            offset = t.clock_offset_ms  # never None here (the query's condition)
+            if offset is not None and abs(offset) > tolerance:
                 report.clock_skews += 1
                 day = (t.last_seen_ms or 0) // DAY_MS
                 an.raise_anomaly(s, window, an.CLOCK_SKEW, f"{t.id}:{day}",
@@ -280,11 +291,12 @@ def rolling_spend(hq: HQ, since_ms: int, until_ms: int) -> dict[int, int]:
     spend: dict[int, int] = {}
     stmt = (select(Record.member_id, func.sum(Record.sale_fen))
             .where(Record.effect == APPLIED, Record.member_id.is_not(None), Record.kind.in_(SALE_KINDS),
-                   Record.voided_by_id.is_(None), Record.recorded_at >= since_ms, Record.recorded_at <= until_ms)
+                   Record.voided_by_id.is_(None), Record.recorded_at >= since_ms,
+                   Record.recorded_at <= until_ms)
             .group_by(Record.member_id))
     with hq.session() as s:
         for member_id, total in s.execute(stmt):
-            if total:
+            if total and member_id is not None:  # (never None: the query's condition)
                 spend[member_id] = int(total)
     return spend
 
@@ -344,6 +356,7 @@ def reconcile(hq: HQ, *, now: int | None = None, tiers: bool = True,
             for i, c in enumerate(changes):
                 c["c"] = first + i
             table = Member.__table__
+            assert isinstance(table, Table)  # a mapped class's table (typed as any FromClause)
             stmt = (update(table).where(table.c.id == bindparam("mid"))
                     .values(balance=bindparam("b"), tier=bindparam("t"), expiring_soon=bindparam("e"),
                             change_cursor=bindparam("c")))

@@ -50,7 +50,8 @@ def list_anomalies(hq: HQ, status: str | None = "open", limit: int = 500, offset
         if status:
             where.append(Anomaly.status == status)
         if merchant_id is not None:
-            where.append(Anomaly.terminal_id.in_(select(Terminal.id).where(Terminal.merchant_id == merchant_id)))
+            of_merchant = select(Terminal.id).where(Terminal.merchant_id == merchant_id)
+            where.append(Anomaly.terminal_id.in_(of_merchant))
         total = s.scalar(select(func.count()).select_from(Anomaly).where(*where)) or 0
         rows = s.scalars(select(Anomaly).where(*where).order_by(Anomaly.deadline, Anomaly.id)
                          .offset(offset).limit(limit)).all()
@@ -79,7 +80,8 @@ def _decide_held(hq: HQ, s, record: Record, *, apply: bool) -> dict[str, Any]:
     record.effect = APPLIED
     if record.member_id is not None and record.local_day is not None and record.points_earned:
         add_to(s, MemberDay, ["member_id", "local_day"], "earned",
-               [{"member_id": record.member_id, "local_day": record.local_day, "earned": record.points_earned}])
+               [{"member_id": record.member_id, "local_day": record.local_day,
+                 "earned": record.points_earned}])
     if record.member_id is not None and record.points_delta:
         m = s.get(Member, record.member_id, with_for_update=True)
         m.balance += record.points_delta
@@ -88,7 +90,8 @@ def _decide_held(hq: HQ, s, record: Record, *, apply: bool) -> dict[str, Any]:
             "member_id": record.member_id, "points": record.points_delta}
 
 
-def review(hq: HQ, anomaly_id: int, action: str, by: str, note: str, *, points: int | None = None) -> dict[str, Any]:
+def review(hq: HQ, anomaly_id: int, action: str, by: str, note: str, *,
+           points: int | None = None) -> dict[str, Any]:
     """Apply one review action. `points` overrides the compensating entry of "reverse"."""
     if action not in ACTIONS:
         raise HQError("REQUEST_INVALID", f"action must be one of {', '.join(ACTIONS)}")
@@ -110,7 +113,8 @@ def review(hq: HQ, anomaly_id: int, action: str, by: str, note: str, *, points: 
             member_id = a.member_id if a.member_id is not None else (record.member_id if record else None)
             if points is None:
                 if record is None or record.member_id is None or record.effect != APPLIED:
-                    raise HQError("REQUEST_INVALID", "no ledger record to reverse in this case; give --points")
+                    raise HQError("REQUEST_INVALID",
+                                  "no ledger record to reverse in this case; give --points")
                 points = -record.points_delta
             if member_id is None or s.get(Member, member_id) is None:
                 raise HQError("UNKNOWN_MEMBER", "this case names no member to compensate", 404)
@@ -118,6 +122,8 @@ def review(hq: HQ, anomaly_id: int, action: str, by: str, note: str, *, points: 
             s.add(LedgerAdjustment(member_id=member_id, kind="reversal", ref=f"anomaly:{a.id}", points=points,
                                    effective_at=at, anomaly_id=a.id, created_by=by, created_at=at, note=note))
             m = s.get(Member, member_id, with_for_update=True)
+            if m is None:  # looked up just above: only a member removed meanwhile
+                raise HQError("UNKNOWN_MEMBER", "this case names no member to compensate", 404)
             m.balance += points
             m.change_cursor = hq.next_cursor(s)
             out = {"member_id": member_id, "points": points}

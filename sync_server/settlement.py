@@ -85,8 +85,9 @@ def settlement_report(hq: HQ, day: date) -> list[MerchantLine]:
         merchants = s.scalars(select(Merchant).order_by(Merchant.id)).all()
         start, end = day_bounds_ms(day, rules.utc_offset_minutes)
         in_day = (Record.effect == APPLIED, Record.recorded_at >= start, Record.recorded_at < end)
-        totals = s.execute(select(Record.merchant_id, func.sum(Record.points_earned), func.sum(Record.points_spent),
-                                  func.sum(Record.sale_fen)).where(*in_day).group_by(Record.merchant_id)).all()
+        totals = s.execute(select(Record.merchant_id, func.sum(Record.points_earned),
+                                  func.sum(Record.points_spent), func.sum(Record.sale_fen))
+                           .where(*in_day).group_by(Record.merchant_id)).all()
         cross = s.execute(select(Member.home_merchant_id, func.sum(Record.sale_fen))
                           .join(Member, Member.id == Record.member_id)
                           .where(*in_day, Record.sale_fen != 0, Member.home_merchant_id.is_not(None),
@@ -97,7 +98,9 @@ def settlement_report(hq: HQ, day: date) -> list[MerchantLine]:
     for merchant_id, earned, spent, sales in totals:
         line = lines.get(merchant_id)
         if line is not None:
-            line.points_issued, line.points_redeemed, line.sales_fen = int(earned or 0), int(spent or 0), int(sales or 0)
+            line.points_issued = int(earned or 0)
+            line.points_redeemed = int(spent or 0)
+            line.sales_fen = int(sales or 0)
     for home, sales in cross:
         if home in lines:
             lines[home].rebate_fen = pct_half_up(int(sales or 0), cfg.rebate_pct)

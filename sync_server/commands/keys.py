@@ -121,7 +121,8 @@ def cmd_issue_cert(args: argparse.Namespace) -> int:
         tier=Tier[args.tier.upper()], allowance=args.allowance,
         device_public=unb64(args.device_public_key), valid_s=args.valid_days * DAY,
     )
-    print(json.dumps({"certificate": b64(cert.to_bytes()), "serial": cert.serial, "not_after": cert.not_after}))
+    print(json.dumps({"certificate": b64(cert.to_bytes()), "serial": cert.serial,
+                      "not_after": cert.not_after}))
     return 0
 
 

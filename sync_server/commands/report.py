@@ -50,7 +50,8 @@ def cmd_report_settlement(args: argparse.Namespace) -> int:
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
-        _print({"ok": False, "reason": "REQUEST_INVALID", "detail": f"--date must be YYYY-MM-DD, got {args.date!r}"})
+        _print({"ok": False, "reason": "REQUEST_INVALID",
+                "detail": f"--date must be YYYY-MM-DD, got {args.date!r}"})
         return 2
     lines = settlement_report(_open(args), day)
     if args.csv:
@@ -72,23 +73,28 @@ def cmd_hq_login_add(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = db_opt(sub.add_parser("reconcile", help="recompute the ledger from all records; raise anomalies; tiers"))
+    p = db_opt(sub.add_parser("reconcile",
+                              help="recompute the ledger from all records; raise anomalies; tiers"))
     p.add_argument("--keep-tiers", action="store_true", help="do not recompute tiers from rolling spend")
     p.set_defaults(func=cmd_reconcile)
 
-    anomaly = sub.add_parser("anomaly", help="anomalies to review").add_subparsers(dest="action_name", required=True)
+    anomaly = sub.add_parser("anomaly", help="anomalies to review").add_subparsers(dest="action_name",
+                                                                                    required=True)
     p = db_opt(anomaly.add_parser("list"))
     p.add_argument("--status", default="open", help="open (default), accepted, reversed, ... or all")
     p.add_argument("--limit", type=int, default=500, help="cases per page (the output says the total)")
-    p.add_argument("--offset", type=int, default=0, help="start of the page (next_offset of the previous one)")
+    p.add_argument("--offset", type=int, default=0,
+                   help="start of the page (next_offset of the previous one)")
     p.add_argument("--all", action="store_true", help="every page")
     p.set_defaults(func=cmd_anomaly_list)
     p = db_opt(anomaly.add_parser("review"))
     p.add_argument("id", type=int)
-    p.add_argument("--action", required=True, choices=["accept", "reverse", "block-member", "suspend-terminal"])
+    p.add_argument("--action", required=True,
+                   choices=["accept", "reverse", "block-member", "suspend-terminal"])
     p.add_argument("--by", required=True, help="who reviews")
     p.add_argument("--note", required=True, help="why")
-    p.add_argument("--points", type=int, help="reverse: the compensating entry (default: undo the named record)")
+    p.add_argument("--points", type=int,
+                   help="reverse: the compensating entry (default: undo the named record)")
     p.set_defaults(func=cmd_anomaly_review)
 
     report = sub.add_parser("report", help="reports").add_subparsers(dest="report", required=True)
@@ -97,8 +103,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--csv", help="also write the lines to this CSV file")
     p.set_defaults(func=cmd_report_settlement)
 
-    login = sub.add_parser("hq-login", help="merchant logins for the HQ page").add_subparsers(dest="login_action",
-                                                                                             required=True)
+    login = sub.add_parser("hq-login", help="merchant logins for the HQ page").add_subparsers(
+        dest="login_action", required=True)
     p = db_opt(login.add_parser("add", help="a login that sees one merchant's data only"))
     p.add_argument("name")
     p.add_argument("--merchant", required=True)

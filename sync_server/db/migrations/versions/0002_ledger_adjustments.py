@@ -18,7 +18,8 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         'ledger_adjustments',
-        sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
+        sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True,
+                  nullable=False),
         sa.Column('member_id', sa.BigInteger(), nullable=False),
         sa.Column('kind', sa.String(length=20), nullable=False),
         sa.Column('ref', sa.String(length=64), nullable=False),

@@ -38,7 +38,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('void_of_id', sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column('voided_by_id', sa.BigInteger(), nullable=True))
         batch_op.create_index('ix_records_item', ['item_id'], unique=False,
-                              postgresql_where=sa.text('item_id IS NOT NULL'), sqlite_where=sa.text('item_id IS NOT NULL'))
+                              postgresql_where=sa.text('item_id IS NOT NULL'),
+                              sqlite_where=sa.text('item_id IS NOT NULL'))
         batch_op.create_index('ix_records_receipt', ['merchant_id', 'receipt_ref'], unique=False,
                               postgresql_where=sa.text('receipt_ref IS NOT NULL'),
                               sqlite_where=sa.text('receipt_ref IS NOT NULL'))

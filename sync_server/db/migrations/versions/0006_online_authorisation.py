@@ -21,7 +21,8 @@ HELD = sa.text("state = 'held'")
 def upgrade() -> None:
     op.create_table(
         'authorisations',
-        sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
+        sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True,
+                  nullable=False),
         sa.Column('auth_id', sa.String(length=21), nullable=False),
         sa.Column('terminal_id', sa.String(length=64), nullable=False),
         sa.Column('merchant_id', sa.String(length=32), nullable=False),
