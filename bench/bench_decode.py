@@ -44,7 +44,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {machine()}; corpus: {args.count} images per resolution, "
           f"{'harsh' if args.harsh else 'module-relative'} blur")
-    print(f"{'decoder':<8} {'resolution':<10} {'decoded':>9} {'rate %':>7} {'median ms':>10} {'p90 ms':>7} {'max ms':>7}")
+    print(f"{'decoder':<8} {'resolution':<10} {'decoded':>9} {'rate %':>7} {'median ms':>10} "
+          f"{'p90 ms':>7} {'max ms':>7}")
     for r in run(args.count, args.harsh):
         print(f"{r['decoder']:<8} {r['resolution']:<10} {r['decoded']:>4}/{r['count']:<4} {r['rate']:>7.1f} "
               f"{r['p50']:>10.2f} {r['p90']:>7.2f} {r['max']:>7.2f}")

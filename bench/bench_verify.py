@@ -45,13 +45,15 @@ def main() -> None:
     expired = [members[i % 100].code(T0 - 3600) for i in range(quarter)]
     stranger = TestAlliance(seed="other-alliance").member(7)
     unknown_issuer = [stranger.code(T0) for _ in range(quarter)]
-    garbage = [("LM1" + "Z" * 301), "hello", "LM1" + "0" * 200, "https://example.com/?q=1"] * (quarter // 4 + 1)
+    garbage = ([("LM1" + "Z" * 301), "hello", "LM1" + "0" * 200, "https://example.com/?q=1"]
+               * (quarter // 4 + 1))
     verifier = alliance.verifier()
     for c in codes[:200]:  # warm-up, then a fresh verifier so every measured code is new
         verifier.verify(c, consume=False)
     verifier = alliance.verifier()
     print(f"machine: {machine()}")
-    print(f"{'input':<28} {'n':>6}  {'wall p50':>9} {'p99':>7} {'max':>7}   {'cpu p50':>8} {'p99':>7} {'max':>7}  reasons")
+    print(f"{'input':<28} {'n':>6}  {'wall p50':>9} {'p99':>7} {'max':>7}   "
+          f"{'cpu p50':>8} {'p99':>7} {'max':>7}  reasons")
     for label, batch, expect_ok in (
         ("valid (fresh)", codes, True),
         ("replayed (same codes again)", codes[:quarter], False),

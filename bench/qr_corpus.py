@@ -63,7 +63,8 @@ def _phone_screen(text: str, rng: np.random.Generator, module_px: int) -> tuple[
     screen = np.full((side + 4 * pad, side + 2 * pad), light, np.uint8)  # app chrome above and below
     screen[2 * pad: 2 * pad + side, pad: pad + side] = qr
     bezel = module_px * 3
-    phone = np.full((screen.shape[0] + 2 * bezel, screen.shape[1] + 2 * bezel), int(rng.integers(10, 40)), np.uint8)
+    phone = np.full((screen.shape[0] + 2 * bezel, screen.shape[1] + 2 * bezel), int(rng.integers(10, 40)),
+                    np.uint8)
     phone[bezel:-bezel, bezel:-bezel] = screen
     return cv2.cvtColor(phone, cv2.COLOR_GRAY2BGR), {"contrast": light - dark}
 

@@ -27,6 +27,7 @@ from sync_server.settings import ServerSettings
 from terminal_app.store import open_store
 from terminal_app.sync import SyncClient
 
+
 def populate(hq: HQ, n: int) -> None:
     device = b64(public_raw(derive_key("bench", "device")))
     now = int(time.time())
@@ -38,8 +39,8 @@ def populate(hq: HQ, n: int) -> None:
                  "balance": (i * 37) % 50_000, "blocked": i % 100 == 0, "change_cursor": cursor + i,
                  "secret_hash": "", "backup_key": ""} for i in range(start, min(n, start + 10_000))])
         s.execute(insert(Device), [
-            {"serial": 5_000_000 + i, "member_id": 1_000_000 + i, "device_public_key": device, "issued_at": now,
-             "not_after": now + 86_400, "revoked": True} for i in range(0, n, 50)])
+            {"serial": 5_000_000 + i, "member_id": 1_000_000 + i, "device_public_key": device,
+             "issued_at": now, "not_after": now + 86_400, "revoked": True} for i in range(0, n, 50)])
     hq.bundle_changed()
 
 
@@ -58,7 +59,8 @@ def run(args: argparse.Namespace, home: Path, url: str) -> None:
     init_demo(hq)
     t0 = time.perf_counter()
     populate(hq, args.members)
-    print(f"machine: {machine()}; {args.db}; {args.members:,} members generated in {time.perf_counter() - t0:.1f} s")
+    print(f"machine: {machine()}; {args.db}; {args.members:,} members generated in "
+          f"{time.perf_counter() - t0:.1f} s")
     t0 = time.perf_counter()
     sequence, envelope = hq.current_bundle()
     print(f"bundle build + root signature: {1000 * (time.perf_counter() - t0):.0f} ms, "
@@ -74,11 +76,12 @@ def run(args: argparse.Namespace, home: Path, url: str) -> None:
         t_bundle = time.perf_counter() - t0
         bundle = store.current_bundle()
         print(f"terminal: bundle download + verify + install: {1000 * t_bundle:.0f} ms "
-              f"(deny lists: {len(bundle.deny_serials):,} certificates, {len(bundle.deny_members):,} members; "
-              f"sequence {seq})")
+              f"(deny lists: {len(bundle.deny_serials):,} certificates, "
+              f"{len(bundle.deny_members):,} members; sequence {seq})")
         t0 = time.perf_counter()
         verifier = store.verifier()
-        print(f"terminal: loading the verifier from the stored bundle: {1000 * (time.perf_counter() - t0):.0f} ms")
+        print("terminal: loading the verifier from the stored bundle: "
+              f"{1000 * (time.perf_counter() - t0):.0f} ms")
         t0 = time.perf_counter()
         count = client.pull_balances()
         t_bal = time.perf_counter() - t0

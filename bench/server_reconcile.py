@@ -64,8 +64,8 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dic
             roll = rng.random()
             member = rng.randint(1, members)
             tid, mid = f"T{ti:04d}", f"M{ti % 20:03d}"
-            body = {"terminal_id": tid, "merchant_id": mid, "seq": seq, "prev_hash": "0" * 64, "recorded_at": at,
-                    "reason": "OK", "shift": 1}
+            body = {"terminal_id": tid, "merchant_id": mid, "seq": seq, "prev_hash": "0" * 64,
+                    "recorded_at": at, "reason": "OK", "shift": 1}
             earned = spent = paid = 0
             if roll < 0.85:
                 paid = rng.randint(20, 500) * 100
@@ -86,12 +86,14 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dic
                 body["counter"] = counters[member]
             rows.append({"terminal_id": tid, "merchant_id": mid, "seq": seq, "hash": f"{ti:04d}{seq:060d}",
                          "prev_hash": "0" * 64, "sig": "s" * 86,
-                         "body": json.dumps(body, sort_keys=True, separators=(",", ":")), "kind": body["kind"],
-                         "status": body["status"], "reason": body["reason"], "member_id": member,
+                         "body": json.dumps(body, sort_keys=True, separators=(",", ":")),
+                         "kind": body["kind"], "status": body["status"], "reason": body["reason"],
+                         "member_id": member,
                          "cert_serial": member, "counter": body.get("counter"), "points_delta": delta,
                          "recorded_at": at, "received_at": now_ms, "flag": None, "batch_id": None,
                          "effect": "applied" if member is not None else "none", "points_earned": earned,
-                         "points_spent": spent, "sale_fen": paid, "local_day": (at + 8 * 3_600_000) // 86_400_000})
+                         "points_spent": spent, "sale_fen": paid,
+                         "local_day": (at + 8 * 3_600_000) // 86_400_000})
             if len(rows) >= CHUNK:
                 with hq.engine.begin() as conn:
                     conn.execute(insert(Record.__table__), rows)
@@ -104,8 +106,9 @@ def generate(hq: HQ, n: int, members: int, terminals: int, seed: int = 7) -> dic
             conn.execute(insert(Record.__table__), rows)
     with hq.engine.begin() as conn:
         conn.execute(insert(Member.__table__), [
-            {"id": m, "name": "", "phone": "", "tier": 0, "balance": b, "expiring_soon": 0, "birthday_month": 0,
-             "home_merchant_id": f"M{m % 20:03d}", "secret_hash": "", "backup_key": "", "blocked": False, "change_cursor": 0}
+            {"id": m, "name": "", "phone": "", "tier": 0, "balance": b, "expiring_soon": 0,
+             "birthday_month": 0, "home_merchant_id": f"M{m % 20:03d}", "secret_hash": "", "backup_key": "",
+             "blocked": False, "change_cursor": 0}
             for m, b in expected.items()])
     return expected
 

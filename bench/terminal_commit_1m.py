@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 from alliance_protocol.journal_record import GENESIS_HASH, seal
+from alliance_protocol.pricing import local_date
+from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import T0, TestAlliance
 from bench.common import machine, summary_ms
 from bench.terminal_common import terminal
-from alliance_protocol.pricing import local_date
-from alliance_protocol.rules import AllianceRules
 from terminal_app.core.journal import verify_journal
 from terminal_app.store import Key
 from terminal_app.store.journal_table import INSERT
@@ -50,17 +50,19 @@ def fill(store, n: int, seed: int = 3) -> float:
             at = start_ms + seq * step
             body = {"terminal_id": ident.terminal_id, "merchant_id": ident.merchant_id, "seq": seq,
                     "prev_hash": prev, "recorded_at": at, "kind": "purchase", "status": "approved",
-                    "reason": "OK", "shift": 1 + seq // 500, "member_id": member, "cert_serial": member * 10,
-                    "counter": seq, "code_time": at // 1000, "tier": 1, "bill_fen": bill, "points_spent": spent,
-                    "points_earned": bill // 100, "paid_fen": bill - spent}
+                    "reason": "OK", "shift": 1 + seq // 500, "member_id": member,
+                    "cert_serial": member * 10, "counter": seq, "code_time": at // 1000, "tier": 1,
+                    "bill_fen": bill, "points_spent": spent, "points_earned": bill // 100,
+                    "paid_fen": bill - spent}
             record = seal(body, key)
             prev = record["hash"]
-            batch.append((seq, at, local_date(rules, at / 1000).isoformat(), body["shift"], "purchase", "approved", "OK",
-                          member, body["points_earned"], spent, None, None, None, None,
+            batch.append((seq, at, local_date(rules, at / 1000).isoformat(), body["shift"], "purchase",
+                          "approved", "OK", member, body["points_earned"], spent, None, None, None, None,
                           json.dumps(body, sort_keys=True), record["hash"], record["sig"]))
             if len(batch) == 20_000 or seq == n:
                 conn.exec_driver_sql(INSERT, batch)
-                conn.exec_driver_sql("INSERT INTO outbox (seq, synced) VALUES (?, 1)", [(b[0],) for b in batch])
+                conn.exec_driver_sql("INSERT INTO outbox (seq, synced) VALUES (?, 1)",
+                                     [(b[0],) for b in batch])
                 batch = []
         tx.state.put(Key.JOURNAL_HEAD, {"seq": n, "hash": prev})
         tx.state.put(Key.SYNCED_THROUGH, n)
@@ -88,7 +90,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--verify", action="store_true", help="also time `journal verify` over the big journal")
+    parser.add_argument("--verify", action="store_true",
+                        help="also time `journal verify` over the big journal")
     args = parser.parse_args()
     alliance = TestAlliance(seed="bench-1m")
     print(f"machine: {machine()}")
@@ -101,7 +104,7 @@ def main() -> None:
         member_e = alliance.member(80_123, tier=2, allowance=10**9)
         member_b = alliance.member(80_123, tier=2, allowance=10**9)
         results = {}
-        for round_ in range(2):  # interleaved rounds: both stores see the same machine load
+        for _round in range(2):  # interleaved rounds: both stores see the same machine load
             for label, service, member in (("empty", empty, member_e), ("1M", big, member_b)):
                 sc, co = measure(service, member, args.count // 2)
                 results.setdefault(label, ([], []))
@@ -109,10 +112,11 @@ def main() -> None:
                 results[label][1].extend(co)
         for label, (sc, co) in results.items():
             s, c = summary_ms(sc), summary_ms(co)
-            print(f"{label:>6} journal: commit p50 {c['p50']:.2f} ms  p99 {c['p99']:.2f} ms  max {c['max']:.2f} ms"
-                  f" | scan p50 {s['p50']:.2f} ms  p99 {s['p99']:.2f} ms")
+            print(f"{label:>6} journal: commit p50 {c['p50']:.2f} ms  p99 {c['p99']:.2f} ms  "
+                  f"max {c['max']:.2f} ms | scan p50 {s['p50']:.2f} ms  p99 {s['p99']:.2f} ms")
         e, b = summary_ms(results["empty"][1]), summary_ms(results["1M"][1])
-        print(f"ratio 1M/empty: commit p50 {b['p50'] / e['p50']:.2f}x  p99 {b['p99'] / e['p99']:.2f}x (target <= 2x)")
+        print(f"ratio 1M/empty: commit p50 {b['p50'] / e['p50']:.2f}x  p99 {b['p99'] / e['p99']:.2f}x "
+              "(target <= 2x)")
         if args.verify:
             t0 = time.perf_counter()
             with big_store.read() as tx:

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     from terminal_app.ui.camera import CameraWorker
     from terminal_app.ui.settings import UiSettings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive for the whole run
     home = Path(tempfile.mkdtemp(prefix="bench-ui-latency-")) / "term"
     now = int(time.time())
     alliance = TestAlliance(seed="bench-lat", now=now)
