@@ -7,7 +7,9 @@ worker process builds the same stateless app over the shared database and key fi
 from __future__ import annotations
 
 from .api import create_app
+from .gc_tuning import tune_for_serving
 from .hq import HQ
 from .settings import ServerSettings
 
 app = create_app(HQ.open(ServerSettings()))
+tune_for_serving()

@@ -57,7 +57,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run("sync_server.asgi:app", host=args.host, port=args.port, log_level=args.log_level,
                     workers=args.workers, http=NoDelayH11Protocol)
     else:
-        uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level=args.log_level,
+        from ..gc_tuning import tune_for_serving
+
+        app = create_app(hq)
+        tune_for_serving()
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                     http=NoDelayH11Protocol)
     return 0
 

@@ -99,7 +99,6 @@ class Record(Base):
     __tablename__ = "records"
     __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_records_terminal_seq"),
                       Index("ix_records_member_time", "member_id", "recorded_at"),
-                      Index("ix_records_code", "cert_serial", "counter"),
                       Index("ix_records_item", "item_id", postgresql_where=text("item_id IS NOT NULL"),
                             sqlite_where=text("item_id IS NOT NULL")),
                       Index("ix_records_receipt", "merchant_id", "receipt_ref",
