@@ -33,11 +33,13 @@ def flow(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict:
     rc, out = run(server_cli.main, ["--home", srv, "keys", "init"], capsys)
     root_key = last_json(out)["root_public_key"]
     keys_dir = last_json(out)["keys_dir"]
-    assert run(wallet_cli.main, ["--home", wallet, "register", "--local-issuer", keys_dir, "--member-id", "5001",
-                                 "--tier", "gold", "--allowance", "3000"], capsys)[0] == 0
+    register = ["--home", wallet, "register", "--local-issuer", keys_dir, "--member-id", "5001",
+                "--tier", "gold", "--allowance", "3000"]
+    assert run(wallet_cli.main, register, capsys)[0] == 0
     bundle = str(tmp_path / "bundle.json")
     assert run(server_cli.main, ["--home", srv, "keys", "bundle", "--out", bundle], capsys)[0] == 0
-    rc, out = run(terminal_cli.main, ["--home", term, "trust", "install", bundle, "--root-key", root_key], capsys)
+    rc, out = run(terminal_cli.main, ["--home", term, "trust", "install", bundle, "--root-key", root_key],
+                  capsys)
     assert rc == 0, out
     return {"srv": srv, "wallet": wallet, "term": term, "root_key": root_key, "bundle": bundle,
             "keys_dir": keys_dir, "tmp": tmp_path}
@@ -49,7 +51,8 @@ def fresh_code(flow: dict, capsys: pytest.CaptureFixture[str]) -> str:
     return out.strip()
 
 
-def test_unconfirmed_clock_then_verified_then_replayed(flow: dict, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unconfirmed_clock_then_verified_then_replayed(flow: dict,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
     """`verify` is a check: it never uses a code up (the member can still pay with it) and journals
     nothing; the code is used by the sale that journals it, and then `verify` says CODE_REPLAYED."""
     code = fresh_code(flow, capsys)
@@ -87,7 +90,8 @@ def test_replay_is_remembered_by_a_new_process(flow: dict, capsys: pytest.Captur
     local_identity(flow)
     code = fresh_code(flow, capsys)
     base = [sys.executable, "-m", "terminal_app.cli", "--home", flow["term"]]
-    sale = subprocess.run([*base, "sale", code, "--bill-fen", "10000"], capture_output=True, text=True, timeout=60)
+    sale = subprocess.run([*base, "sale", code, "--bill-fen", "10000"], capture_output=True, text=True,
+                          timeout=60)
     second = subprocess.run([*base, "verify", code], capture_output=True, text=True, timeout=60)
     assert json.loads(sale.stdout)["ok"] is True, sale.stderr
     assert json.loads(second.stdout)["reason"] == "CODE_REPLAYED"
@@ -105,7 +109,8 @@ def test_revocation_arrives_with_a_new_bundle(flow: dict, capsys: pytest.Capture
     assert last_json(out)["reason"] == "CERT_REVOKED"
 
 
-def test_a_forged_bundle_is_refused_and_the_old_one_kept(flow: dict, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_forged_bundle_is_refused_and_the_old_one_kept(flow: dict,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
     doc = json.loads(Path(flow["bundle"]).read_text())
     doc["payload"]["sequence"] = 9
     doc["payload"]["deny"]["member_ids"] = [5001]
@@ -118,7 +123,8 @@ def test_a_forged_bundle_is_refused_and_the_old_one_kept(flow: dict, capsys: pyt
 
 
 def test_garbage_code_gets_a_typed_answer(flow: dict, capsys: pytest.CaptureFixture[str]) -> None:
-    rc, out = run(terminal_cli.main, ["--home", flow["term"], "verify", "hello; DROP TABLE journal;--"], capsys)
+    rc, out = run(terminal_cli.main, ["--home", flow["term"], "verify", "hello; DROP TABLE journal;--"],
+                  capsys)
     verdict = last_json(out)
     assert rc == 1 and verdict["reason"] == "UNKNOWN_FORMAT" and verdict["message_zh"]
 

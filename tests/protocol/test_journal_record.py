@@ -7,7 +7,6 @@ import pytest
 from alliance_protocol import journal_record as jr
 from alliance_protocol.testkit import derive_key
 
-
 KEY = derive_key("journal", "terminal")
 
 
@@ -61,7 +60,8 @@ def test_another_terminals_key_fails() -> None:
     assert info.value.problem == "signature"
 
 
-@pytest.mark.parametrize("bad", [None, {}, {"body": {}, "hash": "", "sig": ""}, {"body": [], "hash": 1, "sig": "%%"}])
+@pytest.mark.parametrize("bad", [None, {}, {"body": {}, "hash": "", "sig": ""},
+                                 {"body": [], "hash": 1, "sig": "%%"}])
 def test_malformed_records_raise_a_typed_error(bad: object) -> None:
     with pytest.raises(jr.RecordError):
         jr.check(bad, KEY.public_key())

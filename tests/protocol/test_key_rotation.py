@@ -71,7 +71,8 @@ def test_keyring_rotation_end_to_end(tmp_path: Path) -> None:
         return make_code(cert, device, code_time=at, counter=1)
 
     def verifier_at(at: int) -> OfflineVerifier:
-        envelope = ring.sign_bundle({"alliance_id": "a", "sequence": 1, "issued_at": at, "deny": {}, "keys": []})
+        envelope = ring.sign_bundle({"alliance_id": "a", "sequence": 1, "issued_at": at, "deny": {},
+                                     "keys": []})
         bundle = tb.load_bundle(envelope, [ring.root_public])
         return OfflineVerifier(bundle, FixedClock(at), MemoryReplayGuard())
 

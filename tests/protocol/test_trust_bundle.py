@@ -6,8 +6,8 @@ import pytest
 
 from alliance_protocol import canonical
 from alliance_protocol import trust_bundle as tb
-from alliance_protocol.testkit import TestAlliance, derive_key
 from alliance_protocol.keys import public_raw
+from alliance_protocol.testkit import TestAlliance, derive_key
 
 
 def test_a_signed_bundle_loads_with_its_root() -> None:

@@ -94,7 +94,8 @@ def test_corpus_is_deterministic_real_version_10_codes() -> None:
     from member_wallet.qr_render import qr_matrix
 
     first, again = corpus("1280x720", 3, seed=7), corpus("1280x720", 3, seed=7)
-    assert all(np.array_equal(a.image, b.image) and a.text == b.text for a, b in zip(first, again))
+    assert all(np.array_equal(a.image, b.image) and a.text == b.text
+               for a, b in zip(first, again, strict=True))
     assert first[0].image.shape == (720, 1280, 3)
     assert len(first[0].text) == TEXT_LEN and first[0].text.startswith("LM1")
     assert qr_matrix(first[0].text).shape == (65, 65)  # version 10 (57 modules) + 2 x 4 quiet zone

@@ -39,7 +39,8 @@ def test_scan_files_reports_codes_no_code_and_unreadable(tmp_path: Path) -> None
     assert all(line["message_zh"] and line["message_en"] for line in out)
 
 
-def test_cli_scan_image_against_the_terminal_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_scan_image_against_the_terminal_store(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     from terminal_app.store import open_store
 
     alliance = TestAlliance(seed="scan", now=int(__import__("time").time()))

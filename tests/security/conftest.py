@@ -32,12 +32,20 @@ from sync_server.db.models import Anomaly, Member, Record
 from sync_server.reconcile import reconcile
 from sync_server.settlement import settlement_report
 from terminal_app.core.service import TerminalService
-from tests.server.conftest import RunningServer, Till, code_fields, enroll_terminal, pg_admin, priced, server  # noqa: F401
+from tests.server.conftest import (
+    RunningServer,
+    Till,
+    code_fields,
+    enroll_terminal,
+    pg_admin,  # noqa: F401 - a fixture, re-exported for the tests here
+    priced,
+    server,  # noqa: F401 - a fixture, re-exported for the tests here
+)
 
 _IDS = itertools.count(91_001)
 
 
-def new_member(server: RunningServer, tmp_path: Path, balance: int, tier: int = 0,
+def new_member(server: RunningServer, tmp_path: Path, balance: int, tier: int = 0,  # noqa: F811 (the fixture's name)
                home: str | None = None) -> Wallet:
     member_id = next(_IDS)
     server.hq.create_member(member_id, name="受害者", phone="13100000000", balance=balance, tier=tier,
@@ -54,7 +62,7 @@ def local_today() -> date:
 class Hostile:
     """A malicious enrolled terminal: it seals and signs whatever it wants."""
 
-    def __init__(self, server: RunningServer, till: Till) -> None:
+    def __init__(self, server: RunningServer, till: Till) -> None:  # noqa: F811 (the fixture's name)
         self.server, self.till = server, till
         self.key = till.store.terminal_key()
         self.terminal_id = till.terminal_id
@@ -65,8 +73,9 @@ class Hostile:
 
     def body(self, kind: str = "purchase", status: str = "approved", reason: str = "OK", *,
              at_ms: int | None = None, **fields: Any) -> dict[str, Any]:
-        out = {"terminal_id": self.terminal_id, "merchant_id": self.merchant_id, "kind": kind, "status": status,
-               "reason": reason, "recorded_at": int(time.time() * 1000) if at_ms is None else at_ms, "shift": 1}
+        out = {"terminal_id": self.terminal_id, "merchant_id": self.merchant_id, "kind": kind,
+               "status": status, "reason": reason,
+               "recorded_at": int(time.time() * 1000) if at_ms is None else at_ms, "shift": 1}
         if kind in ("purchase", "coupon", "gift", "backup", "backfill") and status != "rejected":
             out["bundle_seq"] = self.bundle_seq
         out.update(fields)
@@ -77,7 +86,8 @@ class Hostile:
         facts = code_fields(code)
         return self.body(**{**facts, **priced(self.rules, facts["tier"], bill_fen, spend_points), **over})
 
-    def seal(self, body: dict[str, Any], *, seq: int | None = None, prev: str | None = None) -> dict[str, Any]:
+    def seal(self, body: dict[str, Any], *, seq: int | None = None,
+             prev: str | None = None) -> dict[str, Any]:
         self.seq = self.seq + 1 if seq is None else seq
         body = {**body, "seq": self.seq, "prev_hash": self.prev if prev is None else prev}
         record = jr.seal(body, self.key)
@@ -123,7 +133,8 @@ class Hostile:
         assert rec.effect in effect and rec.flag_reason == reason, (rec.effect, rec.flag_reason, rec.flag)
         assert rec.flag
         if rec.effect == "refused":
-            assert (rec.points_delta, rec.points_earned, rec.points_spent, rec.sale_fen, rec.uses) == (0, 0, 0, 0, 0)
+            moved = (rec.points_delta, rec.points_earned, rec.points_spent, rec.sale_fen, rec.uses)
+            assert moved == (0, 0, 0, 0, 0)
         keys = {c.dedupe_key for c in self.cases(case_type)}
         assert f"{self.terminal_id}:{seq}" in keys or case_type == "code_reused" and self.cases(case_type), (
             case_type, keys)
@@ -131,7 +142,7 @@ class Hostile:
 
 
 @pytest.fixture
-def hostile(server: RunningServer, tmp_path: Path) -> Hostile:
+def hostile(server: RunningServer, tmp_path: Path) -> Hostile:  # noqa: F811 (the fixture imported above)
     till = enroll_terminal(server, tmp_path / "hostile", "M-MALL")
     yield Hostile(server, till)
     till.client.close()
@@ -148,7 +159,7 @@ class Books:
     settlement: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, server: RunningServer) -> Books:
+    def read(cls, server: RunningServer) -> Books:  # noqa: F811 (the fixture's name)
         reconcile(server.hq, tiers=True)
         with server.hq.session() as s:
             rows = s.execute(select(Member.id, Member.balance, Member.tier)).all()
@@ -156,23 +167,25 @@ class Books:
         for day in (local_today(), local_today() - timedelta(days=1)):
             for line in settlement_report(server.hq, day):
                 books.settlement[(line.day, line.merchant_id)] = (
-                    line.points_issued, line.points_redeemed, line.sales_fen, line.commission_fen, line.rebate_fen,
-                    line.net_fen)
+                    line.points_issued, line.points_redeemed, line.sales_fen, line.commission_fen,
+                    line.rebate_fen, line.net_fen)
         return books
 
-    def assert_unchanged(self, server: RunningServer, allowed: dict[int, int] | None = None) -> Books:
+    def assert_unchanged(self, server: RunningServer,  # noqa: F811 (the fixture's name)
+                         allowed: dict[int, int] | None = None) -> Books:
         """The books equal these, but for `allowed` balance changes (what the evidence supports)."""
         after = Books.read(server)
         allowed = allowed or {}
         for member_id, balance in self.balances.items():
             assert after.balances.get(member_id) == balance + allowed.get(member_id, 0), member_id
-        assert after.tiers == {**self.tiers, **{m: after.tiers[m] for m in after.tiers if m not in self.tiers}}
+        new_members = {m: after.tiers[m] for m in after.tiers if m not in self.tiers}
+        assert after.tiers == {**self.tiers, **new_members}
         if not allowed:
             assert after.settlement == self.settlement
         return after
 
 
-def honest_terminal_still_counts(server: RunningServer, tmp_path: Path) -> None:
+def honest_terminal_still_counts(server: RunningServer, tmp_path: Path) -> None:  # noqa: F811 (its name)
     """After the attack: another terminal's real purchase goes through and moves exactly its points;
     balances download; reconciliation and settlement run."""
     till = enroll_terminal(server, tmp_path / f"honest-{next(_IDS)}", "M-CAFE")

@@ -47,8 +47,9 @@ def test_a_leaked_issuer_key_stops_counting_at_the_time_it_leaked(server: Runnin
 
     # (a) a certificate minted with the leaked key, dated before the leak: HQ never issued it.
     device = derive_key("minted", "device")
-    minted = ring.issue_certificate(now=leaked_at - 3600, member_id=genuine.state.member_id, serial=987_654,
-                                    tier=3, allowance=100_000, device_public=public_raw(device), valid_s=86_400)
+    minted = ring.issue_certificate(now=leaked_at - 3600, member_id=genuine.state.member_id,
+                                    serial=987_654, tier=3, allowance=100_000,
+                                    device_public=public_raw(device), valid_s=86_400)
     assert minted.issuer_kid.hex() == old_kid
     t_minted = leaked_at - 2400
     a = h.purchase(make_code(minted, device, code_time=t_minted, counter=1), 100_000, spend_points=20_000,
@@ -67,7 +68,8 @@ def test_a_leaked_issuer_key_stops_counting_at_the_time_it_leaked(server: Runnin
     # (d) the fresh key's member counts as usual, at any terminal.
     service = TerminalService(honest.store)
     assert honest.client.sync_once().ok  # the bundle now ends the leaked key at the leak
-    assert service.scan(genuine.next_code()).reason.value == "ISSUER_KEY_RETIRED"  # refused at the counter too
+    # refused at the counter too
+    assert service.scan(genuine.next_code()).reason.value == "ISSUER_KEY_RETIRED"
     scan = service.scan(later.next_code())
     assert scan.ok, scan
     result = service.commit_purchase(scan.token, bill_fen=10_000)
@@ -78,8 +80,9 @@ def test_a_leaked_issuer_key_stops_counting_at_the_time_it_leaked(server: Runnin
     case = h.cases("key_compromised")[0]
     out = review(hq, case.id, "accept", "hq-ops", "till was offline since the morning; receipt checked")
     assert out["applied"]
-    assert Books.read(server).balances[genuine.state.member_id] == before.balances[genuine.state.member_id] + \
-        h.stored(seqs[1]).points_delta
+    member_id = genuine.state.member_id
+    assert Books.read(server).balances[member_id] == (before.balances[member_id]
+                                                       + h.stored(seqs[1]).points_delta)
     honest_terminal_still_counts(server, tmp_path)
     for t in (till, honest):
         t.client.close()

@@ -32,8 +32,8 @@ def test_points_and_money_without_a_member_code_move_nothing(server: RunningServ
                    discount_pct=0, discount_fen=0, cash_off_fen=30_000, paid_fen=30_000, points_spent=30_000,
                    points_earned=300, multiplier_pct=100)  # no "code": nothing HQ can verify
     credit = h.body(member_id=f, cert_serial=2, counter=1, code_time=int(time.time()), tier=0,
-                    bill_fen=100_000_000, discount_pct=0, discount_fen=0, cash_off_fen=0, paid_fen=100_000_000,
-                    points_spent=0, points_earned=1_000_000, multiplier_pct=100)
+                    bill_fen=100_000_000, discount_pct=0, discount_fen=0, cash_off_fen=0,
+                    paid_fen=100_000_000, points_spent=0, points_earned=1_000_000, multiplier_pct=100)
     owed = h.body(kind="gift", gift_id="G-CUP", points_spent=10_000_000)  # no member at all
     sale = h.body(bill_fen=10_000_000, discount_pct=0, discount_fen=0, cash_off_fen=0, paid_fen=10_000_000,
                   points_spent=0, points_earned=0, multiplier_pct=100)
@@ -59,9 +59,10 @@ def test_a_backfill_is_held_and_bounded_by_the_rules(server: RunningServer, host
     h = hostile
     now = int(time.time())
     huge = h.body(kind="backfill", reason="DAILY_CAP_REACHED", member_id=m, bill_fen=100_000_000,
-                  receipt_ref="R-BIG", purchased_at=now - 60, manager="x", points_earned=1_000_000, review=True)
-    old = h.body(kind="backfill", member_id=m, bill_fen=10_000, receipt_ref="R-OLD", purchased_at=now - 3 * 86_400,
-                 manager="x", points_earned=100, review=True)
+                  receipt_ref="R-BIG", purchased_at=now - 60, manager="x", points_earned=1_000_000,
+                  review=True)
+    old = h.body(kind="backfill", member_id=m, bill_fen=10_000, receipt_ref="R-OLD",
+                 purchased_at=now - 3 * 86_400, manager="x", points_earned=100, review=True)
     again = h.body(kind="backfill", member_id=m, bill_fen=10_000, receipt_ref="R-BIG", purchased_at=now - 60,
                    manager="x", points_earned=100, review=True)
     ack, seqs = h.send(huge, old, again)
@@ -109,7 +110,8 @@ def test_negative_amounts_strings_floats_and_huge_integers(server: RunningServer
     negative = h.purchase(wallet.next_code(), 10_000, points_earned=-500)
     text = h.purchase(wallet.next_code(), 10_000, points_earned="100")
     big = h.purchase(wallet.next_code(), 10_000, points_earned=2**62)
-    ref = h.body(kind="void", ref_seq=2**63, ref_kind="purchase", reversed_points_earned=0, reversed_points_spent=0)
+    ref = h.body(kind="void", ref_seq=2**63, ref_kind="purchase", reversed_points_earned=0,
+                 reversed_points_spent=0)
     flag = h.purchase(wallet.next_code(), 10_000, points_earned=True)
     ack, seqs = h.send(negative, text, big, ref, flag)
     assert ack["stored"] == 5 and ack["flagged"] == 5
@@ -119,7 +121,8 @@ def test_negative_amounts_strings_floats_and_huge_integers(server: RunningServer
     seq = h.seq + 1
     body = json.dumps(h.body(kind="scan", status="rejected", reason="MALFORMED", seq=seq, prev_hash=h.prev,
                              input_len=3)).replace('"input_len": 3', '"input_len": 1e400')
-    raw = ('{"records": [{"body": ' + body + ', "hash": "' + "0" * 64 + '", "sig": "' + "A" * 86 + '=="}]}').encode()
+    raw = ('{"records": [{"body": ' + body + ', "hash": "' + "0" * 64 + '", "sig": "' + "A" * 86
+           + '=="}]}').encode()
     response = h.post_raw(raw)
     assert response.status_code < 500, response.text
     if response.status_code == 200:
@@ -133,8 +136,8 @@ def test_negative_amounts_strings_floats_and_huge_integers(server: RunningServer
     honest_terminal_still_counts(server, tmp_path)
 
 
-def test_one_code_or_backup_code_five_times_at_one_terminal_counts_once(server: RunningServer, hostile: Hostile,
-                                                                       tmp_path: Path) -> None:
+def test_one_code_or_backup_code_five_times_at_one_terminal_counts_once(
+        server: RunningServer, hostile: Hostile, tmp_path: Path) -> None:
     wallet = new_member(server, tmp_path, 50_000)
     m = wallet.state.member_id
     h = hostile
@@ -150,8 +153,9 @@ def test_one_code_or_backup_code_five_times_at_one_terminal_counts_once(server: 
     # The backup numeric code: verified by HQ whatever member the record names, once alliance-wide.
     digits, _ = wallet.backup_code()
     other = new_member(server, tmp_path, 0)
-    backup = dict(kind="backup", status="pending_verification", reason="BACKUP_CODE_PENDING", backup_code=digits,
-                  bill_fen=10_000, cash_off_fen=0, paid_fen=10_000, points_spent=0, points_earned=100)
+    backup = dict(kind="backup", status="pending_verification", reason="BACKUP_CODE_PENDING",
+                  backup_code=digits, bill_fen=10_000, cash_off_fen=0, paid_fen=10_000, points_spent=0,
+                  points_earned=100)
     ack, bseqs = h.send(*[h.body(**backup) for _ in range(4)],
                         h.body(**backup, member_id=other.state.member_id),
                         h.body(**{**backup, "backup_code": str(m) + "000000"}, member_id=m))
@@ -180,11 +184,11 @@ def test_back_dating_a_code_of_an_expired_certificate_moves_nothing(server: Runn
     hq = server.hq
     device = derive_key("expired", str(m))
     issued = int(time.time()) - 3 * 3600
-    cert = hq.ring.issue_certificate(now=issued, member_id=m, serial=900_000 + m % 10_000, tier=0, allowance=20_000,
-                                     device_public=public_raw(device), valid_s=3600)
+    cert = hq.ring.issue_certificate(now=issued, member_id=m, serial=900_000 + m % 10_000, tier=0,
+                                     allowance=20_000, device_public=public_raw(device), valid_s=3600)
     with hq.session() as s, s.begin():
-        s.add(Device(serial=cert.serial, member_id=m, device_public_key=b64(public_raw(device)), issued_at=issued,
-                     not_after=cert.not_after))
+        s.add(Device(serial=cert.serial, member_id=m, device_public_key=b64(public_raw(device)),
+                     issued_at=issued, not_after=cert.not_after))
     h = hostile
     before = Books.read(server)
     then = cert.not_after - 600
@@ -198,8 +202,8 @@ def test_back_dating_a_code_of_an_expired_certificate_moves_nothing(server: Runn
     honest_terminal_still_counts(server, tmp_path)
 
 
-def test_a_record_dated_years_ahead_neither_counts_nor_expires_a_balance(server: RunningServer, hostile: Hostile,
-                                                                        tmp_path: Path) -> None:
+def test_a_record_dated_years_ahead_neither_counts_nor_expires_a_balance(
+        server: RunningServer, hostile: Hostile, tmp_path: Path) -> None:
     wallet = new_member(server, tmp_path, 30_000)
     m = wallet.state.member_id
     h = hostile
@@ -211,7 +215,8 @@ def test_a_record_dated_years_ahead_neither_counts_nor_expires_a_balance(server:
     assert parse(code).code_time == ahead
     ack, seqs = h.send(h.purchase(code, 10_000, at_ms=ahead * 1000),
                        h.body(kind="backfill", member_id=m, bill_fen=10_000, receipt_ref="R-FUT",
-                              purchased_at=ahead - 60, manager="x", points_earned=100, review=True, at_ms=ahead * 1000))
+                              purchased_at=ahead - 60, manager="x", points_earned=100, review=True,
+                              at_ms=ahead * 1000))
     # Dated beyond the issuer key's life: refused (and held for its time in any case).
     h.assert_moved_nothing(seqs[0], "ISSUER_KEY_RETIRED")
     late = h.stored(seqs[1])  # held for its time, refused for naming rules out of date by then
@@ -223,45 +228,53 @@ def test_a_record_dated_years_ahead_neither_counts_nor_expires_a_balance(server:
     honest_terminal_still_counts(server, tmp_path)
 
 
-def test_amounts_the_rules_do_not_give_are_refused(server: RunningServer, hostile: Hostile, tmp_path: Path) -> None:
+def test_amounts_the_rules_do_not_give_are_refused(server: RunningServer, hostile: Hostile,
+                                                   tmp_path: Path) -> None:
     wallet = new_member(server, tmp_path, 20_000, tier=0)
     h = hostile
     before = Books.read(server)
     attacks = [
-        h.purchase(wallet.next_code(), 10_000, discount_pct=100, discount_fen=10_000, paid_fen=0),  # free goods
+        # free goods
+        h.purchase(wallet.next_code(), 10_000, discount_pct=100, discount_fen=10_000, paid_fen=0),
         h.purchase(wallet.next_code(), 10_000, points_earned=1_000),  # ten times the points
-        h.purchase(wallet.next_code(), 10_000, multiplier_pct=500, points_earned=500),  # a multiplier not in force
+        # a multiplier not in force
+        h.purchase(wallet.next_code(), 10_000, multiplier_pct=500, points_earned=500),
         h.purchase(wallet.next_code(), 2_000, cash_off_fen=1_000, paid_fen=1_000, points_spent=1_000,
                    points_earned=10),  # points as cash below the minimum bill
-        h.body(kind="gift", gift_id="G-CUP", points_spent=1, **code_fields(wallet.next_code())),  # a cheap cup
-        h.body(kind="gift", gift_id="G-YACHT", points_spent=1, **code_fields(wallet.next_code())),  # no such gift
+        # a cheap cup
+        h.body(kind="gift", gift_id="G-CUP", points_spent=1, **code_fields(wallet.next_code())),
+        # no such gift
+        h.body(kind="gift", gift_id="G-YACHT", points_spent=1, **code_fields(wallet.next_code())),
         h.body(kind="coupon", coupon_id="C-WASH", **code_fields(wallet.next_code())),  # gold and above only
         h.body(kind="coupon", coupon_id="C-FREE-MONEY", **code_fields(wallet.next_code())),
         h.purchase(wallet.next_code(), 10_000, bundle_seq=999_999),  # rules HQ never issued
         h.purchase(wallet.next_code(), 10_000, merchant_id="M-AUTO"),  # another merchant's sale
         h.purchase(wallet.next_code(), 10_000, terminal_id="M-AUTO-T1"),
     ]
-    expected = ["AMOUNT_NOT_PER_RULES", "AMOUNT_NOT_PER_RULES", "AMOUNT_NOT_PER_RULES", "AMOUNT_NOT_PER_RULES",
-                "AMOUNT_NOT_PER_RULES", "GIFT_UNKNOWN", "COUPON_NOT_ELIGIBLE", "COUPON_UNKNOWN", "BUNDLE_UNKNOWN",
-                "RECORD_WRONG_TERMINAL", "RECORD_WRONG_TERMINAL"]
+    expected = ["AMOUNT_NOT_PER_RULES", "AMOUNT_NOT_PER_RULES", "AMOUNT_NOT_PER_RULES",
+                "AMOUNT_NOT_PER_RULES", "AMOUNT_NOT_PER_RULES", "GIFT_UNKNOWN", "COUPON_NOT_ELIGIBLE",
+                "COUPON_UNKNOWN", "BUNDLE_UNKNOWN", "RECORD_WRONG_TERMINAL", "RECORD_WRONG_TERMINAL"]
     ack, seqs = h.send(*attacks)
     got = [h.stored(q).flag_reason for q in seqs]
     assert got == expected
-    for seq, reason in zip(seqs, expected):
+    for seq, reason in zip(seqs, expected, strict=True):
         h.assert_moved_nothing(seq, reason)
     before.assert_unchanged(server)
     honest_terminal_still_counts(server, tmp_path)
 
 
-def test_coupons_and_gift_stock_are_enforced_at_hq(server: RunningServer, hostile: Hostile, tmp_path: Path) -> None:
+def test_coupons_and_gift_stock_are_enforced_at_hq(server: RunningServer, hostile: Hostile,
+                                                   tmp_path: Path) -> None:
     wallet = new_member(server, tmp_path, 40_000, tier=2)
     m = wallet.state.member_id
     h = hostile
     before = Books.read(server)
-    coffee = [h.body(kind="coupon", coupon_id="C-COFFEE", **code_fields(wallet.next_code())) for _ in range(2)]
+    coffee = [h.body(kind="coupon", coupon_id="C-COFFEE", **code_fields(wallet.next_code()))
+              for _ in range(2)]
     cups = [h.body(kind="gift", gift_id="G-CUP", points_spent=2_000, **code_fields(wallet.next_code()))
             for _ in range(11)]  # this terminal's stock is 10
-    umbrella = h.body(kind="gift", gift_id="G-UMBRELLA", points_spent=5_000, **code_fields(wallet.next_code()))
+    umbrella = h.body(kind="gift", gift_id="G-UMBRELLA", points_spent=5_000,
+                      **code_fields(wallet.next_code()))
     ack, seqs = h.send(*coffee, *cups, umbrella)
     assert h.stored(seqs[0]).uses == 1
     h.assert_moved_nothing(seqs[1], "COUPON_USED", "coupon_overuse")

@@ -122,7 +122,8 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(tmp_path: Path,
         for i in range(5):
             assert wallet_post(local.url, "/v1/wallet/balance", 10001 + i % 4, "nope-nope-1", f"10.0.0.{i}"
                                ).status_code == 403
-        assert_rate_limited(wallet_post(local.url, "/v1/wallet/balance", 10005, "x-x-x-x-x-1", "10.9.9.9"), 600)
+        assert_rate_limited(wallet_post(local.url, "/v1/wallet/balance", 10005, "x-x-x-x-x-1", "10.9.9.9"),
+                            600)
     finally:
         local.stop()
         hq.engine.dispose()
@@ -242,7 +243,8 @@ def test_counters_expire_and_are_pruned(tmp_path: Path) -> None:
             attempt.failed()
     with pytest.raises(HQError) as info:
         limiter.reserve([(limit, "k")])
-    assert info.value.reason == "RATE_LIMITED" and info.value.retry_after_s == 200  # this bucket, then the next
+    # this bucket, then the next
+    assert info.value.reason == "RATE_LIMITED" and info.value.retry_after_s == 200
     now[0] += 100  # the next bucket: both failures still within the last window_s
     with pytest.raises(HQError):
         limiter.reserve([(limit, "k")])
@@ -308,8 +310,8 @@ def test_a_legacy_login_is_migrated_checked_once_and_rehashed(db: str, tmp_path:
         connection.execute(text("INSERT INTO members (id, name, phone, tier, balance, expiring_soon, "
                                 "birthday_month, secret_hash, backup_key, blocked, change_cursor) "
                                 "VALUES (78, '', '', 0, 0, 0, 0, '', '', false, 2)"))
-        connection.execute(text("INSERT INTO devices (serial, member_id, device_public_key, issued_at, not_after, "
-                                "revoked) VALUES (41, 77, 'k', 0, 0, false)"))
+        connection.execute(text("INSERT INTO devices (serial, member_id, device_public_key, issued_at, "
+                                "not_after, revoked) VALUES (41, 77, 'k', 0, 0, false)"))
     engine.dispose()
     KeyRing.create(tmp_path / "keys", int(time.time()) - 60)
     hq = HQ.open(ServerSettings(home=tmp_path, database_url=url))  # upgrades to head
@@ -329,7 +331,8 @@ def test_a_legacy_login_is_migrated_checked_once_and_rehashed(db: str, tmp_path:
         digits = backup_code.make(77, bytes.fromhex(legacy), int(time.time()))
         assert backup_code.verify(digits, 77, bytes.fromhex(m.backup_key), int(time.time()))
         # Serials continue after the highest one issued (PostgreSQL: the sequence starts past it).
-        cert = hq.issue_device_certificate(77, "old-secret-42", b64(public_raw(derive_key("legacy", "phone"))))
+        cert = hq.issue_device_certificate(77, "old-secret-42",
+                                           b64(public_raw(derive_key("legacy", "phone"))))
         assert cert.serial == 42
     finally:
         hq.engine.dispose()
@@ -348,7 +351,8 @@ def test_twenty_wallet_registrations_at_once_all_succeed_with_distinct_serials(s
         wallet.device_public()
         barrier.wait()
         try:
-            results[member_id] = server_client.register(wallet, server.url, member_id, f"reg-at-once-{member_id}")
+            results[member_id] = server_client.register(wallet, server.url, member_id,
+                                                        f"reg-at-once-{member_id}")
         except Exception as exc:  # noqa: BLE001 - collected and reported below
             errors.append(f"{member_id}: {exc}")
 

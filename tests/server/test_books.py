@@ -126,7 +126,8 @@ def not_member_day(start_s: int) -> int:
     """A time at or after start_s such that neither its local (UTC+8) day nor that of two hours later is
     the demo's member day (the 8th, points x2)."""
     t = start_s
-    while 8 in (datetime.fromtimestamp(t + 8 * 3600, UTC).day, datetime.fromtimestamp(t + 10 * 3600, UTC).day):
+    while 8 in (datetime.fromtimestamp(t + 8 * 3600, UTC).day,
+                datetime.fromtimestamp(t + 10 * 3600, UTC).day):
         t += 3600
     return t
 
@@ -191,7 +192,8 @@ def test_negative_balance_found_in_event_time_not_upload_order(server: RunningSe
     assert event.deadline - event.detected_at == 48 * 3600
     assert balance(server, mid(w)) == -1_500
     reconcile(server.hq, tiers=False)  # found again: still one open case
-    assert len([a for a in anomalies(server, "negative_balance", member_id=mid(w)) if a.status == "open"]) == 1
+    assert len([a for a in anomalies(server, "negative_balance", member_id=mid(w))
+                if a.status == "open"]) == 1
     close(first, second)
 
 
@@ -200,9 +202,9 @@ def seal_and_post(server: RunningServer, till: Till, seqs: list[int], **extra) -
     key = till.store.terminal_key()
     records, prev = [], jr.GENESIS_HASH
     for seq in seqs:
-        body = {"terminal_id": till.terminal_id, "merchant_id": till.store.identity().merchant_id, "seq": seq,
-                "prev_hash": prev, "recorded_at": int(time.time() * 1000), "kind": "scan", "status": "rejected",
-                "reason": "MALFORMED"}
+        body = {"terminal_id": till.terminal_id, "merchant_id": till.store.identity().merchant_id,
+                "seq": seq, "prev_hash": prev, "recorded_at": int(time.time() * 1000), "kind": "scan",
+                "status": "rejected", "reason": "MALFORMED"}
         rec = jr.seal(body, key)
         records.append(rec)
         prev = rec["hash"]
@@ -313,7 +315,8 @@ def test_a_code_copied_to_two_terminals_uploading_at_once_counts_once(server: Ru
     second.close()
     assert (ack_a.stored, ack_a.flagged, ack_b.stored, ack_b.flagged) == (1, 0, 1, 1)
     reused = stored(server, copy.b, 1)
-    assert (reused.effect, reused.flag_reason, reused.points_delta, reused.uses) == ("refused", "CODE_REUSED", 0, 0)
+    assert (reused.effect, reused.flag_reason, reused.points_delta, reused.uses) == (
+        "refused", "CODE_REUSED", 0, 0)
     cases = anomalies(server, "code_reused", member_id=mid(copy.wallet))
     assert len(cases) == 1 and cases[0].terminal_id == copy.b.terminal_id
     ev = json.loads(cases[0].evidence)
@@ -352,7 +355,8 @@ def test_backup_codes_verified_by_hq_single_use(server: RunningServer, tmp_path:
     t = now - 1800
     offline_since(server, [till, other], t - 600)
     key = backup_code.key_from_secret(f"books-{member_id}")
-    good = backup_code.make(member_id, key, t - 120)  # shown two minutes before it was typed: inside the window
+    # shown two minutes before it was typed: inside the window
+    good = backup_code.make(member_id, key, t - 120)
     bad = str(member_id) + ("000000" if backup_code.totp(key, t) != "000000" else "111111")
     assert not backup_code.verify(bad, member_id, key, t)
     stale = backup_code.make(member_id, key, t - 3600)  # an hour old: outside the window
@@ -376,7 +380,8 @@ def test_backup_codes_verified_by_hq_single_use(server: RunningServer, tmp_path:
     close(till, other)
 
 
-def test_the_wallet_backup_code_typed_at_a_counter_earns_points(server: RunningServer, tmp_path: Path) -> None:
+def test_the_wallet_backup_code_typed_at_a_counter_earns_points(server: RunningServer,
+                                                                 tmp_path: Path) -> None:
     """End to end: the phone shows the backup code, the cashier types it (no camera), the terminal
     records it pending, HQ verifies it on arrival and the member's points arrive."""
     till = enroll_terminal(server, tmp_path / "t", "M-CAFE")
@@ -401,8 +406,8 @@ def test_voiding_a_backup_code_purchase_takes_its_points_back(server: RunningSer
     service = TerminalService(till.store)
     digits, _ = w.backup_code()
     sold = service.backup_code(digits, bill_fen=15_000)
-    failed = service.backup_code(str(mid(w)) + "000000" if not digits.endswith("000000") else str(mid(w)) + "111111",
-                                 bill_fen=9_000)
+    failed = service.backup_code(str(mid(w)) + "000000" if not digits.endswith("000000")
+                                 else str(mid(w)) + "111111", bill_fen=9_000)
     assert sold.ok and failed.ok
     assert service.void(sold.seq, manager="m", reason="customer returned it").ok
     assert service.void(failed.seq, manager="m", reason="typo").ok
@@ -537,7 +542,8 @@ def test_review_actions_keep_who_when_why_and_reverse_stays_in_the_ledger(server
     assert out["points"] == 2_000 and out["member_id"] == mid(w) and out["status"] == "reversed"
     with server.hq.session() as s:
         a = s.get(Anomaly, case.id)
-        assert (a.status, a.reviewed_by, a.review_note) == ("reversed", "审计 Li", "double spend offline; member paid cash")
+        assert (a.status, a.reviewed_by, a.review_note) == (
+            "reversed", "审计 Li", "double spend offline; member paid cash")
         assert before - 1 <= a.reviewed_at <= time.time() + 1
         adj = s.scalars(select(LedgerAdjustment).where(LedgerAdjustment.anomaly_id == case.id)).all()
         assert [(x.kind, x.points, x.created_by) for x in adj] == [("reversal", 2_000, "审计 Li")]
@@ -575,7 +581,8 @@ def test_review_actions_keep_who_when_why_and_reverse_stays_in_the_ledger(server
         assert s.get(Anomaly, gap.id).reviewed_by == "hq-ops"
     assert gap_till.client.sync_once().ok is False
     with server.hq.session() as s:
-        open_gap = s.scalars(select(Anomaly).where(Anomaly.type == "journal_gap", Anomaly.status == "open")).first()
+        open_gap = s.scalars(select(Anomaly).where(Anomaly.type == "journal_gap",
+                                                   Anomaly.status == "open")).first()
     review(server.hq, open_gap.id, "accept", "hq-ops", "till replaced, records lost with the disk")
     with server.hq.session() as s:
         a = s.get(Anomaly, open_gap.id)
@@ -604,11 +611,13 @@ def test_settlement_on_a_hand_computed_day(server: RunningServer, tmp_path: Path
     assert not service.commit_purchase(scan.token, bill_fen=99_000, spend_points=50_000).ok  # declined
     sale(till2, w, noon + 180, 150)  # 1.50 yuan at another merchant, also the member's guest
     nxt = sale(till, w, noon + 86_400, 50_000)  # the next day ...
-    assert at(till, noon + 86_400 + 60).void(nxt.seq, manager="m", reason="returned").ok  # ... voided that day
+    # ... voided that day
+    assert at(till, noon + 86_400 + 60).void(nxt.seq, manager="m", reason="returned").ok
     sync(till)
     sync(till2)
     following = {x.merchant_id: x for x in settlement_report(server.hq, day + timedelta(days=1))}
-    assert (following["M-SELL"].sales_fen, following["M-SELL"].points_issued, following["M-SELL"].commission_fen) == (0, 0, 0)
+    sell = following["M-SELL"]
+    assert (sell.sales_fen, sell.points_issued, sell.commission_fen) == (0, 0, 0)
     assert following["M-HOME"].rebate_fen == 0
     lines = {x.merchant_id: x for x in settlement_report(server.hq, day)}
     sell, home = lines["M-SELL"], lines["M-HOME"]
@@ -622,13 +631,15 @@ def test_settlement_on_a_hand_computed_day(server: RunningServer, tmp_path: Path
     # The home merchant earns 1 % of the day's sales elsewhere, summed first, rounded half up once:
     # 1 % of (14,050 + 150) = 142 (per selling merchant it would have been 140.5 + 1.5 -> 141 + 2 = 143).
     assert (home.rebate_fen, home.alliance_owes_fen, home.net_fen) == (142, 142, -142)
-    assert commission(14_050, 10_000, 5, 8) == 500 + 324 and commission(10, 100, 5, 8) == 1  # half up: 0.5 -> 1
+    # half up: 0.5 -> 1
+    assert commission(14_050, 10_000, 5, 8) == 500 + 324 and commission(10, 100, 5, 8) == 1
 
     from sync_server.cli import main
 
     out = tmp_path / "s.csv"
-    rc = main(["--home", str(server.hq.settings.resolved_home()), "report", "settlement", "--date", day.isoformat(),
-               "--csv", str(out), "--database-url", server.hq.settings.resolved_database_url()])
+    rc = main(["--home", str(server.hq.settings.resolved_home()), "report", "settlement",
+               "--date", day.isoformat(), "--csv", str(out),
+               "--database-url", server.hq.settings.resolved_database_url()])
     assert rc == 0
     rows = {r["merchant_id"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
     assert rows["M-SELL"]["net_fen"] == "-36" and rows["M-SELL"]["merchant_name"] == "卖家 <Seller>"
@@ -665,7 +676,8 @@ def test_tiers_from_rolling_annual_spend(server: RunningServer, tmp_path: Path) 
     close(till)
 
 
-def test_points_expire_by_cycle_and_expiring_soon_reaches_the_wallet(server: RunningServer, tmp_path: Path) -> None:
+def test_points_expire_by_cycle_and_expiring_soon_reaches_the_wallet(server: RunningServer,
+                                                                      tmp_path: Path) -> None:
     till = enroll_terminal(server, tmp_path / "t", "M-CAFE")
     w = new_member(server, tmp_path, 1_000)
     t = int(time.time()) - 3600

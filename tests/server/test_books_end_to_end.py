@@ -105,8 +105,9 @@ MEMBERS = {  # id: (tier, opening balance, home merchant, birthday month (None: 
 }
 
 
-def recompute(stored_order: list[tuple[str, int]], bodies: dict[tuple[str, int], dict], blocked_at: dict[int, int],
-              birthdays: dict[int, int | None], secrets_: dict[int, str], gifts: dict[str, int],
+def recompute(stored_order: list[tuple[str, int]], bodies: dict[tuple[str, int], dict],
+              blocked_at: dict[int, int], birthdays: dict[int, int | None], secrets_: dict[int, str],
+              gifts: dict[str, int],
               stock: dict[str, int]) -> dict:
     """Every record's effect in the order HQ stored them, by the documented rules; then the books."""
     claims: set = set()
@@ -143,7 +144,8 @@ def recompute(stored_order: list[tuple[str, int]], bodies: dict[tuple[str, int],
             digits = b["backup_code"]
             member = int(digits[:-6])
             k = hashlib.sha256(secrets_.get(member, "").encode()).digest()
-            steps = [at_s // 60 + d for d in range(-5, 6) if totp(k, (at_s // 60 + d) * 60 // 60) == digits[-6:]]
+            steps = [at_s // 60 + d for d in range(-5, 6)
+                     if totp(k, (at_s // 60 + d) * 60 // 60) == digits[-6:]]
             if member not in secrets_ or not steps:
                 refused[key] = "BACKUP_CODE_FAILED"
                 continue
@@ -342,12 +344,14 @@ def test_books_equal_an_independent_recomputation(tmp_path: Path, database_url: 
         for key, e in effects.items():
             if bodies[key]["kind"] in ("purchase", "backup") and key not in voided:
                 spend[e["member"]] = spend.get(e["member"], 0) + e["sale"]
-        assert {m: tiers[m] for m in tiers} == {m: sum(spend.get(m, 0) >= th for th in THRESHOLDS) for m in tiers}
+        assert {m: tiers[m] for m in tiers} == {m: sum(spend.get(m, 0) >= th for th in THRESHOLDS)
+                                                for m in tiers}
 
         for day in (day0, (datetime.now(UTC) + timedelta(hours=8)).date()):
             lines = {x.merchant_id: x for x in settlement_report(hq, day)}
             start = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()) - OFFSET_S
-            on_day = {k: e for k, e in effects.items() if start <= bodies[k]["recorded_at"] // 1000 < start + 86_400}
+            on_day = {k: e for k, e in effects.items()
+                      if start <= bodies[k]["recorded_at"] // 1000 < start + 86_400}
             homes = {m: spec[2] for m, spec in MEMBERS.items()}
             cross: dict[str, int] = {}
             for merchant_id, *_ in MERCHANTS:
@@ -366,7 +370,8 @@ def test_books_equal_an_independent_recomputation(tmp_path: Path, database_url: 
                 line = lines[merchant_id]
                 rebate = half_up(cross.get(merchant_id, 0), REBATE)
                 assert line.rebate_fen == rebate, (day, merchant_id)
-                assert line.net_fen == line.commission_fen + line.points_issued - line.points_redeemed - rebate
+                assert line.net_fen == (line.commission_fen + line.points_issued - line.points_redeemed
+                                        - rebate)
 
         # Cases: exactly the facts, one case each, against the terminal that sent the record.
         def key(k: tuple[str, int]) -> str:
@@ -378,7 +383,8 @@ def test_books_equal_an_independent_recomputation(tmp_path: Path, database_url: 
                     "denied_member_activity", "BACKUP_CODE_FAILED": "backup_code_failed",
                     "BACKUP_CODE_REUSED": "backup_code_failed"}[reason]
             b = bodies[k]
-            expected.add((kind, f"{b['cert_serial']}:{b['counter']}" if kind == "code_reused" else key(k), k[0]))
+            expected.add((kind, f"{b['cert_serial']}:{b['counter']}" if kind == "code_reused" else key(k),
+                          k[0]))
         for k in r["held"]:
             expected.add(("backfill_review", key(k), k[0]))
         for k in effects:

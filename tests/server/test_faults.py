@@ -64,7 +64,8 @@ def assert_exactly_once_and_ledger(hq: HQ, stores: list, baseline: dict[int, int
         for store in stores:
             terminal_id = store.identity().terminal_id
             local = journal_of(store)
-            remote = s.execute(select(Record.seq, Record.hash, Record.flag).where(Record.terminal_id == terminal_id)
+            remote = s.execute(select(Record.seq, Record.hash, Record.flag)
+                               .where(Record.terminal_id == terminal_id)
                                .order_by(Record.seq)).all()
             assert [r.seq for r in remote] == [r["seq"] for r in local], terminal_id
             assert [r.hash for r in remote] == [r["hash"] for r in local], terminal_id
@@ -141,8 +142,9 @@ class ServerProcess:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync_server.cli", "--home", str(self.home), "serve", "--port", str(self.port),
-             "--database-url", self.database_url], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [sys.executable, "-m", "sync_server.cli", "--home", str(self.home), "serve",
+             "--port", str(self.port), "--database-url", self.database_url],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -230,7 +232,7 @@ class DroppingProxy:
                 length = int(value.strip())
         while len(body) < length:
             body += conn.recv(65536)
-        head = b"\r\n".join(l for l in head.split(b"\r\n") if not l.lower().startswith(b"connection:"))
+        head = b"\r\n".join(h for h in head.split(b"\r\n") if not h.lower().startswith(b"connection:"))
         return head + b"\r\nConnection: close\r\n\r\n" + body
 
     def _handle(self, conn: socket.socket) -> None:
@@ -279,7 +281,8 @@ def test_fifty_terminals_upload_at_once(server: RunningServer, tmp_path: Path) -
     before = baseline(server.hq)
     stores = []
     for i in range(50):
-        terminal_id, code = server.hq.create_terminal(["M-MALL", "M-CAFE", "M-CINEMA", "M-GYM", "M-AUTO"][i % 5])
+        merchant = ["M-MALL", "M-CAFE", "M-CINEMA", "M-GYM", "M-AUTO"][i % 5]
+        terminal_id, code = server.hq.create_terminal(merchant)
         store = open_store(tmp_path / f"till{i}")
         client = SyncClient(store)
         client.enroll(code, server.url)
@@ -303,7 +306,8 @@ def test_fifty_terminals_upload_at_once(server: RunningServer, tmp_path: Path) -
     assert assert_exactly_once_and_ledger(server.hq, [s for s, _ in stores], before) >= 50 * 12
 
 
-def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at: int, bundle_seq: int) -> None:
+def queue_offline_records(store, member_wallets: list[Wallet], n: int, start_at: int,
+                          bundle_seq: int) -> None:
     """n approved purchases spread over a week, appended through the terminal's own journal
     (sealed, chained, each with its outbox entry) in transactions of 1,000: the cashier path is
     covered elsewhere; here the queue is what matters."""

@@ -58,12 +58,13 @@ def test_hq_page_login_terminals_anomalies_and_escaping(server: RunningServer, t
         assert cells[5] == "7" and cells[6] == "1234"
         assert cells[4].endswith("UTC")
         # The open gap case with its time left (48 h window).
-        gap = re.search(rf"<tr><td>\d+</td><td>journal_gap</td><td></td><td>{re.escape(till.terminal_id)}</td>"
-                        r".*?</tr>", page)
+        gap = re.search(rf"<tr><td>\d+</td><td>journal_gap</td><td></td>"
+                        rf"<td>{re.escape(till.terminal_id)}</td>.*?</tr>", page)
         assert gap, "the open anomaly has a row"
         assert re.search(r"<td>4[78] h \d+ min left</td>", gap.group(0))
         # A recent batch of this terminal.
-        assert re.search(rf"<tr><td>\d+</td><td>{re.escape(till.terminal_id)}</td>", page.split("Recent batches")[1])
+        assert re.search(rf"<tr><td>\d+</td><td>{re.escape(till.terminal_id)}</td>",
+                         page.split("Recent batches")[1])
         # Everything escaped.
         assert hostile not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     finally:
@@ -80,7 +81,8 @@ def test_time_left_wording() -> None:
     assert time_left(-90 * 60) == "overdue by 1 h 30 min"
 
 
-def test_a_merchant_login_sees_only_its_own_terminals_and_cases(server: RunningServer, tmp_path: Path) -> None:
+def test_a_merchant_login_sees_only_its_own_terminals_and_cases(server: RunningServer,
+                                                                 tmp_path: Path) -> None:
     from sync_server.hq import HQError
     from sync_server.hq_logins import add_merchant_login
 
@@ -94,7 +96,8 @@ def test_a_merchant_login_sees_only_its_own_terminals_and_cases(server: RunningS
     reconcile(hq, tiers=False)
     add_merchant_login(hq, "own-manager", "M-OWN", "correct horse")
     try:
-        assert httpx.get(server.url + "/hq", auth=("own-manager", "wrong pass"), timeout=10).status_code == 401
+        wrong = httpx.get(server.url + "/hq", auth=("own-manager", "wrong pass"), timeout=10)
+        assert wrong.status_code == 401
         r = httpx.get(server.url + "/hq", auth=("own-manager", "correct horse"), timeout=10)
         assert r.status_code == 200
         assert mine.terminal_id in r.text and theirs.terminal_id not in r.text

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from alliance_protocol import request_auth
 from alliance_protocol.keys import b64, public_raw
-from alliance_protocol.testkit import derive_key
 from alliance_protocol.rules import AllianceRules
+from alliance_protocol.testkit import derive_key
 from member_wallet import server_client
 from member_wallet.wallet import Wallet, WalletError
 from sync_server.db.models import Anomaly, Member, Record, Terminal
@@ -38,10 +38,11 @@ def records_of(server: RunningServer, terminal_id: str) -> list[Record]:
         return s.scalars(select(Record).where(Record.terminal_id == terminal_id).order_by(Record.seq)).all()
 
 
-def signed_post(till: Till, path: str, payload: dict, key=None, terminal_id: str | None = None) -> httpx.Response:
+def signed_post(till: Till, path: str, payload: dict, key=None,
+                terminal_id: str | None = None) -> httpx.Response:
     body = json.dumps(payload).encode()
-    headers = request_auth.sign_headers(key or till.store.terminal_key(), terminal_id or till.terminal_id, "POST",
-                                        path, body)
+    headers = request_auth.sign_headers(key or till.store.terminal_key(), terminal_id or till.terminal_id,
+                                        "POST", path, body)
     headers["content-type"] = "application/json"
     return httpx.post(till.client.server_url + path, content=body, headers=headers, timeout=10)
 
@@ -61,7 +62,8 @@ def test_enrollment_gives_identity_root_key_bundle_and_clock(server: RunningServ
 
 def test_enrollment_code_is_single_use(server: RunningServer, tmp_path: Path) -> None:
     _, code = server.hq.create_terminal("M-GYM")
-    SyncClient(__import__("terminal_app.store", fromlist=["open_store"]).open_store(tmp_path / "a")).enroll(code, server.url)
+    SyncClient(__import__("terminal_app.store", fromlist=["open_store"]).open_store(tmp_path / "a")).enroll(
+        code, server.url)
     from terminal_app.store import open_store
     from terminal_app.sync import SyncError
 
@@ -227,7 +229,8 @@ def test_a_forged_member_code_inside_a_signed_record_is_flagged(server: RunningS
             else jr.GENESIS_HASH, "recorded_at": int(time.time() * 1000), "kind": "purchase",
             "status": "approved", "reason": "OK", "bundle_seq": bundle.sequence, **code_fields(forged_code),
             **priced(AllianceRules.from_dict(bundle.rules), 0, 50_000)}
-    ack = signed_post(till, "/v1/terminal/batches", {"records": [jr.seal(body, till.store.terminal_key())]}).json()
+    ack = signed_post(till, "/v1/terminal/batches",
+                      {"records": [jr.seal(body, till.store.terminal_key())]}).json()
     assert ack["flagged"] == 1
     rec = records_of(server, till.terminal_id)[-1]
     assert rec.flag_reason == "ISSUER_KEY_UNKNOWN" and rec.points_delta == 0 and rec.effect == "refused"
@@ -243,7 +246,8 @@ def test_code_used_at_two_terminals_is_an_anomaly(server: RunningServer, tmp_pat
         assert till.service.commit_purchase(scan.token, bill_fen=5_000).ok
         assert till.client.sync_once().ok
     with server.hq.session() as s:
-        cases = s.scalars(select(Anomaly).where(Anomaly.type == "code_reused", Anomaly.member_id == 10003)).all()
+        cases = s.scalars(select(Anomaly).where(Anomaly.type == "code_reused",
+                                                Anomaly.member_id == 10003)).all()
     assert len(cases) == 1
     evidence = json.loads(cases[0].evidence)
     assert {u["terminal_id"] for u in evidence["uses"]} == {a.terminal_id, b.terminal_id}
@@ -287,19 +291,21 @@ def test_clock_skew_is_learned_and_the_request_retried(server: RunningServer, ti
 
 
 # --- the wallet
-def test_wallet_certificate_reflects_tier_and_balance(server: RunningServer, till: Till, tmp_path: Path) -> None:
+def test_wallet_certificate_reflects_tier_and_balance(server: RunningServer, till: Till,
+                                                      tmp_path: Path) -> None:
     wallet = Wallet(tmp_path / "w")
     cert = server_client.register(wallet, server.url, 10005, "demo-10005")
     assert cert.tier == 2 and cert.allowance == min(member_balance(server, 10005), 20_000)
     assert till.service.scan(wallet.next_code()).ok
-    assert server_client.balance(wallet, server.url, 10005, "demo-10005").balance == member_balance(server, 10005)
+    assert (server_client.balance(wallet, server.url, 10005, "demo-10005").balance
+            == member_balance(server, 10005))
     with pytest.raises(WalletError, match="MEMBER_AUTH_FAILED"):
         server_client.register(Wallet(tmp_path / "x"), server.url, 10005, "wrong")
 
 
 # --- security
-def test_unsigned_wrongly_signed_replayed_and_other_terminal_requests_are_refused(server: RunningServer,
-                                                                                 till: Till, tmp_path: Path) -> None:
+def test_unsigned_wrongly_signed_replayed_and_other_terminal_requests_are_refused(
+        server: RunningServer, till: Till, tmp_path: Path) -> None:
     url = till.client.server_url + "/v1/terminal/batches"
     unsigned = httpx.post(url, json={"records": []})
     assert (unsigned.status_code, unsigned.json()["reason"]) == (401, "REQUEST_UNSIGNED")
@@ -315,20 +321,22 @@ def test_unsigned_wrongly_signed_replayed_and_other_terminal_requests_are_refuse
     assert httpx.post(url, content=body, headers=headers).status_code == 200
     replay = httpx.post(url, content=body, headers=headers)
     assert (replay.status_code, replay.json()["reason"]) == (409, "REQUEST_REPLAYED")
-    old = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "POST", "/v1/terminal/batches",
-                                    body, now_ms=int(time.time() * 1000) - 3_600_000)
+    old = request_auth.sign_headers(till.store.terminal_key(), till.terminal_id, "POST",
+                                    "/v1/terminal/batches", body, now_ms=int(time.time() * 1000) - 3_600_000)
     stale = httpx.post(url, content=body, headers={**old, "content-type": "application/json"})
     assert (stale.status_code, stale.json()["reason"]) == (401, "REQUEST_CLOCK_SKEW")
     for response in (unsigned, wrong, replay, stale):
         assert response.json()["message_zh"] and response.json()["message_en"]
 
 
-def test_records_naming_another_terminal_are_flagged(server: RunningServer, till: Till, tmp_path: Path) -> None:
+def test_records_naming_another_terminal_are_flagged(server: RunningServer, till: Till,
+                                                     tmp_path: Path) -> None:
     from alliance_protocol import journal_record as jr
 
     body = {"terminal_id": "M-MALL-T1", "seq": 10_000, "prev_hash": jr.GENESIS_HASH, "recorded_at": 1,
             "kind": "scan", "status": "rejected", "reason": "UNKNOWN_FORMAT"}
-    ack = signed_post(till, "/v1/terminal/batches", {"records": [jr.seal(body, till.store.terminal_key())]}).json()
+    ack = signed_post(till, "/v1/terminal/batches",
+                      {"records": [jr.seal(body, till.store.terminal_key())]}).json()
     assert ack["flagged"] == 1
     assert not [r for r in records_of(server, "M-MALL-T1") if r.seq == 10_000]
 
@@ -343,8 +351,10 @@ def test_a_suspended_terminal_is_refused(server: RunningServer, tmp_path: Path) 
 @pytest.mark.parametrize("path,payload", [
     ("/v1/enroll", {"code": "' OR 1=1; DROP TABLE terminals; --", "public_key": "A" * 43 + "="}),
     ("/v1/enroll", {"code": "x", "public_key": "y"}),
-    ("/v1/wallet/register", {"member_id": "1 OR 1=1", "secret": "x' --", "device_public_key": "A" * 43 + "="}),
-    ("/v1/wallet/balance", {"member_id": 10001, "secret": "' OR ''='", "device_public_key": "A" * 43 + "="}),
+    ("/v1/wallet/register",
+     {"member_id": "1 OR 1=1", "secret": "x' --", "device_public_key": "A" * 43 + "="}),
+    ("/v1/wallet/balance",
+     {"member_id": 10001, "secret": "' OR ''='", "device_public_key": "A" * 43 + "="}),
     ("/v1/enroll", ["not", "an", "object"]),
 ])
 def test_injection_shaped_and_malformed_input_gets_a_clear_4xx(server: RunningServer, path: str,
@@ -363,7 +373,8 @@ def test_oversized_requests_are_refused_before_reading(server: RunningServer, ti
     response = httpx.post(till.client.server_url + "/v1/terminal/batches", content=big,
                           headers={"content-type": "application/json"}, timeout=30)
     assert (response.status_code, response.json()["reason"]) == (413, "REQUEST_TOO_LARGE")
-    too_many = signed_post(till, "/v1/terminal/batches", {"records": [{"body": {}, "hash": "0" * 64, "sig": "x"}] * 501})
+    too_many = signed_post(till, "/v1/terminal/batches",
+                           {"records": [{"body": {}, "hash": "0" * 64, "sig": "x"}] * 501})
     assert (too_many.status_code, too_many.json()["reason"]) == (422, "REQUEST_INVALID")
 
 

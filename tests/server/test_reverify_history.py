@@ -57,8 +57,8 @@ def test_a_block_counts_from_its_time(tmp_path: Path) -> None:
         spent_at = int(time.time()) - 600  # spent offline ten minutes ago
         bundle_seq, _ = issue_bundle_at(hq, spent_at - 60)  # the bundle the till had then
         as_if_enrolled_at(hq, terminal_id, spent_at - 120)
-        first = _spend_record(hq, terminal_id, "M-CAFE", key, member_id, spent_at, 1_000, 1, jr.GENESIS_HASH, 1,
-                              bundle_seq)
+        first = _spend_record(hq, terminal_id, "M-CAFE", key, member_id, spent_at, 1_000, 1, jr.GENESIS_HASH,
+                              1, bundle_seq)
         earned = first["body"]["points_earned"]
 
         later = int(time.time()) + 2  # shown at the counter just after HQ blocks the member
@@ -74,8 +74,10 @@ def test_a_block_counts_from_its_time(tmp_path: Path) -> None:
             after = s.get(Member, member_id).balance
             cases = s.scalars(select(Anomaly).where(Anomaly.type == "denied_member_activity")).all()
         assert stored[1].effect == "applied" and stored[1].flag is None
-        assert after == before - 1_000 + earned, "the spend made before the block must count, the later one not"
-        assert (stored[2].effect, stored[2].flag_reason, stored[2].points_delta) == ("refused", "MEMBER_BLOCKED", 0)
+        assert after == before - 1_000 + earned, (
+            "the spend made before the block must count, the later one not")
+        assert (stored[2].effect, stored[2].flag_reason, stored[2].points_delta) == (
+            "refused", "MEMBER_BLOCKED", 0)
         assert [json.loads(c.evidence)["seq"] for c in cases] == [2]
         assert cases[0].terminal_id == terminal_id and cases[0].member_id == member_id
         assert cases[0].deadline - cases[0].detected_at == 48 * 3600

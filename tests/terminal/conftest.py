@@ -60,8 +60,8 @@ def clock() -> FixedClock:
     return FixedClock(T0)
 
 
-def make_service(store, clock: FixedClock, rules: AllianceRules | None = None, alliance: TestAlliance | None = None,
-                 **extra: Any) -> TerminalService:
+def make_service(store, clock: FixedClock, rules: AllianceRules | None = None,
+                 alliance: TestAlliance | None = None, **extra: Any) -> TerminalService:
     if rules is not None or extra:
         seq = store.current_bundle().sequence + 1
         store.install_bundle(bundle_bytes(alliance, rules, sequence=seq, **extra))

@@ -6,8 +6,9 @@ Imports are paid once; each cycle forks a worker that opens the store and commit
 fast as it can, writing one line per returned verdict ("V seq serial counter status") to a pipe.
 After 5-50 ms the harness kills it with SIGKILL, reads the complete lines (a verdict counts as
 returned only once its line is whole), reopens the store and checks: the new records chain on
-from the last checked one (hash, signature, no gaps) up to the stored head marker, every returned verdict is in the journal
-with the same code and status, and no code is approved twice. Prints one JSON summary line.
+from the last checked one (hash, signature, no gaps) up to the stored head marker, every returned
+verdict is in the journal with the same code and status, and no code is approved twice. Prints one
+JSON summary line.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ import io
 import json
 import sqlite3
 
-import pytest
 from sqlalchemy.orm import Session
 
 from alliance_protocol.journal_record import check_chain
@@ -77,7 +76,8 @@ def test_intact_journal_verifies_on_the_cli(service, alliance, home, capsys) -> 
 
 def test_edited_row_is_detected(service, alliance, home, capsys) -> None:
     fill(service, alliance)
-    row = sqlite3.connect(home / "terminal.sqlite3").execute("SELECT body FROM journal WHERE seq=4").fetchone()[0]
+    row = (sqlite3.connect(home / "terminal.sqlite3")
+           .execute("SELECT body FROM journal WHERE seq=4").fetchone()[0])
     body = json.loads(row)
     body["points_earned"] += 1000
     _tamper(home, ("UPDATE journal SET body=? WHERE seq=4", (json.dumps(body),)))

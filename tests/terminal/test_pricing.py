@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from alliance_protocol.pricing import EarnContext, is_member_day, local_date, multiplier_pct, price
 from alliance_protocol.reasons import Reason
 from alliance_protocol.rules import AllianceRules, OfflineLimits, RulesError
-from alliance_protocol.pricing import EarnContext, is_member_day, local_date, multiplier_pct, price
 
 R = AllianceRules()
 
@@ -40,8 +42,10 @@ def test_points_never_pay_more_than_the_bill() -> None:
     assert (p.cash_off_fen, p.points_spent, p.paid_fen, p.points_earned) == (5_400, 5_400, 0, 0)
 
 
-@pytest.mark.parametrize("rate,asked,cash,charged", [(100, 250, 250, 250), (10, 55, 550, 55), (150, 100, 66, 99)])
-def test_cash_rate_rounding_never_charges_more_than_asked_nor_a_fraction_of_a_fen(rate, asked, cash, charged) -> None:
+@pytest.mark.parametrize("rate,asked,cash,charged",
+                         [(100, 250, 250, 250), (10, 55, 550, 55), (150, 100, 66, 99)])
+def test_cash_rate_rounding_never_charges_more_than_asked_nor_a_fraction_of_a_fen(
+        rate, asked, cash, charged) -> None:
     p = price(AllianceRules(points_per_yuan_cash=rate), tier=0, bill_fen=100_000, spend_points=asked)
     assert (p.cash_off_fen, p.points_spent) == (cash, charged)
     assert p.points_spent <= asked
@@ -75,7 +79,8 @@ def test_daily_cap_exactly_reached_and_crossed_within_one_bill() -> None:
                  ctx=EarnContext(earned_today=10**6)).points_earned == 10**7  # 0 = no cap
 
 
-@pytest.mark.parametrize("bill,spend", [(-1, 0), (0, 0), (100, -5), (10.5, 0), (True, 0), ("100", 0), (100, 1.0)])
+@pytest.mark.parametrize("bill,spend",
+                         [(-1, 0), (0, 0), (100, -5), (10.5, 0), (True, 0), ("100", 0), (100, 1.0)])
 def test_bad_amounts_get_a_typed_answer(bill, spend) -> None:
     assert price(R, tier=0, bill_fen=bill, spend_points=spend).reason is Reason.INVALID_AMOUNT
 
@@ -86,7 +91,7 @@ def test_members_only_earning_gives_nothing_when_told_not_to_earn() -> None:
 
 def test_member_days_and_local_dates_use_the_alliance_time_zone() -> None:
     # 2026-09-07T16:30Z is 2026-09-08 00:30 in UTC+8: the 8th, a member day by default
-    ts = int(dt.datetime(2026, 9, 7, 16, 30, tzinfo=dt.timezone.utc).timestamp())
+    ts = int(dt.datetime(2026, 9, 7, 16, 30, tzinfo=dt.UTC).timestamp())
     assert local_date(R, ts) == dt.date(2026, 9, 8)
     assert is_member_day(R, local_date(R, ts))
     assert not is_member_day(R, local_date(R, ts - 3600))
@@ -107,9 +112,6 @@ def test_rules_round_trip_through_the_bundle_form_and_refuse_bad_values() -> Non
             AllianceRules.from_dict(bad)
 
 
-from hypothesis import given, settings, strategies as st
-
-
 @settings(max_examples=300, deadline=None)
 @given(bill=st.integers(1, 10**9), spend=st.integers(0, 10**9), tier=st.integers(0, 3),
        rate=st.integers(1, 1000), per_yuan=st.integers(0, 20), today=st.integers(0, 10_000),
@@ -117,10 +119,12 @@ from hypothesis import given, settings, strategies as st
 def test_pricing_invariants(bill, spend, tier, rate, per_yuan, today, md, bd) -> None:
     rules = AllianceRules(points_per_yuan_cash=rate, points_per_yuan=per_yuan)
     p = price(rules, tier=tier, bill_fen=bill, spend_points=spend, ctx=EarnContext(md, bd, today))
-    assert all(isinstance(v, int) for v in (p.discount_fen, p.cash_off_fen, p.paid_fen, p.points_spent, p.points_earned))
+    assert all(isinstance(v, int)
+               for v in (p.discount_fen, p.cash_off_fen, p.paid_fen, p.points_spent, p.points_earned))
     assert p.discount_fen + p.cash_off_fen + p.paid_fen == bill
     assert 0 <= p.points_spent <= spend and 0 <= p.cash_off_fen <= p.payable_fen
-    assert p.cash_off_fen * rate <= p.points_spent * 100 < (p.cash_off_fen * rate) + rate + 100  # no fen given away
+    # no fen given away
+    assert p.cash_off_fen * rate <= p.points_spent * 100 < (p.cash_off_fen * rate) + rate + 100
     assert 0 <= p.points_earned <= max(0, rules.daily_earn_cap_points - today)
     if p.reason is Reason.BELOW_MIN_BILL:
         assert p.points_spent == 0 and p.payable_fen < rules.min_bill_fen

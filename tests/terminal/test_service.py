@@ -34,7 +34,7 @@ def test_rejected_scans_are_journaled_with_their_reason(service, store) -> None:
     result = service.scan("HELLO")
     assert (result.ok, result.reason, result.severity) == (False, Reason.UNKNOWN_FORMAT, Severity.DECLINED)
     rows = service.log()
-    assert rows[0]["seq"] == result.seq and rows[0]["kind"] == "scan" and rows[0]["reason"] == "UNKNOWN_FORMAT"
+    assert (rows[0]["seq"], rows[0]["kind"], rows[0]["reason"]) == (result.seq, "scan", "UNKNOWN_FORMAT")
     assert result.message_zh and result.message_en
     assert store.outbox_count() == 1
 
@@ -102,7 +102,8 @@ def test_offline_member_limit_is_bounded_by_the_certificate_allowance(service, a
 
 
 def test_offline_terminal_exposure_limit(store, clock, alliance) -> None:
-    svc = make_service(store, clock, AllianceRules(offline=OfflineLimits(terminal_max_points=1_500)), alliance)
+    svc = make_service(store, clock, AllianceRules(offline=OfflineLimits(terminal_max_points=1_500)),
+                       alliance)
     assert checkout(svc, alliance.member(7, tier=0), 10_000, 1_000).ok
     declined = checkout(svc, alliance.member(8, tier=0), 10_000, 501)
     assert declined.reason is Reason.OFFLINE_TERMINAL_LIMIT
@@ -131,12 +132,14 @@ def test_daily_cap_crossing_within_one_bill_is_approved_with_attention(store, cl
 
 
 def test_member_day_and_birthday_month_stack_at_the_counter(store, alliance) -> None:
-    from alliance_protocol.verifier import FixedClock
     import datetime as dt
 
-    at = int(dt.datetime(2026, 9, 8, 4, 0, tzinfo=dt.timezone.utc).timestamp())  # the 8th, September
+    from alliance_protocol.verifier import FixedClock
+
+    at = int(dt.datetime(2026, 9, 8, 4, 0, tzinfo=dt.UTC).timestamp())  # the 8th, September
     alliance.now = at
-    store.install_bundle(__import__("tests.terminal.conftest", fromlist=["bundle_bytes"]).bundle_bytes(alliance, sequence=5))
+    store.install_bundle(__import__("tests.terminal.conftest", fromlist=["bundle_bytes"])
+                         .bundle_bytes(alliance, sequence=5))
     store.set_last_sync(at)
     svc = TerminalService(store, clock=FixedClock(at))
     store.apply_balances([(13, 0, "c", 0, 9)])
@@ -149,7 +152,8 @@ def test_member_day_and_birthday_month_stack_at_the_counter(store, alliance) -> 
 def test_members_only_earning(store, clock, alliance) -> None:
     svc = make_service(store, clock, AllianceRules(members_only_earning=True), alliance)
     basic = checkout(svc, alliance.member(14, tier=0), 10_000)
-    assert (basic.ok, basic.points_earned, basic.reason, basic.severity) == (True, 0, Reason.NOT_A_MEMBER, Severity.ATTENTION)
+    assert (basic.ok, basic.points_earned, basic.reason, basic.severity) == (
+        True, 0, Reason.NOT_A_MEMBER, Severity.ATTENTION)
     assert checkout(svc, alliance.member(15, tier=1), 10_000).points_earned == 90
 
 
@@ -218,7 +222,8 @@ def test_backfill_within_the_window_once_per_receipt(service) -> None:
     ok = service.backfill(30, 10_000, "R-1", T0 - 3600, manager="Li")
     assert ok.ok and ok.points_earned == 100
     assert service.backfill(30, 10_000, "R-1", T0 - 3600, manager="Li").reason is Reason.DUPLICATE_RECEIPT
-    assert service.backfill(30, 10_000, "R-2", T0 - 2 * DAY - 1, manager="Li").reason is Reason.BACKFILL_TOO_OLD
+    too_old = service.backfill(30, 10_000, "R-2", T0 - 2 * DAY - 1, manager="Li")
+    assert too_old.reason is Reason.BACKFILL_TOO_OLD
     assert service.backfill(30, 10_000, "R-3", T0 - 2 * DAY, manager="Li").ok  # exactly 48 h
     assert service.backfill(30, -5, "R-4", T0, manager="Li").reason is Reason.INVALID_AMOUNT
 
@@ -226,7 +231,8 @@ def test_backfill_within_the_window_once_per_receipt(service) -> None:
 def test_backup_code_is_pending_within_its_own_small_limit(store, clock, alliance) -> None:
     svc = make_service(store, clock, AllianceRules(offline=OfflineLimits(backup_max_pending=2)), alliance)
     r = svc.backup_code("12345678", 8_000)
-    assert (r.ok, r.reason, r.severity, r.points_earned) == (True, Reason.BACKUP_CODE_PENDING, Severity.ATTENTION, 80)
+    assert (r.ok, r.reason, r.severity, r.points_earned) == (
+        True, Reason.BACKUP_CODE_PENDING, Severity.ATTENTION, 80)
     assert svc.log()[0]["status"] == "pending_verification"
     assert svc.backup_code("12AB", 8_000).reason is Reason.BACKUP_CODE_MALFORMED
     assert svc.backup_code("12345679", 20_001).reason is Reason.BACKUP_CODE_LIMIT
@@ -264,14 +270,16 @@ def test_log_filters(service, alliance) -> None:
 
 
 def test_no_identity_no_service(tmp_path) -> None:
-    from terminal_app.store import open_store
     import pytest
+
+    from terminal_app.store import open_store
 
     with pytest.raises(RuntimeError, match="NO_TERMINAL_IDENTITY"):
         TerminalService(open_store(tmp_path / "x"))
 
 
-def test_replay_rows_older_than_the_window_are_pruned_but_recent_ones_kept(service, alliance, store, monkeypatch) -> None:
+def test_replay_rows_older_than_the_window_are_pruned_but_recent_ones_kept(
+        service, alliance, store, monkeypatch) -> None:
     """One pruning rule (terminal_app/store/replay.py), in the commit that consumes every PRUNE_EVERY-th
     pair, with the one retention (code window + future skew + a minute) on the service's clock."""
     from alliance_protocol.verifier import VerifierSettings
@@ -288,7 +296,9 @@ def test_replay_rows_older_than_the_window_are_pruned_but_recent_ones_kept(servi
     assert not store.replay_check().seen(1, 1) and store.replay_check().seen(1, 2)
     m = alliance.member(50, tier=0)
     first = m.code(T0)
-    checkout_code = lambda code: service.commit_earn(service.scan(code).token, 1_000)
+    def checkout_code(code: str):
+        return service.commit_earn(service.scan(code).token, 1_000)
+
     assert checkout_code(first).ok  # rowid 3
     with store.write() as tx:
         tx.replay.consume(1, 3, T0 - 10_000, now=T0, retention=retention)  # rowid 4 prunes itself
@@ -317,8 +327,10 @@ def test_a_code_is_consumed_only_with_the_record_that_uses_it(service, alliance,
         assert entry is not None and entry.status == "approved"
 
 
-def test_a_signed_bundle_with_unusable_rules_or_catalogue_is_refused_and_the_old_kept(store, alliance) -> None:
+def test_a_signed_bundle_with_unusable_rules_or_catalogue_is_refused_and_the_old_kept(
+        store, alliance) -> None:
     import pytest
+
     from alliance_protocol import trust_bundle as tb
 
     for bad in ({"rules": {"min_bill_fen": 50.5}}, {"rules": {"min_bill_fen": -1}},
@@ -340,7 +352,8 @@ def test_an_unforeseen_error_is_declined_never_approved(service, alliance, monke
     scan = service.scan(alliance.member(60).code(T0))
     monkeypatch.setattr(purchase_mod, "price", lambda *a, **k: 1 / 0)
     txn = service.commit_purchase(scan.token, 10_000)
-    assert (txn.ok, txn.reason, txn.severity, txn.seq) == (False, Reason.INTERNAL_ERROR, Severity.DECLINED, None)
+    assert (txn.ok, txn.reason, txn.severity, txn.seq) == (
+        False, Reason.INTERNAL_ERROR, Severity.DECLINED, None)
     assert service.log() == []
 
 
@@ -360,7 +373,8 @@ def test_garbage_in_gets_a_typed_decline_never_an_exception(service, alliance) -
     for text in (None, b"\xff\xfe", 12345, "", "LM1" + "Z" * 5000, "\x00" * 10):
         assert service.scan(text).severity is Severity.DECLINED
     scan = service.scan(alliance.member(62).code(T0))
-    for bill, spend, ref in ((None, 0, ""), ("100", 0, ""), (10_000, None, ""), (10_000, 0, 42), (2**70, 0, "")):
+    for bill, spend, ref in ((None, 0, ""), ("100", 0, ""), (10_000, None, ""), (10_000, 0, 42),
+                             (2**70, 0, "")):
         result = service.commit_purchase(scan.token, bill, spend, ref)
         assert isinstance(result.reason, Reason)
         assert not result.ok or (bill, spend) == (10_000, 0)
