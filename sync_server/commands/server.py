@@ -139,8 +139,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--log-level", default="warning")
     p.add_argument("--workers", type=int, default=1, help="worker processes (stateless; share the database)")
     p.set_defaults(func=cmd_serve)
-    db_opt(sub.add_parser("migrate", help="create or upgrade the database schema")).set_defaults(func=cmd_migrate)
-    p = db_opt(sub.add_parser("init-demo", help="create the demo alliance (keys, merchants, members, catalogue)"))
+    db_opt(sub.add_parser("migrate", help="create or upgrade the database schema")).set_defaults(
+        func=cmd_migrate)
+    p = db_opt(sub.add_parser("init-demo",
+                              help="create the demo alliance (keys, merchants, members, catalogue)"))
     p.add_argument("--terminals", type=int, default=1, help="terminals per merchant")
     p.set_defaults(func=cmd_init_demo)
 
@@ -179,6 +181,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = db_opt(member.add_parser(action))
         p.add_argument("id", type=int)
         p.set_defaults(func=cmd_member_block)
-    p = db_opt(member.add_parser("revoke-device", help="a lost or cloned phone: its certificate stops counting now"))
+    p = db_opt(member.add_parser("revoke-device",
+                                 help="a lost or cloned phone: its certificate stops counting now"))
     p.add_argument("serial", type=int, help="the certificate serial (the wallet's `info`, or HQ's devices)")
     p.set_defaults(func=cmd_member_revoke_device)

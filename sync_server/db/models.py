@@ -69,7 +69,8 @@ class Member(Base):
     secret_hash: Mapped[str] = mapped_column(String(200), default="")  # the wallet login (member_login.py)
     backup_key: Mapped[str] = mapped_column(String(64), default="")  # hex HOTP key of the backup numeric code
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
-    blocked_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # unix ms: records after it are refused
+    # unix ms: records after it are refused
+    blocked_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     change_cursor: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
 
@@ -83,7 +84,8 @@ class Device(Base):
     issued_at: Mapped[int] = mapped_column(BigInteger)
     not_after: Mapped[int] = mapped_column(BigInteger)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
-    revoked_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # unix ms: codes after it are refused
+    # unix ms: codes after it are refused
+    revoked_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class Record(Base):
@@ -102,7 +104,8 @@ class Record(Base):
                       Index("ix_records_item", "item_id", postgresql_where=text("item_id IS NOT NULL"),
                             sqlite_where=text("item_id IS NOT NULL")),
                       Index("ix_records_receipt", "merchant_id", "receipt_ref",
-                            postgresql_where=text("receipt_ref IS NOT NULL"), sqlite_where=text("receipt_ref IS NOT NULL")))
+                            postgresql_where=text("receipt_ref IS NOT NULL"),
+                            sqlite_where=text("receipt_ref IS NOT NULL")))
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                     autoincrement=True)
     terminal_id: Mapped[str] = mapped_column(String(64))
@@ -127,14 +130,18 @@ class Record(Base):
     flag_reason: Mapped[str | None] = mapped_column(String(40), nullable=True)  # a Reason code
     points_earned: Mapped[int] = mapped_column(BigInteger, default=0)  # as HQ credits them (a void: negative)
     points_spent: Mapped[int] = mapped_column(BigInteger, default=0)
-    sale_fen: Mapped[int] = mapped_column(BigInteger, default=0)  # member sale (paid in money); a void: negative
+    # member sale (paid in money); a void: negative
+    sale_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     item_id: Mapped[str | None] = mapped_column(String(70), nullable=True)  # "coupon:<id>" / "gift:<id>"
     uses: Mapped[int] = mapped_column(Integer, default=0)  # of item_id: 1, a void -1
-    local_day: Mapped[int | None] = mapped_column(Integer, nullable=True)  # days since 1970 in local time (caps)
+    # days since 1970 in local time (caps)
+    local_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
     receipt_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # a backfill's receipt
-    void_of_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # a void: the record it reverses
+    # a void: the record it reverses
+    void_of_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     voided_by_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    decided_by: Mapped[str | None] = mapped_column(String(20), nullable=True)  # online / offline / offline_near_limit
+    # online / offline / offline_near_limit
+    decided_by: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class MemberDay(Base):
@@ -153,7 +160,8 @@ class Claim(Base):
 
     __tablename__ = "claims"
     claim: Mapped[str] = mapped_column(String(80), primary_key=True)
-    record_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: an online reservation's, until its record arrives
+    # None: an online reservation's, until its record arrives
+    record_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     terminal_id: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(BigInteger)
 
@@ -167,12 +175,12 @@ class Authorisation(Base):
 
     __tablename__ = "authorisations"
     __table_args__ = (UniqueConstraint("terminal_id", "seq", name="uq_authorisations_terminal_seq"),
-                      Index("ix_authorisations_held_member", "member_id", postgresql_where=text("state = 'held'"),
-                            sqlite_where=text("state = 'held'")),
+                      Index("ix_authorisations_held_member", "member_id",
+                            postgresql_where=text("state = 'held'"), sqlite_where=text("state = 'held'")),
                       Index("ix_authorisations_held_item", "item_id", postgresql_where=text("state = 'held'"),
                             sqlite_where=text("state = 'held'")),
-                      Index("ix_authorisations_held_expiry", "expires_at", postgresql_where=text("state = 'held'"),
-                            sqlite_where=text("state = 'held'")))
+                      Index("ix_authorisations_held_expiry", "expires_at",
+                            postgresql_where=text("state = 'held'"), sqlite_where=text("state = 'held'")))
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                     autoincrement=True)
     auth_id: Mapped[str] = mapped_column(String(21), unique=True)  # "A" + 20 hex: named by the record
@@ -180,7 +188,8 @@ class Authorisation(Base):
     merchant_id: Mapped[str] = mapped_column(String(32))
     seq: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[str] = mapped_column(String(20))
-    state: Mapped[str] = mapped_column(String(10))  # held / captured / released / expired / declined / abandoned
+    # held / captured / released / expired / declined / abandoned
+    state: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str] = mapped_column(String(40))  # OK... when approved, else why declined
     detail: Mapped[str] = mapped_column(String(200), default="")
     member_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
@@ -195,8 +204,10 @@ class Authorisation(Base):
     answer: Mapped[str] = mapped_column(Text)  # the decision as answered (a retry gets the same)
     created_at: Mapped[int] = mapped_column(BigInteger)  # unix ms, HQ's clock
     expires_at: Mapped[int] = mapped_column(BigInteger)  # unix ms: a hold ends then without its record
-    settled_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # captured / released / expired
-    record_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # the record at (terminal_id, seq)
+    # captured / released / expired
+    settled_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # the record at (terminal_id, seq)
+    record_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     note: Mapped[str] = mapped_column(String(200), default="")  # why released / what the record was
 
 
@@ -295,7 +306,8 @@ class LedgerAdjustment(Base):
     (points of an earning cycle that ran out; `ref` names the cycle year)."""
 
     __tablename__ = "ledger_adjustments"
-    __table_args__ = (UniqueConstraint("member_id", "kind", "ref", name="uq_ledger_adjustments_member_kind_ref"),)
+    __table_args__ = (
+        UniqueConstraint("member_id", "kind", "ref", name="uq_ledger_adjustments_member_kind_ref"),)
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                     autoincrement=True)
     member_id: Mapped[int] = mapped_column(BigInteger, index=True)
