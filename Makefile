@@ -50,7 +50,8 @@ wheel: $(STAMP) translations
 dist: $(STAMP) translations
 	$(BIN)/python deploy/pyinstaller/build.py
 
-# ruff (E, F, W, I, B, UP) and mypy (strict on alliance_protocol and terminal_app/core); see pyproject.toml
+# ruff (E, F, W, I, B, UP) and mypy (strict on alliance_protocol, alliance_common and terminal_app/core);
+# see pyproject.toml. Installs the tools itself (the lint extra), so it runs on a fresh clone
 LINT_STAMP := $(VENV)/.lint-stamp
 $(LINT_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[all,test,dist,lint]'
