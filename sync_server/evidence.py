@@ -400,6 +400,13 @@ class Books:
         self._keys_b64: dict[bytes, str] = {}
         self._dates: dict[int, dt.date] = {}
         self._voids = any(r.kind is Kind.VOID for r in recs)
+        # What the rules give each purchase's bill does not depend on the running state: priced here,
+        # before the caller takes the books lock (what is priced under it is only the daily cap).
+        self._priced: dict[int, Effect | int] = {}
+        for r in recs:
+            b = self.bundles.get(r.bundle_seq) if r.bundle_seq is not None else None
+            if r.kind is Kind.PURCHASE and b is not None and r.member_id in self.members:
+                self._priced[id(r)] = self._price(r, r.member_id, b.rules, local_day(b.rules, r.recorded_at))
         if load_state:
             self.load_state()
 
@@ -660,6 +667,22 @@ class Books:
         return problem
 
     def _purchase(self, rec: ParsedRecord, member_id: int, rules: AllianceRules, day: int) -> Effect:
+        derived = self._priced.pop(id(rec), None)
+        if derived is None:
+            derived = self._price(rec, member_id, rules, day)
+        if isinstance(derived, Effect):
+            return derived
+        earned = self._earned(rec, member_id, day, rules, derived, rec.reason is Reason.DAILY_CAP_REACHED)
+        if isinstance(earned, Effect):
+            return earned
+        return Effect(APPLIED, member_id=member_id, points_earned=earned, points_spent=rec.points_spent,
+                      points_delta=earned - rec.points_spent, sale_fen=rec.paid_fen, local_day=day,
+                      receipt_ref=rec.receipt_ref)
+
+    def _price(self, rec: ParsedRecord, member_id: int, rules: AllianceRules, day: int) -> Effect | int:
+        """The bill as the rules price it for the member's tier and the day (discount, cash value of
+        the points spent, multiplier): the points the rules give before the daily cap, or the refusal
+        of a record whose amounts they do not give. Independent of the running state."""
         tier = rec.tier or 0
         date = self._date(day)
         member = self.members[member_id]
@@ -678,13 +701,7 @@ class Books:
         if rec.multiplier_pct not in allowed:
             return self._refused(Reason.AMOUNT_NOT_PER_RULES, f"multiplier {rec.multiplier_pct} %, the rules give "
                                  f"{' or '.join(map(str, sorted(allowed)))} %", member_id=member_id)
-        derived = p.base_points * rec.multiplier_pct // 100 if earn else 0
-        earned = self._earned(rec, member_id, day, rules, derived, rec.reason is Reason.DAILY_CAP_REACHED)
-        if isinstance(earned, Effect):
-            return earned
-        return Effect(APPLIED, member_id=member_id, points_earned=earned, points_spent=rec.points_spent,
-                      points_delta=earned - rec.points_spent, sale_fen=rec.paid_fen, local_day=day,
-                      receipt_ref=rec.receipt_ref)
+        return p.base_points * rec.multiplier_pct // 100 if earn else 0
 
     def _coupon(self, rec: ParsedRecord, member_id: int, b: BundleRules, tier: int) -> Effect:
         coupon = b.coupons.get(rec.coupon_id or "")
