@@ -33,8 +33,7 @@ import httpx
 
 from alliance_protocol import journal_record as jr
 from alliance_protocol import records, request_auth
-from alliance_protocol.keys import b64, public_raw, unb64
-from alliance_protocol.keys import verify_signature
+from alliance_protocol.keys import b64, public_raw, unb64, verify_signature
 from alliance_protocol.member_code import make_code, parse
 from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
 from alliance_protocol.rules import AllianceRules
@@ -46,7 +45,9 @@ from sync_server.local import free_port
 from sync_server.settings import ServerSettings
 
 
-def make_records(hq: HQ, terminal_id: str, merchant_id: str, key, n: int, member_ids: list[int]) -> list[dict]:
+def make_records(
+    hq: HQ, terminal_id: str, merchant_id: str, key, n: int, member_ids: list[int]
+) -> list[dict]:
     devices = []
     for m in member_ids:
         device = derive_key("bench", f"{terminal_id}-{m}")
@@ -61,11 +62,26 @@ def make_records(hq: HQ, terminal_id: str, merchant_id: str, key, n: int, member
         cert, device = devices[seq % len(devices)]
         code = make_code(cert, device, code_time=now, counter=seq)
         p = price(rules, tier=cert.tier, bill_fen=10_000, ctx=EarnContext(member_day=member_day))
-        body = {"terminal_id": terminal_id, "merchant_id": merchant_id, "seq": seq, "prev_hash": prev,
-                "recorded_at": now * 1000, "kind": "purchase", "status": "approved", "reason": "OK", "shift": 1,
-                "member_id": cert.member_id, "cert_serial": cert.serial, "counter": seq, "code_time": now,
-                "tier": cert.tier, "code": code, "bundle_seq": bundle.sequence, "bill_fen": 10_000,
-                **records.bill_fields(p)}
+        body = {
+            "terminal_id": terminal_id,
+            "merchant_id": merchant_id,
+            "seq": seq,
+            "prev_hash": prev,
+            "recorded_at": now * 1000,
+            "kind": "purchase",
+            "status": "approved",
+            "reason": "OK",
+            "shift": 1,
+            "member_id": cert.member_id,
+            "cert_serial": cert.serial,
+            "counter": seq,
+            "code_time": now,
+            "tier": cert.tier,
+            "code": code,
+            "bundle_seq": bundle.sequence,
+            "bill_fen": 10_000,
+            **records.bill_fields(p),
+        }
         rec = jr.seal(body, key)
         out.append(rec)
         prev = rec["hash"]
@@ -76,8 +92,10 @@ def ed25519_bound(records: list[dict], terminal_key, seconds: float = 3.0) -> fl
     """Records/s this machine's cores sustain doing only the two Ed25519 checks of each record (one
     core measured, times the core count: the checks are independent and the workers run in parallel)."""
     public = public_raw(terminal_key)
-    checks = [(unb64(r["sig"]), jr.SIG_DOMAIN + bytes.fromhex(r["hash"]), parse(r["body"]["code"]))
-              for r in records[:200]]
+    checks = [
+        (unb64(r["sig"]), jr.SIG_DOMAIN + bytes.fromhex(r["hash"]), parse(r["body"]["code"]))
+        for r in records[:200]
+    ]
     done, t0 = 0, time.perf_counter()
     while time.perf_counter() - t0 < seconds:
         for sig, message, code in checks:
@@ -102,28 +120,53 @@ def run(db: str, n_records: int, n_single: int, workers: int, terminals: int) ->
         return measure(db, url, home, n_records, n_single, workers, terminals)
 
 
-def measure(db: str, url: str, home: Path, n_records: int, n_single: int, workers: int, terminals: int) -> list[str]:
+def measure(
+    db: str, url: str, home: Path, n_records: int, n_single: int, workers: int, terminals: int
+) -> list[str]:
     lines = []
     hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
     init_demo(hq)
     tills = []
     for mode, count in (("batch", n_records), ("single", n_single)):
         per = count // terminals
-        for t in range(terminals):
+        for _ in range(terminals):
             terminal_id, code = hq.create_terminal("M-MALL")
             key = derive_key("bench", terminal_id)
             hq.enroll(code, b64(public_raw(key)))
-            tills.append((mode, terminal_id, key, make_records(hq, terminal_id, "M-MALL", key, per,
-                                                                [10001, 10002, 10003])))
+            tills.append(
+                (
+                    mode,
+                    terminal_id,
+                    key,
+                    make_records(hq, terminal_id, "M-MALL", key, per, [10001, 10002, 10003]),
+                )
+            )
     hq.engine.dispose()
     bound = ed25519_bound(tills[0][3], tills[0][2])
-    lines.append(f"{db:<10} bound: {bound:,.0f} records/s (only the two Ed25519 checks per record, "
-                 f"{os.cpu_count()} cores)")
+    lines.append(
+        f"{db:<10} bound: {bound:,.0f} records/s (only the two Ed25519 checks per record, "
+        f"{os.cpu_count()} cores)"
+    )
     print(lines[-1], flush=True)
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sync_server.cli", "--home", str(home), "serve", "--port",
-                             str(port), "--database-url", url, "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sync_server.cli",
+            "--home",
+            str(home),
+            "serve",
+            "--port",
+            str(port),
+            "--database-url",
+            url,
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -138,10 +181,10 @@ def measure(db: str, url: str, home: Path, n_records: int, n_single: int, worker
             group = [t for t in tills if t[0] == mode]
             size = 500 if mode == "batch" else 1
 
-            def upload(terminal_id, key, records):
+            def upload(terminal_id, key, records, size=size):
                 with httpx.Client() as client:
                     for i in range(0, len(records), size):
-                        ack = post(client, base, terminal_id, key, records[i:i + size])
+                        ack = post(client, base, terminal_id, key, records[i : i + size])
                         assert ack["flagged"] == 0, ack
                     assert ack["acked_seq"] == len(records), ack
 
@@ -156,9 +199,11 @@ def measure(db: str, url: str, home: Path, n_records: int, n_single: int, worker
             cpu = [round(c - cpu_before.get(p, 0.0), 1) for p, c in worker_cpu_s(proc.pid).items()]
             per_worker = f", worker CPU {'+'.join(map(str, cpu))} s" if cpu else ""
             total = sum(len(t[3]) for t in group)
-            lines.append(f"{db:<10} {mode:<6} {'500/req' if size == 500 else '1/req':<8} {total:>7} records "
-                         f"{elapsed:7.2f} s  {total / elapsed:8.0f} records/s  ratio {total / elapsed / bound:.2f} "
-                         f"({terminals} terminals, {workers} workers{per_worker})")
+            lines.append(
+                f"{db:<10} {mode:<6} {'500/req' if size == 500 else '1/req':<8} {total:>7} records "
+                f"{elapsed:7.2f} s  {total / elapsed:8.0f} records/s  ratio {total / elapsed / bound:.2f} "
+                f"({terminals} terminals, {workers} workers{per_worker})"
+            )
             print(lines[-1], flush=True)
     finally:
         proc.terminate()
@@ -175,7 +220,7 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     args = parser.parse_args()
     print(f"machine: {machine()}")
-    for db in (["sqlite", "postgresql"] if args.db == "both" else [args.db]):
+    for db in ["sqlite", "postgresql"] if args.db == "both" else [args.db]:
         for terminals in (int(t) for t in args.terminals.split(",")):
             run(db, args.records, args.single, args.workers, terminals)
 

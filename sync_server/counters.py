@@ -1,10 +1,10 @@
 """HQ's server-issued sequences (table `counters`, one row each; migration 0005).
 
-    change_cursor    the value of the last change given to a member (terminals download balances
-                     "changed after C": strictly increasing, never a client clock). Its row, locked
-                     FOR UPDATE, is also the alliance-wide books lock (`lock_books`).
-    bundle_sequence  the trust bundle version in force (sync_server/bundles.py locks it while one
-                     is issued, so one worker issues a sequence at a time).
+change_cursor    the value of the last change given to a member (terminals download balances
+                 "changed after C": strictly increasing, never a client clock). Its row, locked
+                 FOR UPDATE, is also the alliance-wide books lock (`lock_books`).
+bundle_sequence  the trust bundle version in force (sync_server/bundles.py locks it while one
+                 is issued, so one worker issues a sequence at a time).
 """
 
 from __future__ import annotations
@@ -42,9 +42,13 @@ def lock_books(s: Session) -> None:
 def next_cursor(s: Session, count: int = 1) -> int:
     """The first of `count` fresh values of the change cursor. Each changed member gets its own
     value, so paging never splits one. Takes the books lock (the cursor's row) if not held yet."""
-    first = s.execute(update(Counter).where(Counter.name == CHANGE_CURSOR)
-                      .values(value=Counter.value + count).returning(Counter.value),
-                      execution_options={"synchronize_session": False}).scalar()
+    first = s.execute(
+        update(Counter)
+        .where(Counter.name == CHANGE_CURSOR)
+        .values(value=Counter.value + count)
+        .returning(Counter.value),
+        execution_options={"synchronize_session": False},
+    ).scalar()
     if first is None:
         lock(s, CHANGE_CURSOR)
         return next_cursor(s, count)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -41,11 +41,18 @@ from alliance_protocol import journal_record as jr
 from alliance_protocol.keys import b64
 from alliance_protocol.member_code import ParseError
 from alliance_protocol.member_code import parse as parse_code
-
 from alliance_protocol.pricing import EarnContext, Pricing, is_member_day, multiplier_pct, price
 from alliance_protocol.reasons import Reason, message
-from alliance_protocol.records import (CODE_KINDS, SALE_KINDS, VOIDABLE, Kind, ParsedRecord, SchemaError, Status,
-                                       try_parse)
+from alliance_protocol.records import (
+    CODE_KINDS,
+    SALE_KINDS,
+    VOIDABLE,
+    Kind,
+    ParsedRecord,
+    SchemaError,
+    Status,
+    try_parse,
+)
 from alliance_protocol.rules import AllianceRules, RulesError
 from alliance_protocol.trust_bundle import TrustBundle
 from alliance_protocol.verifier import CertificateCache, FixedClock, OfflineVerifier, VerifierSettings
@@ -65,12 +72,16 @@ APPLIED, HELD, REFUSED, NONE, PENDING = "applied", "held", "refused", "none", "p
 # The anomaly a refusal or a hold raises (one case per record, against the uploading terminal).
 CASE_FOR: dict[Reason, str] = {
     Reason.CODE_REUSED: an.CODE_REUSED,
-    Reason.BACKUP_CODE_FAILED: an.BACKUP_CODE_FAILED, Reason.BACKUP_CODE_REUSED: an.BACKUP_CODE_FAILED,
-    Reason.COUPON_USED: an.COUPON_OVERUSE, Reason.COUPON_QUOTA_EXHAUSTED: an.COUPON_OVERUSE,
+    Reason.BACKUP_CODE_FAILED: an.BACKUP_CODE_FAILED,
+    Reason.BACKUP_CODE_REUSED: an.BACKUP_CODE_FAILED,
+    Reason.COUPON_USED: an.COUPON_OVERUSE,
+    Reason.COUPON_QUOTA_EXHAUSTED: an.COUPON_OVERUSE,
     Reason.DUPLICATE_RECEIPT: an.DUPLICATE_RECEIPT,
     Reason.TIME_INCONSISTENT: an.TIME_INCONSISTENT,
-    Reason.BACKFILL_HELD: an.BACKFILL_REVIEW, Reason.ISSUER_KEY_COMPROMISED: an.KEY_COMPROMISED,
-    Reason.MEMBER_BLOCKED: an.DENIED_MEMBER_ACTIVITY, Reason.CERT_REVOKED: an.DENIED_MEMBER_ACTIVITY,
+    Reason.BACKFILL_HELD: an.BACKFILL_REVIEW,
+    Reason.ISSUER_KEY_COMPROMISED: an.KEY_COMPROMISED,
+    Reason.MEMBER_BLOCKED: an.DENIED_MEMBER_ACTIVITY,
+    Reason.CERT_REVOKED: an.DENIED_MEMBER_ACTIVITY,
     Reason.RECORD_CHAIN_BROKEN: an.CHAIN_BROKEN,
 }  # anything else: bad_record
 
@@ -83,7 +94,6 @@ class CodeCert:
     serial: int
     device_public: bytes
     not_after: int
-
 
 
 @dataclass
@@ -106,8 +116,16 @@ class Examined:
 def verification_bundle(key_entries: list[dict[str, Any]]) -> TrustBundle:
     """HQ's own view of the issuer keys for re-verifying codes: every key with its validity, no
     deny list (a block or a revocation has a time: Books checks it), never stale."""
-    return TrustBundle.from_payload({"alliance_id": "hq", "sequence": 0, "issued_at": 0, "max_age_s": 10**12,
-                                     "keys": key_entries, "deny": {}})
+    return TrustBundle.from_payload(
+        {
+            "alliance_id": "hq",
+            "sequence": 0,
+            "issued_at": 0,
+            "max_age_s": 10**12,
+            "keys": key_entries,
+            "deny": {},
+        }
+    )
 
 
 def _seq_of(body: Any) -> int | None:
@@ -120,9 +138,17 @@ class CodeChecker:
 
     def __init__(self, keys: TrustBundle, cfg: BooksConfig, compromised: dict[str, int]) -> None:
         self.clock = FixedClock(0.0)
-        self.verifier = OfflineVerifier(keys, self.clock, None, VerifierSettings(
-            code_window_s=cfg.code_age_tolerance_s, future_skew_s=cfg.code_ahead_tolerance_s,
-            clock_unconfirmed_limit_s=10**12), CERTIFICATES)
+        self.verifier = OfflineVerifier(
+            keys,
+            self.clock,
+            None,
+            VerifierSettings(
+                code_window_s=cfg.code_age_tolerance_s,
+                future_skew_s=cfg.code_ahead_tolerance_s,
+                clock_unconfirmed_limit_s=10**12,
+            ),
+            CERTIFICATES,
+        )
         self.compromised = compromised
 
     def verify(self, code: str | None, at_ms: int) -> Any:
@@ -130,23 +156,35 @@ class CodeChecker:
         return self.verifier.verify(code)
 
 
-def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: bytes, codes: CodeChecker,
-            cfg: BooksConfig, received_ms: int) -> Examined | None:
+def examine(
+    wire: dict[str, Any],
+    terminal_id: str,
+    merchant_id: str,
+    public: bytes,
+    codes: CodeChecker,
+    cfg: BooksConfig,
+    received_ms: int,
+) -> Examined | None:
     """Check one uploaded record {body, hash, sig}. None when it cannot even be placed in the
     terminal's sequence (no usable seq): reported in the acknowledgement, not stored."""
     body = wire.get("body")
     seq = _seq_of(body)
     if seq is None:
         return None
-    ex = Examined(seq, str(wire.get("hash", ""))[:64], str(wire.get("sig", ""))[:100], "", body,
-                  received_ms=received_ms)
+    assert isinstance(body, dict)  # (_seq_of found a seq in it)
+    ex = Examined(
+        seq, str(wire.get("hash", ""))[:64], str(wire.get("sig", ""))[:100], "", body, received_ms=received_ms
+    )
     parsed = try_parse(body)  # (an unauthentic body is reported as such first, below)
     try:
-        ex.text = jr.check(wire, public, floats_checked=not isinstance(parsed, SchemaError)).canonical.decode()
+        ex.text = jr.check(
+            wire, public, floats_checked=not isinstance(parsed, SchemaError)
+        ).canonical.decode()
     except jr.RecordError as exc:
         ex.text = json.dumps(body, sort_keys=True)  # ASCII: whatever the body holds can be stored
         reason = {"hash": Reason.RECORD_HASH_MISMATCH, "signature": Reason.RECORD_SIGNATURE_INVALID}.get(
-            exc.problem, Reason.RECORD_SCHEMA_INVALID)
+            exc.problem, Reason.RECORD_SCHEMA_INVALID
+        )
         return _refuse(ex, reason, f"{exc.problem}: {exc}")
     except (TypeError, ValueError, RecursionError) as exc:  # not even JSON-able as signed
         ex.text = json.dumps(str(body)[:2000])
@@ -156,8 +194,14 @@ def examine(wire: dict[str, Any], terminal_id: str, merchant_id: str, public: by
     return _examine_parsed(ex, parsed, terminal_id, merchant_id, codes, cfg, received_ms)
 
 
-def examine_intent(body: dict[str, Any], terminal_id: str, merchant_id: str, codes: CodeChecker,
-                   cfg: BooksConfig, received_ms: int) -> Examined:
+def examine_intent(
+    body: dict[str, Any],
+    terminal_id: str,
+    merchant_id: str,
+    codes: CodeChecker,
+    cfg: BooksConfig,
+    received_ms: int,
+) -> Examined:
     """The record a terminal asks HQ to authorise online (sync_server/authorisation.py): not sealed
     yet (the request's signature authenticates it), otherwise checked exactly as an uploaded one."""
     ex = Examined(_seq_of(body) or 0, "", "", "", body, received_ms=received_ms)
@@ -180,25 +224,51 @@ def examine_code(code: str, terminal_id: str, merchant_id: str, codes: CodeCheck
         c = parse_code(code)
     except ParseError as exc:
         return _refuse(ex, Reason(exc.reason), str(exc))
-    rec = ParsedRecord(terminal_id, merchant_id, 0, "0" * 64, at_ms, Kind.COUPON, Status.APPROVED, Reason.OK,
-                       member_id=c.cert.member_id, cert_serial=c.cert.serial, counter=c.counter,
-                       code_time=c.code_time, tier=int(c.cert.tier), code=code)
+    rec = ParsedRecord(
+        terminal_id,
+        merchant_id,
+        0,
+        "0" * 64,
+        at_ms,
+        Kind.COUPON,
+        Status.APPROVED,
+        Reason.OK,
+        member_id=c.cert.member_id,
+        cert_serial=c.cert.serial,
+        counter=c.counter,
+        code_time=c.code_time,
+        tier=int(c.cert.tier),
+        code=code,
+    )
     ex.parsed = rec
     _check_code(ex, rec, codes)
     return ex
 
 
-def _examine_parsed(ex: Examined, rec: ParsedRecord, terminal_id: str, merchant_id: str, codes: CodeChecker,
-                    cfg: BooksConfig, received_ms: int) -> Examined:
+def _examine_parsed(
+    ex: Examined,
+    rec: ParsedRecord,
+    terminal_id: str,
+    merchant_id: str,
+    codes: CodeChecker,
+    cfg: BooksConfig,
+    received_ms: int,
+) -> Examined:
     ex.parsed = rec
     if rec.terminal_id != terminal_id or rec.merchant_id != merchant_id:
         return _refuse(ex, Reason.RECORD_WRONG_TERMINAL, f"names {rec.terminal_id} / {rec.merchant_id}")
     if not rec.counts:
         return ex  # a rejected attempt or a scan: nothing to check further, nothing to move
     if rec.recorded_at > received_ms + cfg.record_future_tolerance_s * 1000:
-        ex.held, ex.detail = Reason.TIME_INCONSISTENT, f"recorded {(rec.recorded_at - received_ms) // 1000} s after HQ received it"
+        ex.held, ex.detail = (
+            Reason.TIME_INCONSISTENT,
+            f"recorded {(rec.recorded_at - received_ms) // 1000} s after HQ received it",
+        )
     elif received_ms - rec.recorded_at > cfg.record_max_age_days * DAY_MS:
-        ex.held, ex.detail = Reason.TIME_INCONSISTENT, f"arrived {(received_ms - rec.recorded_at) // DAY_MS} days late"
+        ex.held, ex.detail = (
+            Reason.TIME_INCONSISTENT,
+            f"arrived {(received_ms - rec.recorded_at) // DAY_MS} days late",
+        )
     if rec.kind in CODE_KINDS:
         _check_code(ex, rec, codes)
     return ex
@@ -228,8 +298,17 @@ def _check_code(ex: Examined, rec: ParsedRecord, codes: CodeChecker) -> None:
         # honest offline record from a back-dated one. Held; nothing moves until then.
         ex.held, ex.detail = Reason.ISSUER_KEY_COMPROMISED, f"issuer {verdict.issuer_kid} leaked at {since}"
     if (verdict.member_id, verdict.cert_serial, verdict.counter, verdict.code_time, verdict.tier) != (
-            rec.member_id, rec.cert_serial, rec.counter, rec.code_time, rec.tier):
-        _refuse(ex, Reason.CODE_MISMATCH, "the code's member, serial, counter, time or tier differ from the record's")
+        rec.member_id,
+        rec.cert_serial,
+        rec.counter,
+        rec.code_time,
+        rec.tier,
+    ):
+        _refuse(
+            ex,
+            Reason.CODE_MISMATCH,
+            "the code's member, serial, counter, time or tier differ from the record's",
+        )
         return
     ex.cert = CodeCert(rec.cert_serial or 0, verdict.device_public or b"", verdict.cert_not_after or 0)
 
@@ -256,13 +335,21 @@ class Effect:
     case_evidence: dict[str, Any] | None = None
 
     def columns(self) -> dict[str, Any]:
-        flagged = self.effect in (REFUSED, HELD) and self.reason is not None
-        return {"effect": self.effect, "flag_reason": self.reason.value if flagged else None,
-                "flag": (f"{self.reason.value}: {self.detail}"[:200] if flagged else None),
-                "member_id": self.member_id, "points_delta": self.points_delta,
-                "points_earned": self.points_earned, "points_spent": self.points_spent, "sale_fen": self.sale_fen,
-                "item_id": self.item_id, "uses": self.uses, "local_day": self.local_day,
-                "receipt_ref": self.receipt_ref}
+        reason = self.reason if self.effect in (REFUSED, HELD) else None
+        return {
+            "effect": self.effect,
+            "flag_reason": reason.value if reason is not None else None,
+            "flag": (f"{reason.value}: {self.detail}"[:200] if reason is not None else None),
+            "member_id": self.member_id,
+            "points_delta": self.points_delta,
+            "points_earned": self.points_earned,
+            "points_spent": self.points_spent,
+            "sale_fen": self.sale_fen,
+            "item_id": self.item_id,
+            "uses": self.uses,
+            "local_day": self.local_day,
+            "receipt_ref": self.receipt_ref,
+        }
 
 
 @dataclass(frozen=True)
@@ -281,7 +368,8 @@ _BUNDLES: dict[tuple[str, int], BundleRules] = {}  # per process and database; a
 def bundle_rules(s: Session, sequence: int | None) -> BundleRules | None:
     if sequence is None:
         return None
-    key = (str(s.get_bind().url), sequence)
+    bind = s.get_bind()
+    key = (str(bind.engine.url), sequence)
     cached = _BUNDLES.get(key)
     if cached is not None:
         return cached
@@ -293,9 +381,14 @@ def bundle_rules(s: Session, sequence: int | None) -> BundleRules | None:
         rules = AllianceRules.from_dict(payload.get("rules"))
     except RulesError:
         return None
-    out = BundleRules(sequence, row.issued_at, int(payload.get("max_age_s", 7 * 86_400)), rules,
-                      {str(c["id"]): c for c in payload.get("coupons", []) if isinstance(c, dict) and "id" in c},
-                      {str(g["id"]): g for g in payload.get("gifts", []) if isinstance(g, dict) and "id" in g})
+    out = BundleRules(
+        sequence,
+        row.issued_at,
+        int(payload.get("max_age_s", 7 * 86_400)),
+        rules,
+        {str(c["id"]): c for c in payload.get("coupons", []) if isinstance(c, dict) and "id" in c},
+        {str(g["id"]): g for g in payload.get("gifts", []) if isinstance(g, dict) and "id" in g},
+    )
     _BUNDLES[key] = out
     return out
 
@@ -342,7 +435,7 @@ def local_day(rules: AllianceRules, unix_ms: int) -> int:
 
 
 def _chunks(values: list[Any], n: int = 500) -> list[list[Any]]:
-    return [values[i:i + n] for i in range(0, len(values), n)]
+    return [values[i : i + n] for i in range(0, len(values), n)]
 
 
 class Books:
@@ -350,8 +443,17 @@ class Books:
     Loads what the batch's records touch in a few statements, then decides record by record,
     keeping its own running state (balances, day earnings, uses, claims) so a batch sees itself."""
 
-    def __init__(self, s: Session, terminal_id: str, merchant_id: str, cfg: BooksConfig, items: list[Examined],
-                 prev_recorded_at: int | None, *, load_state: bool = True) -> None:
+    def __init__(
+        self,
+        s: Session,
+        terminal_id: str,
+        merchant_id: str,
+        cfg: BooksConfig,
+        items: list[Examined],
+        prev_recorded_at: int | None,
+        *,
+        load_state: bool = True,
+    ) -> None:
         """What the batch's decisions read that does not depend on their order (bundles, members'
         facts, certificates HQ issued, void targets of this terminal: its row is locked) is read
         here; the running state (balances, claims, day sums, holds) by `load_state()`, which must
@@ -362,7 +464,9 @@ class Books:
         self._items = items
         recs = [e.parsed for e in items if e.parsed is not None and e.parsed.counts]
         self._recs = recs
-        self.bundles = {seq: bundle_rules(s, seq) for seq in {r.bundle_seq for r in recs if r.bundle_seq is not None}}
+        self.bundles = {
+            seq: bundle_rules(s, seq) for seq in {r.bundle_seq for r in recs if r.bundle_seq is not None}
+        }
         member_ids = {r.member_id for r in recs if r.member_id is not None}
         backup_members = set()
         for e in items:
@@ -374,8 +478,11 @@ class Books:
         self.members: dict[int, _MemberFacts] = {}
         self._member_ids = sorted(member_ids | backup_members)
         for chunk in _chunks(self._member_ids):
-            for m in s.execute(select(Member.id, Member.balance, Member.birthday_month, Member.blocked_at,
-                                      Member.backup_key).where(Member.id.in_(chunk))):
+            for m in s.execute(
+                select(
+                    Member.id, Member.balance, Member.birthday_month, Member.blocked_at, Member.backup_key
+                ).where(Member.id.in_(chunk))
+            ):
                 self.members[m.id] = _MemberFacts(m.balance, m.birthday_month, m.blocked_at, m.backup_key)
         serials = sorted({e.cert.serial for e in items if e.cert is not None})
         self.devices: dict[int, Device] = {}
@@ -385,10 +492,26 @@ class Books:
         refs = sorted({r.ref_seq for r in recs if r.kind is Kind.VOID and r.ref_seq is not None})
         self.targets: dict[int, _Target] = {}
         for chunk in _chunks(refs):
-            for t in s.scalars(select(Record).where(Record.terminal_id == terminal_id, Record.seq.in_(chunk))):
-                self.targets[t.seq] = _Target(t.id, t.seq, t.kind, t.status, t.recorded_at, t.effect, t.member_id,
-                                              t.points_delta, t.points_earned, t.points_spent, t.sale_fen, t.item_id,
-                                              t.uses, t.local_day, t.voided_by_id is not None)
+            for t in s.scalars(
+                select(Record).where(Record.terminal_id == terminal_id, Record.seq.in_(chunk))
+            ):
+                self.targets[t.seq] = _Target(
+                    t.id,
+                    t.seq,
+                    t.kind,
+                    t.status,
+                    t.recorded_at,
+                    t.effect,
+                    t.member_id,
+                    t.points_delta,
+                    t.points_earned,
+                    t.points_spent,
+                    t.sale_fen,
+                    t.item_id,
+                    t.uses,
+                    t.local_day,
+                    t.voided_by_id is not None,
+                )
         self._claims: dict[str, _FirstUse | None] = {}
         self._day_earned: dict[tuple[int, int], int] = {}
         self._uses: dict[tuple[str, str | None, int | None], int] = {}
@@ -418,23 +541,35 @@ class Books:
         if self._member_ids and self.members:
             for chunk in _chunks(self._member_ids):
                 for member_id, balance, blocked_at in s.execute(
-                        select(Member.id, Member.balance, Member.blocked_at).where(Member.id.in_(chunk))):
+                    select(Member.id, Member.balance, Member.blocked_at).where(Member.id.in_(chunk))
+                ):
                     self.members[member_id].balance = balance
                     self.members[member_id].blocked_at = blocked_at
-        codes = sorted({f"code:{e.cert.serial}:{e.parsed.counter}" for e in items
-                        if e.cert is not None and e.parsed is not None})
+        codes = sorted(
+            {
+                f"code:{e.cert.serial}:{e.parsed.counter}"
+                for e in items
+                if e.cert is not None and e.parsed is not None
+            }
+        )
         for chunk in _chunks(codes):
-            for claim, terminal, seq in s.execute(select(Claim.claim, Claim.terminal_id, Claim.seq)
-                                                  .where(in_values(s, Claim.claim, chunk))):
+            for claim, terminal, seq in s.execute(
+                select(Claim.claim, Claim.terminal_id, Claim.seq).where(in_values(s, Claim.claim, chunk))
+            ):
                 self._claims[claim] = _FirstUse(terminal, seq)
         for c in codes:
             self._claims.setdefault(c, None)
         self._prefetch_days(recs)
         # What online authorisations hold (sync_server/holds.py): counted by every decision below,
         # settled by the record at their own (terminal, seq).
-        self.holds = Holds(s, self.terminal_id, [e.seq for e in items], set(self._member_ids),
-                           {f"{k}:{i}" for r in recs for k, i in (("coupon", r.coupon_id), ("gift", r.gift_id)) if i},
-                           int(time.time() * 1000))
+        self.holds = Holds(
+            s,
+            self.terminal_id,
+            [e.seq for e in items],
+            set(self._member_ids),
+            {f"{k}:{i}" for r in recs for k, i in (("coupon", r.coupon_id), ("gift", r.gift_id)) if i},
+            int(time.time() * 1000),
+        )
 
     # --- state lookups (each key read once, then kept up to date in memory)
     def _prefetch_days(self, recs: list[ParsedRecord]) -> None:
@@ -449,9 +584,15 @@ class Books:
         if not keys:
             return
         members, days = sorted({m for m, _ in keys}), sorted({d for _, d in keys})
-        found = dict(((m, d), e) for m, d, e in self.s.execute(
-            select(MemberDay.member_id, MemberDay.local_day, MemberDay.earned)
-            .where(in_values(self.s, MemberDay.member_id, members), in_values(self.s, MemberDay.local_day, days))))
+        found = dict(
+            ((m, d), e)
+            for m, d, e in self.s.execute(
+                select(MemberDay.member_id, MemberDay.local_day, MemberDay.earned).where(
+                    in_values(self.s, MemberDay.member_id, members),
+                    in_values(self.s, MemberDay.local_day, days),
+                )
+            )
+        )
         for key in keys:
             self._day_earned[key] = int(found.get(key, 0))
 
@@ -459,10 +600,17 @@ class Books:
         """Points credited to the member on that local day, alliance-wide (this batch included)."""
         key = (member_id, day)
         if key not in self._day_earned:
-            stored = int(self.s.scalar(select(MemberDay.earned).where(MemberDay.member_id == member_id,
-                                                                      MemberDay.local_day == day)) or 0)
-            self._day_earned[key] = stored + sum(e.points_earned for e in self._applied
-                                                 if e.member_id == member_id and e.local_day == day)
+            stored = int(
+                self.s.scalar(
+                    select(MemberDay.earned).where(
+                        MemberDay.member_id == member_id, MemberDay.local_day == day
+                    )
+                )
+                or 0
+            )
+            self._day_earned[key] = stored + sum(
+                e.points_earned for e in self._applied if e.member_id == member_id and e.local_day == day
+            )
         return self._day_earned[key] + self.holds.earned(member_id, day)
 
     def day_changes(self) -> dict[tuple[int, int], int]:
@@ -478,21 +626,37 @@ class Books:
         """Uses of a coupon or gift net of voids: alliance-wide, at one terminal, or by one member."""
         key = (item, terminal_id, member_id)
         if key not in self._uses:
-            q = select(func.coalesce(func.sum(Record.uses), 0)).where(Record.item_id == item, Record.effect == APPLIED)
+            q = select(func.coalesce(func.sum(Record.uses), 0)).where(
+                Record.item_id == item, Record.effect == APPLIED
+            )
             if terminal_id is not None:
                 q = q.where(Record.terminal_id == terminal_id)
             if member_id is not None:
                 q = q.where(Record.member_id == member_id)
             self._uses[key] = int(self.s.scalar(q) or 0) + sum(
-                e.uses for e in self._applied if e.item_id == item and member_id in (None, e.member_id)
-                and terminal_id in (None, self.terminal_id))
+                e.uses
+                for e in self._applied
+                if e.item_id == item
+                and member_id in (None, e.member_id)
+                and terminal_id in (None, self.terminal_id)
+            )
         return self._uses[key] + self.holds.uses(item, terminal_id, member_id)
 
     def receipt_taken(self, ref: str) -> bool:
         if ref not in self._receipts:
-            self._receipts[ref] = self.s.scalar(select(Record.id).where(
-                Record.merchant_id == self.merchant_id, Record.receipt_ref == ref, Record.effect.in_((APPLIED, HELD)),
-                Record.voided_by_id.is_(None)).limit(1)) is not None
+            self._receipts[ref] = (
+                self.s.scalar(
+                    select(Record.id)
+                    .where(
+                        Record.merchant_id == self.merchant_id,
+                        Record.receipt_ref == ref,
+                        Record.effect.in_((APPLIED, HELD)),
+                        Record.voided_by_id.is_(None),
+                    )
+                    .limit(1)
+                )
+                is not None
+            )
         return self._receipts[ref]
 
     def claimed(self, claim: str) -> _FirstUse | None:
@@ -538,11 +702,18 @@ class Books:
             return Effect(NONE, member_id=rec.member_id)
         held = e.held
         detail = e.detail
-        if (held is None and self.prev_recorded_at is not None
-                and rec.recorded_at < self.prev_recorded_at - self.cfg.chain_backstep_tolerance_s * 1000):
-            held, detail = Reason.TIME_INCONSISTENT, (
-                f"recorded {(self.prev_recorded_at - rec.recorded_at) // 1000} s before the previous record "
-                "(or the terminal's enrollment)")
+        if (
+            held is None
+            and self.prev_recorded_at is not None
+            and rec.recorded_at < self.prev_recorded_at - self.cfg.chain_backstep_tolerance_s * 1000
+        ):
+            held, detail = (
+                Reason.TIME_INCONSISTENT,
+                (
+                    f"recorded {(self.prev_recorded_at - rec.recorded_at) // 1000} s before the previous "
+                    "record (or the terminal's enrollment)"
+                ),
+            )
         if held is None and self._named_too_early(rec):
             held, detail = Reason.TIME_INCONSISTENT, self._named_too_early(rec)
         if held is None:
@@ -582,11 +753,15 @@ class Books:
         (Named before it was issued: the record's time is wrong; decide() holds it for review.)"""
         b = self.bundles.get(rec.bundle_seq) if rec.bundle_seq is not None else None
         if b is None:
-            return self._refused(Reason.BUNDLE_UNKNOWN, f"bundle {rec.bundle_seq} was never issued",
-                                 member_id=rec.member_id)
+            return self._refused(
+                Reason.BUNDLE_UNKNOWN, f"bundle {rec.bundle_seq} was never issued", member_id=rec.member_id
+            )
         if rec.recorded_at // 1000 - b.issued_at > b.max_age_s:
-            return self._refused(Reason.BUNDLE_UNKNOWN, f"bundle {b.sequence} was out of date at the record's time",
-                                 member_id=rec.member_id)
+            return self._refused(
+                Reason.BUNDLE_UNKNOWN,
+                f"bundle {b.sequence} was out of date at the record's time",
+                member_id=rec.member_id,
+            )
         return b
 
     def _named_too_early(self, rec: ParsedRecord) -> str:
@@ -603,15 +778,19 @@ class Books:
             return self._refused(Reason.MEMBER_BLOCKED, f"blocked at {m.blocked_at}", member_id=member_id)
         return None
 
-    def _earned(self, rec: ParsedRecord, member_id: int, day: int, rules: AllianceRules, derived: int,
-                capped_ok: bool) -> Effect | int:
+    def _earned(
+        self, rec: ParsedRecord, member_id: int, day: int, rules: AllianceRules, derived: int, capped_ok: bool
+    ) -> Effect | int:
         """The points HQ credits for a claim of rec.points_earned when the rules give `derived`
         before the daily cap: never more than the rules give, and within the member's room of the
         day across the whole alliance (the first records HQ stores take it)."""
         claim = rec.points_earned
         if claim > derived or (claim < derived and not capped_ok):
-            return self._refused(Reason.AMOUNT_NOT_PER_RULES, f"points_earned {claim}, the rules give {derived}",
-                                 member_id=member_id)
+            return self._refused(
+                Reason.AMOUNT_NOT_PER_RULES,
+                f"points_earned {claim}, the rules give {derived}",
+                member_id=member_id,
+            )
         if not rules.daily_earn_cap_points:
             return claim
         room = max(0, rules.daily_earn_cap_points - self.day_earned(member_id, day))
@@ -649,18 +828,30 @@ class Books:
         member_id = rec.member_id
         assert cert is not None and member_id is not None and rec.cert_serial is not None
         device = self.devices.get(rec.cert_serial)
-        if (device is None or device.member_id != member_id or device.not_after != cert.not_after
-                or device.device_public_key != self._b64(cert.device_public)):
-            return self._refused(Reason.CERT_NOT_ISSUED, f"certificate {rec.cert_serial}", member_id=member_id)
+        if (
+            device is None
+            or device.member_id != member_id
+            or device.not_after != cert.not_after
+            or device.device_public_key != self._b64(cert.device_public)
+        ):
+            return self._refused(
+                Reason.CERT_NOT_ISSUED, f"certificate {rec.cert_serial}", member_id=member_id
+            )
         if device.revoked_at is not None and rec.recorded_at >= device.revoked_at:
             return self._refused(Reason.CERT_REVOKED, f"revoked at {device.revoked_at}", member_id=member_id)
         claim = f"code:{rec.cert_serial}:{rec.counter}"
         first = self.claimed(claim)
         if first is not None and not self._own(first, rec):
-            return self._refused(Reason.CODE_REUSED, f"first used at {first.terminal_id} #{first.seq}",
-                                 member_id=member_id,
-                                 case_evidence={"cert_serial": rec.cert_serial, "counter": rec.counter,
-                                                "first_use": {"terminal_id": first.terminal_id, "seq": first.seq}})
+            return self._refused(
+                Reason.CODE_REUSED,
+                f"first used at {first.terminal_id} #{first.seq}",
+                member_id=member_id,
+                case_evidence={
+                    "cert_serial": rec.cert_serial,
+                    "counter": rec.counter,
+                    "first_use": {"terminal_id": first.terminal_id, "seq": first.seq},
+                },
+            )
         problem = self._member_state(rec, member_id, rec.recorded_at)
         if problem is not None:
             problem.claims = [claim]  # the code was presented: it is used, whatever happens to the record
@@ -675,9 +866,16 @@ class Books:
         earned = self._earned(rec, member_id, day, rules, derived, rec.reason is Reason.DAILY_CAP_REACHED)
         if isinstance(earned, Effect):
             return earned
-        return Effect(APPLIED, member_id=member_id, points_earned=earned, points_spent=rec.points_spent,
-                      points_delta=earned - rec.points_spent, sale_fen=rec.paid_fen, local_day=day,
-                      receipt_ref=rec.receipt_ref)
+        return Effect(
+            APPLIED,
+            member_id=member_id,
+            points_earned=earned,
+            points_spent=rec.points_spent,
+            points_delta=earned - rec.points_spent,
+            sale_fen=rec.paid_fen,
+            local_day=day,
+            receipt_ref=rec.receipt_ref,
+        )
 
     def _price(self, rec: ParsedRecord, member_id: int, rules: AllianceRules, day: int) -> Effect | int:
         """The bill as the rules price it for the member's tier and the day (discount, cash value of
@@ -687,8 +885,14 @@ class Books:
         date = self._date(day)
         member = self.members[member_id]
         earn = not (rules.members_only_earning and tier == 0)
-        p = price(rules, tier=tier, bill_fen=rec.bill_fen, spend_points=rec.points_spent,
-                  ctx=EarnContext(member_day=is_member_day(rules, date)), earn=earn)
+        p = price(
+            rules,
+            tier=tier,
+            bill_fen=rec.bill_fen,
+            spend_points=rec.points_spent,
+            ctx=EarnContext(member_day=is_member_day(rules, date)),
+            earn=earn,
+        )
         problem = _bill_mismatch(rec, p)
         if problem:
             return self._refused(Reason.AMOUNT_NOT_PER_RULES, problem, member_id=member_id)
@@ -696,49 +900,83 @@ class Books:
         # leave the birthday multiplier out, never claim one HQ does not know.
         allowed = {p.multiplier_pct}
         if member.birthday_month == date.month:
-            allowed.add(multiplier_pct(rules, tier, EarnContext(member_day=is_member_day(rules, date),
-                                                                birthday_month=True)))
+            allowed.add(
+                multiplier_pct(
+                    rules, tier, EarnContext(member_day=is_member_day(rules, date), birthday_month=True)
+                )
+            )
         if rec.multiplier_pct not in allowed:
-            return self._refused(Reason.AMOUNT_NOT_PER_RULES, f"multiplier {rec.multiplier_pct} %, the rules give "
-                                 f"{' or '.join(map(str, sorted(allowed)))} %", member_id=member_id)
+            return self._refused(
+                Reason.AMOUNT_NOT_PER_RULES,
+                f"multiplier {rec.multiplier_pct} %, the rules give "
+                f"{' or '.join(map(str, sorted(allowed)))} %",
+                member_id=member_id,
+            )
         return p.base_points * rec.multiplier_pct // 100 if earn else 0
 
     def _coupon(self, rec: ParsedRecord, member_id: int, b: BundleRules, tier: int) -> Effect:
         coupon = b.coupons.get(rec.coupon_id or "")
         if coupon is None:
-            return self._refused(Reason.COUPON_UNKNOWN, f"{rec.coupon_id} is not in bundle {b.sequence}",
-                                 member_id=member_id)
+            return self._refused(
+                Reason.COUPON_UNKNOWN, f"{rec.coupon_id} is not in bundle {b.sequence}", member_id=member_id
+            )
         if int(coupon.get("min_tier", 0)) > tier:
             return self._refused(Reason.COUPON_NOT_ELIGIBLE, f"tier {tier}", member_id=member_id)
         item = f"coupon:{rec.coupon_id}"
         if coupon.get("kind", "single_use") == "single_use":
             if self.uses(item, member_id=member_id) > 0:
-                return self._refused(Reason.COUPON_USED, f"{rec.coupon_id} already used by member {member_id}",
-                                     member_id=member_id, case_evidence={"coupon_id": rec.coupon_id})
+                return self._refused(
+                    Reason.COUPON_USED,
+                    f"{rec.coupon_id} already used by member {member_id}",
+                    member_id=member_id,
+                    case_evidence={"coupon_id": rec.coupon_id},
+                )
         else:
             quota = int(coupon.get("quota", 0))
             if self.uses(item, terminal_id=self.terminal_id) >= quota:
-                return self._refused(Reason.COUPON_QUOTA_EXHAUSTED, f"{rec.coupon_id}: this terminal's quota {quota}",
-                                     member_id=member_id, case_evidence={"coupon_id": rec.coupon_id})
+                return self._refused(
+                    Reason.COUPON_QUOTA_EXHAUSTED,
+                    f"{rec.coupon_id}: this terminal's quota {quota}",
+                    member_id=member_id,
+                    case_evidence={"coupon_id": rec.coupon_id},
+                )
             alliance = coupon.get("alliance_quota")
             if isinstance(alliance, int) and self.uses(item) >= alliance:
-                return self._refused(Reason.COUPON_QUOTA_EXHAUSTED, f"{rec.coupon_id}: the alliance quota {alliance}",
-                                     member_id=member_id, case_evidence={"coupon_id": rec.coupon_id})
+                return self._refused(
+                    Reason.COUPON_QUOTA_EXHAUSTED,
+                    f"{rec.coupon_id}: the alliance quota {alliance}",
+                    member_id=member_id,
+                    case_evidence={"coupon_id": rec.coupon_id},
+                )
         return Effect(APPLIED, member_id=member_id, item_id=item, uses=1)
 
     def _gift(self, rec: ParsedRecord, member_id: int, b: BundleRules) -> Effect:
         gift = b.gifts.get(rec.gift_id or "")
         if gift is None:
-            return self._refused(Reason.GIFT_UNKNOWN, f"{rec.gift_id} is not in bundle {b.sequence}", member_id=member_id)
+            return self._refused(
+                Reason.GIFT_UNKNOWN, f"{rec.gift_id} is not in bundle {b.sequence}", member_id=member_id
+            )
         if rec.points_spent != int(gift.get("points", -1)):
-            return self._refused(Reason.AMOUNT_NOT_PER_RULES, f"{rec.points_spent} points; the gift costs "
-                                 f"{gift.get('points')}", member_id=member_id)
+            return self._refused(
+                Reason.AMOUNT_NOT_PER_RULES,
+                f"{rec.points_spent} points; the gift costs {gift.get('points')}",
+                member_id=member_id,
+            )
         item = f"gift:{rec.gift_id}"
         if self.uses(item, terminal_id=self.terminal_id) >= int(gift.get("stock", 0)):
-            return self._refused(Reason.GIFT_OUT_OF_STOCK, f"{rec.gift_id}: this terminal's stock "
-                                 f"{gift.get('stock')}", member_id=member_id)
-        return Effect(APPLIED, member_id=member_id, points_spent=rec.points_spent, points_delta=-rec.points_spent,
-                      item_id=item, uses=1)
+            return self._refused(
+                Reason.GIFT_OUT_OF_STOCK,
+                f"{rec.gift_id}: this terminal's stock {gift.get('stock')}",
+                member_id=member_id,
+            )
+        return Effect(
+            APPLIED,
+            member_id=member_id,
+            points_spent=rec.points_spent,
+            points_delta=-rec.points_spent,
+            item_id=item,
+            uses=1,
+        )
 
     def _backup(self, rec: ParsedRecord) -> Effect:
         """The typed backup numeric code: HQ resolves and verifies it itself (whatever member the
@@ -748,21 +986,35 @@ class Books:
         m = self.members.get(member_id) if member_id is not None else None
         at_s = rec.recorded_at // 1000
         step = None
-        if m is not None and m.backup_key:
-            step = backup_code.matching_step(rec.backup_code or "", member_id, bytes.fromhex(m.backup_key), at_s)
+        if m is not None and member_id is not None and m.backup_key:
+            step = backup_code.matching_step(
+                rec.backup_code or "", member_id, bytes.fromhex(m.backup_key), at_s
+            )
         if step is None:
-            return self._refused(Reason.BACKUP_CODE_FAILED, "the digits do not verify for any member at the "
-                                 "record's time", case_evidence={"backup_code": rec.backup_code})
+            return self._refused(
+                Reason.BACKUP_CODE_FAILED,
+                "the digits do not verify for any member at the record's time",
+                case_evidence={"backup_code": rec.backup_code},
+            )
         assert member_id is not None
         if rec.member_id is not None and rec.member_id != member_id:
-            return self._refused(Reason.CODE_MISMATCH, f"the record names member {rec.member_id}, the code "
-                                 f"{member_id}", member_id=member_id)
+            return self._refused(
+                Reason.CODE_MISMATCH,
+                f"the record names member {rec.member_id}, the code {member_id}",
+                member_id=member_id,
+            )
         claim = f"backup:{member_id}:{step}"
         first = self.claimed(claim)
         if first is not None:
-            return self._refused(Reason.BACKUP_CODE_REUSED, f"first used at {first.terminal_id} #{first.seq}",
-                                 member_id=member_id, case_evidence={"backup_code": rec.backup_code,
-                                 "first_use": {"terminal_id": first.terminal_id, "seq": first.seq}})
+            return self._refused(
+                Reason.BACKUP_CODE_REUSED,
+                f"first used at {first.terminal_id} #{first.seq}",
+                member_id=member_id,
+                case_evidence={
+                    "backup_code": rec.backup_code,
+                    "first_use": {"terminal_id": first.terminal_id, "seq": first.seq},
+                },
+            )
         problem = self._member_state(rec, member_id, rec.recorded_at)
         if problem is not None:
             problem.claims = [claim]
@@ -773,13 +1025,25 @@ class Books:
             return b
         rules, lim = b.rules, b.rules.offline
         if rec.bill_fen > lim.backup_max_bill_fen or rec.points_spent > lim.backup_max_points:
-            return self._refused(Reason.BACKUP_CODE_LIMIT, f"bill {rec.bill_fen}, points {rec.points_spent}",
-                                 member_id=member_id, claims=[claim])
-        p = price(rules, tier=0, bill_fen=rec.bill_fen, spend_points=rec.points_spent, ctx=EarnContext(),
-                  earn=not rules.members_only_earning)
+            return self._refused(
+                Reason.BACKUP_CODE_LIMIT,
+                f"bill {rec.bill_fen}, points {rec.points_spent}",
+                member_id=member_id,
+                claims=[claim],
+            )
+        p = price(
+            rules,
+            tier=0,
+            bill_fen=rec.bill_fen,
+            spend_points=rec.points_spent,
+            ctx=EarnContext(),
+            earn=not rules.members_only_earning,
+        )
         problem_text = _bill_mismatch(rec, p, backup=True)
         if problem_text:
-            return self._refused(Reason.AMOUNT_NOT_PER_RULES, problem_text, member_id=member_id, claims=[claim])
+            return self._refused(
+                Reason.AMOUNT_NOT_PER_RULES, problem_text, member_id=member_id, claims=[claim]
+            )
         day = local_day(rules, rec.recorded_at)
         # The terminal caps a backup at the whole daily cap (it cannot know the member's day).
         capped_ok = bool(rules.daily_earn_cap_points) and rec.points_earned == rules.daily_earn_cap_points
@@ -787,8 +1051,16 @@ class Books:
         if isinstance(earned, Effect):
             earned.claims = [claim]
             return earned
-        return Effect(APPLIED, member_id=member_id, points_earned=earned, points_spent=rec.points_spent,
-                      points_delta=earned - rec.points_spent, sale_fen=rec.paid_fen, local_day=day, claims=[claim])
+        return Effect(
+            APPLIED,
+            member_id=member_id,
+            points_earned=earned,
+            points_spent=rec.points_spent,
+            points_delta=earned - rec.points_spent,
+            sale_fen=rec.paid_fen,
+            local_day=day,
+            claims=[claim],
+        )
 
     def _backfill(self, rec: ParsedRecord) -> Effect:
         """A manager's backfill: no member code, so held for a person to review (the books setting
@@ -804,23 +1076,41 @@ class Books:
         rules = b.rules
         age = rec.recorded_at // 1000 - rec.purchased_at
         if not 0 <= age <= rules.backfill_window_s:
-            return self._refused(Reason.BACKFILL_TOO_OLD, f"purchased {age} s before it was entered",
-                                 member_id=member_id)
+            return self._refused(
+                Reason.BACKFILL_TOO_OLD, f"purchased {age} s before it was entered", member_id=member_id
+            )
         if self.receipt_taken(rec.receipt_ref):
-            return self._refused(Reason.DUPLICATE_RECEIPT, f"receipt {rec.receipt_ref} already counted at "
-                                 f"{self.merchant_id}", member_id=member_id,
-                                 case_evidence={"receipt_ref": rec.receipt_ref})
+            return self._refused(
+                Reason.DUPLICATE_RECEIPT,
+                f"receipt {rec.receipt_ref} already counted at {self.merchant_id}",
+                member_id=member_id,
+                case_evidence={"receipt_ref": rec.receipt_ref},
+            )
         day = local_day(rules, rec.purchased_at * 1000)
-        p = price(rules, tier=0, bill_fen=rec.bill_fen,
-                  ctx=EarnContext(member_day=is_member_day(rules, self._date(day))), earn=not rules.members_only_earning)
+        p = price(
+            rules,
+            tier=0,
+            bill_fen=rec.bill_fen,
+            ctx=EarnContext(member_day=is_member_day(rules, self._date(day))),
+            earn=not rules.members_only_earning,
+        )
         if not p.ok:
             return self._refused(Reason.AMOUNT_NOT_PER_RULES, p.reason.value, member_id=member_id)
-        earned = self._earned(rec, member_id, day, rules, p.points_uncapped, rec.reason is Reason.DAILY_CAP_REACHED)
+        earned = self._earned(
+            rec, member_id, day, rules, p.points_uncapped, rec.reason is Reason.DAILY_CAP_REACHED
+        )
         if isinstance(earned, Effect):
             return earned
-        effect = Effect(APPLIED, member_id=member_id, points_earned=earned, points_delta=earned, local_day=day,
-                        receipt_ref=rec.receipt_ref, reason=Reason.BACKFILL_HELD,
-                        detail="a backfill counts once HQ has reviewed it")
+        effect = Effect(
+            APPLIED,
+            member_id=member_id,
+            points_earned=earned,
+            points_delta=earned,
+            local_day=day,
+            receipt_ref=rec.receipt_ref,
+            reason=Reason.BACKFILL_HELD,
+            detail="a backfill counts once HQ has reviewed it",
+        )
         if not self.cfg.backfill_points_before_review:
             effect.effect = HELD
         return effect
@@ -829,20 +1119,38 @@ class Books:
         """A void names an earlier counting record of the same terminal, not voided yet, within the
         void window; it reverses exactly what HQ credited for that record."""
         t = self.targets.get(rec.ref_seq or 0)
-        if t is None or t.kind not in VOIDABLE or t.status not in ("approved", "pending_verification") or t.voided \
-                or t.seq >= rec.seq or (rec.ref_kind is not None and rec.ref_kind.value != t.kind):
-            return self._refused(Reason.VOID_TARGET_INVALID, f"#{rec.ref_seq}: no such voidable record of this "
-                                 "terminal, or voided already")
+        if (
+            t is None
+            or t.kind not in VOIDABLE
+            or t.status not in ("approved", "pending_verification")
+            or t.voided
+            or t.seq >= rec.seq
+            or (rec.ref_kind is not None and rec.ref_kind.value != t.kind)
+        ):
+            return self._refused(
+                Reason.VOID_TARGET_INVALID,
+                f"#{rec.ref_seq}: no such voidable record of this terminal, or voided already",
+            )
         window = self._current_rules().void_window_s
         if not 0 <= rec.recorded_at - t.recorded_at <= window * 1000:
-            return self._refused(Reason.VOID_TARGET_INVALID, f"#{t.seq} is older than the void window",
-                                 member_id=t.member_id)
+            return self._refused(
+                Reason.VOID_TARGET_INVALID, f"#{t.seq} is older than the void window", member_id=t.member_id
+            )
         t.voided = True
         if t.effect != APPLIED:  # a held or refused record: it never counted, nothing to reverse
             return Effect(NONE, member_id=t.member_id, void_of=t.seq)
-        return Effect(APPLIED, member_id=t.member_id, points_delta=-t.points_delta, points_earned=-t.points_earned,
-                      points_spent=-t.points_spent, sale_fen=-t.sale_fen, item_id=t.item_id, uses=-t.uses,
-                      local_day=t.local_day, void_of=t.seq)
+        return Effect(
+            APPLIED,
+            member_id=t.member_id,
+            points_delta=-t.points_delta,
+            points_earned=-t.points_earned,
+            points_spent=-t.points_spent,
+            sale_fen=-t.sale_fen,
+            item_id=t.item_id,
+            uses=-t.uses,
+            local_day=t.local_day,
+            void_of=t.seq,
+        )
 
     def _current_rules(self) -> AllianceRules:
         if self._rules_now is None:
@@ -860,27 +1168,51 @@ class Books:
             before = self.balance(e.member_id) if e.member_id in self.members else 0
             after = before + e.points_delta
             if abs(after) > MAX_BALANCE:
-                e.effect, e.reason, e.detail = REFUSED, Reason.BALANCE_OUT_OF_RANGE, f"balance would be {after}"
+                e.effect, e.reason, e.detail = (
+                    REFUSED,
+                    Reason.BALANCE_OUT_OF_RANGE,
+                    f"balance would be {after}",
+                )
                 e.points_delta = e.points_earned = e.points_spent = e.sale_fen = e.uses = 0
             else:
                 self.balance_changes[e.member_id] = self.balance_changes.get(e.member_id, 0) + e.points_delta
                 if e.points_delta < 0 and before >= 0 > after:
-                    self.crossings.append({"member_id": e.member_id, "balance_before": before,
-                                           "balance_after": after, "points_delta": e.points_delta,
-                                           "recorded_at": rec.recorded_at,
-                                           "record": {"terminal_id": self.terminal_id, "seq": rec.seq}})
+                    self.crossings.append(
+                        {
+                            "member_id": e.member_id,
+                            "balance_before": before,
+                            "balance_after": after,
+                            "points_delta": e.points_delta,
+                            "recorded_at": rec.recorded_at,
+                            "record": {"terminal_id": self.terminal_id, "seq": rec.seq},
+                        }
+                    )
         if self._voids and rec.kind in VOIDABLE:  # (a later record of this batch may void it)
-            self.targets[rec.seq] = _Target(None, rec.seq, rec.kind.value, rec.status.value, rec.recorded_at,
-                                            e.effect, e.member_id, e.points_delta, e.points_earned, e.points_spent,
-                                            e.sale_fen, e.item_id, e.uses, e.local_day, False)
+            self.targets[rec.seq] = _Target(
+                None,
+                rec.seq,
+                rec.kind.value,
+                rec.status.value,
+                rec.recorded_at,
+                e.effect,
+                e.member_id,
+                e.points_delta,
+                e.points_earned,
+                e.points_spent,
+                e.sale_fen,
+                e.item_id,
+                e.uses,
+                e.local_day,
+                False,
+            )
         if e.receipt_ref and (e.effect == HELD or (e.effect == APPLIED and rec.kind is Kind.BACKFILL)):
             self._receipts[e.receipt_ref] = True
         if e.effect != APPLIED:
             return
         if e.member_id is not None and e.local_day is not None and e.points_earned:
-            key = (e.member_id, e.local_day)
-            if key in self._day_earned:
-                self._day_earned[key] += e.points_earned
+            day_key = (e.member_id, e.local_day)
+            if day_key in self._day_earned:
+                self._day_earned[day_key] += e.points_earned
         if e.item_id:
             for key in self._uses:
                 item, term, member = key
@@ -893,8 +1225,12 @@ def _bill_mismatch(rec: ParsedRecord, p: Pricing, backup: bool = False) -> str:
     """'' when the record's bill fields are what the rules give for its bill and points, else why."""
     if not p.ok:
         return f"{p.reason.value} for bill {rec.bill_fen}, {rec.points_spent} points"
-    if (rec.cash_off_fen == p.cash_off_fen and rec.paid_fen == p.paid_fen and rec.points_spent == p.points_spent
-            and (backup or (rec.discount_pct == p.discount_pct and rec.discount_fen == p.discount_fen))):
+    if (
+        rec.cash_off_fen == p.cash_off_fen
+        and rec.paid_fen == p.paid_fen
+        and rec.points_spent == p.points_spent
+        and (backup or (rec.discount_pct == p.discount_pct and rec.discount_fen == p.discount_fen))
+    ):
         return ""
     for name in ("discount_pct", "discount_fen", "cash_off_fen", "paid_fen", "points_spent"):
         if getattr(rec, name) != getattr(p, name):
@@ -908,19 +1244,25 @@ def case_type(reason: Reason) -> str:
 
 def case_evidence(terminal_id: str, rec_seq: int, e: Effect, parsed: ParsedRecord | None) -> dict[str, Any]:
     msg = message(e.reason) if e.reason is not None else None
-    out: dict[str, Any] = {"terminal_id": terminal_id, "seq": rec_seq, "record": {"terminal_id": terminal_id,
-                           "seq": rec_seq}, "reason": e.reason.value if e.reason else None,
-                           "message_zh": msg.zh if msg else "", "message_en": msg.en if msg else "",
-                           "detail": e.detail, "effect": e.effect}
+    out: dict[str, Any] = {
+        "terminal_id": terminal_id,
+        "seq": rec_seq,
+        "record": {"terminal_id": terminal_id, "seq": rec_seq},
+        "reason": e.reason.value if e.reason else None,
+        "message_zh": msg.zh if msg else "",
+        "message_en": msg.en if msg else "",
+        "detail": e.detail,
+        "effect": e.effect,
+    }
     if parsed is not None:
-        out.update(kind=parsed.kind.value, recorded_at=parsed.recorded_at,
-                   claimed_points_delta=parsed.claimed_points_delta)
+        out.update(
+            kind=parsed.kind.value,
+            recorded_at=parsed.recorded_at,
+            claimed_points_delta=parsed.claimed_points_delta,
+        )
         if parsed.kind in SALE_KINDS:
             out["bill_fen"] = parsed.bill_fen
     if e.effect == HELD:
         out["held_points_delta"] = e.points_delta
     out.update(e.case_evidence or {})
     return out
-
-
-Status  # re-exported for callers that read effects with the record's status

@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol.keys import unb64
@@ -33,17 +33,29 @@ from alliance_protocol.records import Kind
 from alliance_protocol.wire import BatchAck, WireRecord
 
 from . import anomalies as an
-from . import books_gate
+from . import books_gate, evidence
 from .books_config import BooksConfig, load_books_config
 from .db.models import Batch, Claim, Member, MemberDay, Record, Terminal
 from .dialect import add_to, insert_ignore_returning
-from . import evidence
-from .evidence import APPLIED, HELD, NONE, PENDING, REFUSED, Books, Effect, Examined, case_evidence, case_type, examine
+from .evidence import (
+    APPLIED,
+    HELD,
+    PENDING,
+    REFUSED,
+    Books,
+    Effect,
+    Examined,
+    case_evidence,
+    case_type,
+    examine,
+)
 from .hq import HQ, now_ms
 
 APPLIES = ("approved", "pending_verification")  # the statuses whose amounts may count
 PAUSE_EVERY = 25  # records examined between two looks at the books gate (~3 ms of CPU)
-CHAIN_LOOKAHEAD = 10 * 500  # stored records beyond the acknowledged one read per batch (the chain walk's reach)
+CHAIN_LOOKAHEAD = (
+    10 * 500
+)  # stored records beyond the acknowledged one read per batch (the chain walk's reach)
 
 
 def _column(v: Any, limit: int) -> str:
@@ -67,8 +79,9 @@ class ExaminedBatch:
     cfg: BooksConfig
 
 
-def examine_batch(hq: HQ, terminal: Terminal, records: list[WireRecord], cfg: BooksConfig | None = None
-                  ) -> ExaminedBatch:
+def examine_batch(
+    hq: HQ, terminal: Terminal, records: list[WireRecord], cfg: BooksConfig | None = None
+) -> ExaminedBatch:
     """Check every record on its own. Pure computation but for one read of the books settings (at
     most every few seconds): run it before opening the transaction, so no lock and no open
     transaction waits on the CPU."""
@@ -81,35 +94,69 @@ def examine_batch(hq: HQ, terminal: Terminal, records: list[WireRecord], cfg: Bo
     for i, rec in enumerate(records):
         if i % PAUSE_EVERY == 0:
             books_gate.pause_while_held()  # a thread of this process holding the books lock goes first
-        e = examine({"body": rec.body, "hash": rec.hash, "sig": rec.sig}, terminal.id, terminal.merchant_id, public,
-                    checker, cfg, received)
+        e = examine(
+            {"body": rec.body, "hash": rec.hash, "sig": rec.sig},
+            terminal.id,
+            terminal.merchant_id,
+            public,
+            checker,
+            cfg,
+            received,
+        )
         if e is not None:
             items.append(e)
     return ExaminedBatch(items, len(records), received, cfg)
 
 
-def ingest_batch(hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int = 0) -> BatchAck:
+def ingest_batch(
+    hq: HQ, s: Session, terminal: Terminal, records: list[WireRecord], queued: int = 0
+) -> BatchAck:
     """examine_batch then store_batch, inside the caller's transaction."""
-    return store_batch(hq, s, terminal, examine_batch(hq, terminal, records, load_books_config(hq, s)), queued)
+    return store_batch(
+        hq, s, terminal, examine_batch(hq, terminal, records, load_books_config(hq, s)), queued
+    )
 
 
 def _base_values(terminal: Terminal, e: Examined, batch_id: int, received: int) -> dict[str, Any]:
     rec = e.parsed
     if rec is not None:  # schema-checked: bounded texts without control characters, integers in range
-        return dict(terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=e.seq, hash=e.hash,
-                    prev_hash=rec.prev_hash, sig=e.sig, body=e.text, kind=rec.kind.value, status=rec.status.value,
-                    reason=rec.reason.value, cert_serial=rec.cert_serial, counter=rec.counter,
-                    recorded_at=rec.recorded_at, received_at=received, batch_id=batch_id,
-                    decided_by=rec.decided_by.value if rec.decided_by is not None else None)
+        return dict(
+            terminal_id=terminal.id,
+            merchant_id=terminal.merchant_id,
+            seq=e.seq,
+            hash=e.hash,
+            prev_hash=rec.prev_hash,
+            sig=e.sig,
+            body=e.text,
+            kind=rec.kind.value,
+            status=rec.status.value,
+            reason=rec.reason.value,
+            cert_serial=rec.cert_serial,
+            counter=rec.counter,
+            recorded_at=rec.recorded_at,
+            received_at=received,
+            batch_id=batch_id,
+            decided_by=rec.decided_by.value if rec.decided_by is not None else None,
+        )
     body = e.body if isinstance(e.body, dict) else {}
     return dict(
-        terminal_id=terminal.id, merchant_id=terminal.merchant_id, seq=e.seq, hash=_column(e.hash, 64),
-        prev_hash=_column(body.get("prev_hash", ""), 64), sig=_column(e.sig, 100), body=e.text,
-        kind=_column(body.get("kind", "?"), 20), status=_column(body.get("status", "?"), 24),
+        terminal_id=terminal.id,
+        merchant_id=terminal.merchant_id,
+        seq=e.seq,
+        hash=_column(e.hash, 64),
+        prev_hash=_column(body.get("prev_hash", ""), 64),
+        sig=_column(e.sig, 100),
+        body=e.text,
+        kind=_column(body.get("kind", "?"), 20),
+        status=_column(body.get("status", "?"), 24),
         reason=_column(body.get("reason", "?"), 40),
-        cert_serial=_int_or_none(body.get("cert_serial")), counter=_int_or_none(body.get("counter")),
+        cert_serial=_int_or_none(body.get("cert_serial")),
+        counter=_int_or_none(body.get("counter")),
         recorded_at=_int_or_none(body.get("recorded_at")) or 0,
-        received_at=received, batch_id=batch_id, decided_by=None)
+        received_at=received,
+        batch_id=batch_id,
+        decided_by=None,
+    )
 
 
 def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch, queued: int) -> BatchAck:
@@ -117,8 +164,15 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     acknowledgement."""
     window = hq.settings.review_window_s
     received = examined.received
-    batch = Batch(terminal_id=terminal.id, received_at=received, records=examined.records, stored=0,
-                  duplicates=0, flagged=0, acked_seq=terminal.acked_seq)
+    batch = Batch(
+        terminal_id=terminal.id,
+        received_at=received,
+        records=examined.records,
+        stored=0,
+        duplicates=0,
+        flagged=0,
+        acked_seq=terminal.acked_seq,
+    )
     s.add(batch)
     s.flush()
 
@@ -131,10 +185,17 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     # records waiting beyond a gap, and the time of the acknowledged record.
     acked = terminal.acked_seq
     in_batch = Record.seq.between(min(by_seq), max(by_seq)) if by_seq else Record.seq == acked
-    stored_rows = {r.seq: r for r in s.execute(
-        select(Record.seq, Record.hash, Record.prev_hash, Record.effect, Record.recorded_at, Record.id).where(
-            Record.terminal_id == terminal.id,
-            or_(in_batch, Record.seq == acked, Record.seq.between(acked + 1, acked + CHAIN_LOOKAHEAD))))}.values()
+    stored_rows = {
+        r.seq: r
+        for r in s.execute(
+            select(
+                Record.seq, Record.hash, Record.prev_hash, Record.effect, Record.recorded_at, Record.id
+            ).where(
+                Record.terminal_id == terminal.id,
+                or_(in_batch, Record.seq == acked, Record.seq.between(acked + 1, acked + CHAIN_LOOKAHEAD)),
+            )
+        )
+    }.values()
     stored = {r.seq for r in stored_rows}
     new = {q: e for q, e in by_seq.items() if q not in stored}
     # The same seq again with other contents: the terminal rewrites its own history. Stored once, as
@@ -163,17 +224,22 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
         if q in new:
             to_decide.append(new[q])
         elif q in waiting_ids:
-            again = _reexamine(hq, terminal, s.get(Record, waiting_ids[q]), examined.cfg)
+            row = s.get(Record, waiting_ids[q])
+            again = _reexamine(hq, terminal, row, examined.cfg) if row is not None else None
             if again is not None:
                 to_decide.append(again)
     books = Books(s, terminal.id, terminal.merchant_id, examined.cfg, to_decide, prev_at, load_state=False)
-    base = {q: _base_values(terminal, e, batch.id, received) for q, e in sorted(new.items())}  # (before the lock)
+    base = {
+        q: _base_values(terminal, e, batch.id, received) for q, e in sorted(new.items())
+    }  # (before the lock)
     hq.lock_books(s)  # the alliance-wide order of decisions: held until this transaction commits
     books.load_state()
     decided: dict[int, Effect] = {}
     for e in to_decide:
         if e.seq in broken:
-            decided[e.seq] = Effect(REFUSED, Reason.RECORD_CHAIN_BROKEN, "prev_hash does not match the record before it")
+            decided[e.seq] = Effect(
+                REFUSED, Reason.RECORD_CHAIN_BROKEN, "prev_hash does not match the record before it"
+            )
             continue
         decided[e.seq] = books.decide(e)
 
@@ -199,64 +265,125 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
             s.execute(update(Record).where(Record.id == waiting_ids[q]).values(**decided[q].columns()))
     targets = sorted({e.void_of for e in decided.values() if e.void_of is not None} - set(ids))
     if targets:  # voids of records stored by earlier batches
-        ids.update(s.execute(select(Record.seq, Record.id).where(Record.terminal_id == terminal.id,
-                                                                 Record.seq.in_(targets))).all())
-    claims = [{"claim": c, "record_id": ids[q], "terminal_id": terminal.id, "seq": q}
-              for q, e in sorted(decided.items()) for c in e.claims]
+        ids.update(
+            s.execute(
+                select(Record.seq, Record.id).where(
+                    Record.terminal_id == terminal.id, Record.seq.in_(targets)
+                )
+            ).all()
+        )
+    claims = [
+        {"claim": c, "record_id": ids[q], "terminal_id": terminal.id, "seq": q}
+        for q, effect in sorted(decided.items())
+        for c in effect.claims
+    ]
     insert_ignore_returning(s, Claim, claims, ["claim"], "claim")
     books.holds.write(ids)  # online reservations settled by their records: captured or released
-    for q, e in decided.items():
-        if e.void_of is not None:
-            s.execute(update(Record).where(Record.id == ids[e.void_of]).values(voided_by_id=ids[q]))
-            s.execute(update(Record).where(Record.id == ids[q]).values(void_of_id=ids[e.void_of]))
+    for q, effect in decided.items():
+        if effect.void_of is not None:
+            s.execute(update(Record).where(Record.id == ids[effect.void_of]).values(voided_by_id=ids[q]))
+            s.execute(update(Record).where(Record.id == ids[q]).values(void_of_id=ids[effect.void_of]))
 
     # Cases, against this terminal, one per fact.
-    for q, e in sorted(decided.items()):
+    for q, effect in sorted(decided.items()):
         parsed = new[q].parsed if q in new else None
-        if e.reason is Reason.CODE_REUSED:
-            ev = e.case_evidence or {}
+        if effect.reason is Reason.CODE_REUSED:
+            ev = effect.case_evidence or {}
             first = ev.get("first_use", {})
-            an.raise_code_reused(s, window, ev["cert_serial"], ev["counter"], e.member_id,
-                                 [(first.get("terminal_id", "?"), first.get("seq", 0)), (terminal.id, q)],
-                                 against=terminal.id)
-        elif e.reason is not None:
-            an.raise_anomaly(s, window, case_type(e.reason), f"{terminal.id}:{q}",
-                             case_evidence(terminal.id, q, e, parsed), member_id=e.member_id,
-                             terminal_id=terminal.id)
-        if parsed is not None and parsed.kind is Kind.BACKUP and parsed.counts and e.effect == APPLIED:
-            an.raise_anomaly(s, window, an.BACKUP_CODE_REVIEW, f"{terminal.id}:{q}",
-                             {**case_evidence(terminal.id, q, e, parsed), "backup_code": parsed.backup_code},
-                             member_id=e.member_id, terminal_id=terminal.id)
+            an.raise_code_reused(
+                s,
+                window,
+                ev["cert_serial"],
+                ev["counter"],
+                effect.member_id,
+                [(first.get("terminal_id", "?"), first.get("seq", 0)), (terminal.id, q)],
+                against=terminal.id,
+            )
+        elif effect.reason is not None:
+            an.raise_anomaly(
+                s,
+                window,
+                case_type(effect.reason),
+                f"{terminal.id}:{q}",
+                case_evidence(terminal.id, q, effect, parsed),
+                member_id=effect.member_id,
+                terminal_id=terminal.id,
+            )
+        if parsed is not None and parsed.kind is Kind.BACKUP and parsed.counts and effect.effect == APPLIED:
+            an.raise_anomaly(
+                s,
+                window,
+                an.BACKUP_CODE_REVIEW,
+                f"{terminal.id}:{q}",
+                {**case_evidence(terminal.id, q, effect, parsed), "backup_code": parsed.backup_code},
+                member_id=effect.member_id,
+                terminal_id=terminal.id,
+            )
     sent_hash = {q: by_seq[q].hash for q in rewritten}
     for r in stored_rows:
         if r.seq in sent_hash:
-            an.raise_anomaly(s, window, an.RECORD_REWRITTEN, f"{terminal.id}:{r.seq}",
-                             {"terminal_id": terminal.id, "seq": r.seq, "stored_hash": r.hash,
-                              "sent_hash": sent_hash[r.seq], "reason": Reason.RECORD_REWRITTEN.value},
-                             terminal_id=terminal.id)
+            an.raise_anomaly(
+                s,
+                window,
+                an.RECORD_REWRITTEN,
+                f"{terminal.id}:{r.seq}",
+                {
+                    "terminal_id": terminal.id,
+                    "seq": r.seq,
+                    "stored_hash": r.hash,
+                    "sent_hash": sent_hash[r.seq],
+                    "reason": Reason.RECORD_REWRITTEN.value,
+                },
+                terminal_id=terminal.id,
+            )
     for c in books.crossings:
-        an.raise_anomaly(s, window, an.NEGATIVE_BALANCE, f"{terminal.id}:{c['record']['seq']}",
-                         {**c, "source": "arrival"}, member_id=c["member_id"], terminal_id=terminal.id)
+        an.raise_anomaly(
+            s,
+            window,
+            an.NEGATIVE_BALANCE,
+            f"{terminal.id}:{c['record']['seq']}",
+            {**c, "source": "arrival"},
+            member_id=c["member_id"],
+            terminal_id=terminal.id,
+        )
 
-    add_to(s, MemberDay, ["member_id", "local_day"], "earned",
-           [{"member_id": m, "local_day": d, "earned": e} for (m, d), e in sorted(books.day_changes().items())])
+    add_to(
+        s,
+        MemberDay,
+        ["member_id", "local_day"],
+        "earned",
+        [{"member_id": m, "local_day": d, "earned": e} for (m, d), e in sorted(books.day_changes().items())],
+    )
 
     # Balances: each changed member gets a fresh change cursor (terminals and wallets see it).
     changes = sorted((m, d) for m, d in books.balance_changes.items() if d)
     if changes:
         cursor = hq.next_cursor(s, len(changes))
         table = Member.__table__
-        s.connection().execute(update(table).where(table.c.id == bindparam("mid")).values(
-            balance=table.c.balance + bindparam("delta"), change_cursor=bindparam("cursor")),
-            [{"mid": m, "delta": d, "cursor": cursor + i} for i, (m, d) in enumerate(changes)])
+        assert isinstance(table, Table)
+        s.connection().execute(
+            update(table)
+            .where(table.c.id == bindparam("mid"))
+            .values(balance=table.c.balance + bindparam("delta"), change_cursor=bindparam("cursor")),
+            [{"mid": m, "delta": d, "cursor": cursor + i} for i, (m, d) in enumerate(changes)],
+        )
 
     terminal.acked_seq, terminal.acked_hash = acked_seq, acked_hash
     terminal.reported_queue = queued
     flagged = sum(1 for q in new if decided[q].effect in (REFUSED, HELD)) + len(rewritten)
     batch.stored, batch.duplicates, batch.flagged, batch.acked_seq = (
-        len(new), len(by_seq) - len(new) + (len(examined.items) - len(by_seq)), flagged, acked_seq)
-    return BatchAck(acked_seq=acked_seq, stored=len(new), duplicates=batch.duplicates, flagged=flagged,
-                    server_time_ms=now_ms())
+        len(new),
+        len(by_seq) - len(new) + (len(examined.items) - len(by_seq)),
+        flagged,
+        acked_seq,
+    )
+    return BatchAck(
+        acked_seq=acked_seq,
+        stored=len(new),
+        duplicates=batch.duplicates,
+        flagged=flagged,
+        server_time_ms=now_ms(),
+    )
 
 
 def _reexamine(hq: HQ, terminal: Terminal, row: Record, cfg: BooksConfig) -> Examined | None:
@@ -265,7 +392,13 @@ def _reexamine(hq: HQ, terminal: Terminal, row: Record, cfg: BooksConfig) -> Exa
         body = json.loads(row.body)
     except ValueError:
         return None
-    e = examine({"body": body, "hash": row.hash, "sig": row.sig}, terminal.id, terminal.merchant_id,
-                unb64(terminal.public_key or ""), evidence.CodeChecker(hq.verification_keys(), cfg, hq.compromised_keys()),
-                cfg, row.received_at)
+    e = examine(
+        {"body": body, "hash": row.hash, "sig": row.sig},
+        terminal.id,
+        terminal.merchant_id,
+        unb64(terminal.public_key or ""),
+        evidence.CodeChecker(hq.verification_keys(), cfg, hq.compromised_keys()),
+        cfg,
+        row.received_at,
+    )
     return e

@@ -19,8 +19,10 @@ from sync_server.settings import ServerSettings
 
 @pytest.fixture
 def hq(tmp_path: Path):
-    hq = HQ.open(ServerSettings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'hq.sqlite3'}"),
-                 create_keys=True)
+    hq = HQ.open(
+        ServerSettings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'hq.sqlite3'}"),
+        create_keys=True,
+    )
     yield hq
     hq.engine.dispose()
     hq.reader.dispose()
@@ -66,11 +68,14 @@ def test_a_rolled_back_transaction_lets_go_too(hq: HQ) -> None:
 
 
 def test_a_serving_process_freezes_its_start_up_objects_and_collects_young_objects_less_often() -> None:
-    script = ("import gc, sync_server.api; from sync_server.gc_tuning import tune_for_serving;"
-              "default = gc.get_threshold()[0]; tune_for_serving();"
-              "print(default, gc.get_threshold()[0], gc.get_freeze_count())")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         timeout=60).stdout.split()
+    script = (
+        "import gc, sync_server.api; from sync_server.gc_tuning import tune_for_serving;"
+        "default = gc.get_threshold()[0]; tune_for_serving();"
+        "print(default, gc.get_threshold()[0], gc.get_freeze_count())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.split()
     default, tuned, frozen = (int(v) for v in out)
     assert default == 700 and tuned >= 10_000
     assert frozen > 50_000  # the app's modules, ORM mappers and schemas: never walked again

@@ -19,7 +19,7 @@ def _indexes(engine) -> set[str]:
 
 def test_the_records_code_index_goes_and_comes_back(database_url: str) -> None:
     if database_url.startswith("sqlite:///"):
-        Path(database_url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(database_url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(database_url)
     try:
         migrate(engine)

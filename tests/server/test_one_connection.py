@@ -34,7 +34,7 @@ def one_connection_server(pg_admin, tmp_path: Path):
     demo = init_demo(hq, terminals_per_merchant=1)
     hq.engine.dispose()
     hq.engine = hq.reader = hq.bundles.engine = create_engine(
-        "postgresql+psycopg://" + url[len("postgresql://"):], pool_size=1, max_overflow=0, pool_timeout=1
+        "postgresql+psycopg://" + url[len("postgresql://") :], pool_size=1, max_overflow=0, pool_timeout=1
     )
     running = RunningServer(hq, demo, start_local_server(hq))
     yield running
