@@ -12,7 +12,6 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from . import books_gate
 from .db.models import Counter
 from .dialect import insert_ignore
 
@@ -33,10 +32,8 @@ def lock(s: Session, name: str) -> Counter:
 def lock_books(s: Session) -> None:
     """The alliance-wide lock every batch's decisions take: decisions that depend on what was used
     before (single-use codes, caps, quotas, stock, balances) follow one order, the order HQ stores
-    them in. Held until the transaction commits; meanwhile this thread goes first in its process
-    (sync_server/books_gate.py)."""
+    them in. Held until the transaction commits."""
     lock(s, CHANGE_CURSOR)
-    books_gate.hold(s)
 
 
 def next_cursor(s: Session, count: int = 1) -> int:
