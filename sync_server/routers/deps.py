@@ -1,12 +1,12 @@
 """The dependencies the routes take (FastAPI `Depends`, as `Annotated` aliases).
 
-    HQDep              the HQ the app was created for (app.state.hq)
-    SessionDep         one database session per request; a route opens its transaction with
-                       `with s.begin():` (the session holds no connection before that)
-    SignedTerminalDep  the enrolled, active terminal that signed this request (request_auth):
-                       its row as authenticated, the raw body the signature covers, the nonce
-    LimitsDep          the abuse limits (sync_server/ratelimit.py) and the limiter counting them
-    BatchSlotsDep      the batch uploads examined and stored at once in this process
+HQDep              the HQ the app was created for (app.state.hq)
+SessionDep         one database session per request; a route opens its transaction with
+                   `with s.begin():` (the session holds no connection before that)
+SignedTerminalDep  the enrolled, active terminal that signed this request (request_auth):
+                   its row as authenticated, the raw body the signature covers, the nonce
+LimitsDep          the abuse limits (sync_server/ratelimit.py) and the limiter counting them
+BatchSlotsDep      the batch uploads examined and stored at once in this process
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from alliance_protocol import request_auth
 from alliance_protocol.keys import unb64
 
 from ..db.models import RequestNonce, Terminal
+from ..dialect import insert_ignore
 from ..hq import HQ, HQError, now_ms
 from ..ratelimit import Limit, Limiter
 from ..settings import ServerSettings
@@ -58,12 +59,14 @@ class Limits:
     @classmethod
     def of(cls, limiter: Limiter, settings: ServerSettings) -> Limits:
         window = settings.login_window_s
-        return cls(limiter,
-                   Limit("wallet-member", settings.wallet_failures_per_member, window),
-                   Limit("wallet-address", settings.wallet_failures_per_address, window),
-                   Limit("enroll-address", settings.enroll_failures_per_address, settings.enroll_window_s),
-                   Limit("hq-login-address", settings.hq_login_failures, window),
-                   Limit("hq-login-user", settings.hq_login_failures, window))
+        return cls(
+            limiter,
+            Limit("wallet-member", settings.wallet_failures_per_member, window),
+            Limit("wallet-address", settings.wallet_failures_per_address, window),
+            Limit("enroll-address", settings.enroll_failures_per_address, settings.enroll_window_s),
+            Limit("hq-login-address", settings.hq_login_failures, window),
+            Limit("hq-login-user", settings.hq_login_failures, window),
+        )
 
 
 async def get_limits(request: Request) -> Limits:
@@ -96,13 +99,16 @@ class SignedTerminal:
 
     def record_use(self, s: Session, *, lock: bool = False) -> Terminal:
         """In the route's transaction: the request's nonce stored (its unique key refuses a replay
-        that got past the early check) and the terminal seen now; returns the terminal's row, locked
-        FOR UPDATE with `lock` (a batch changes its chain state)."""
-        try:
-            with s.begin_nested():
-                s.add(RequestNonce(terminal_id=self.terminal.id, nonce=self.auth.nonce, seen_ms=now_ms()))
-        except IntegrityError:
-            raise HQError("REQUEST_REPLAYED", "nonce already used", 409) from None
+        that got past the early check: one statement, nothing inserted when the nonce is there or
+        being inserted by a concurrent request) and the terminal seen now; returns the terminal's
+        row, locked FOR UPDATE with `lock` (a batch changes its chain state)."""
+        stored = s.execute(
+            insert_ignore(s, RequestNonce, ["terminal_id", "nonce"])
+            .values(terminal_id=self.terminal.id, nonce=self.auth.nonce, seen_ms=now_ms())
+            .returning(RequestNonce.nonce)
+        ).first()
+        if stored is None:
+            raise HQError("REQUEST_REPLAYED", "nonce already used", 409)
         row = s.get(Terminal, self.terminal.id, with_for_update=lock or None, populate_existing=lock)
         assert row is not None  # authenticated in this request; terminals are never deleted
         row.last_seen_ms = now_ms()
@@ -118,9 +124,14 @@ def signed_terminal(request: Request, hq: HQDep, body: Annotated[bytes, Depends(
         req = request_auth.parse_headers(request.headers)
     except request_auth.AuthError as exc:
         raise HQError(exc.reason, str(exc), 401) from None
-    with hq.read_session() as s:
-        terminal = s.get(Terminal, req.terminal_id)
-        seen = terminal is not None and s.get(RequestNonce, (req.terminal_id, req.nonce)) is not None
+    with hq.read_session() as s:  # one query: the terminal, and whether its nonce was seen
+        found = s.execute(
+            select(
+                Terminal,
+                exists().where(RequestNonce.terminal_id == Terminal.id, RequestNonce.nonce == req.nonce),
+            ).where(Terminal.id == req.terminal_id)
+        ).first()
+        terminal, seen = (found[0], bool(found[1])) if found is not None else (None, False)
     if terminal is None or terminal.public_key is None:
         raise HQError("TERMINAL_UNKNOWN", req.terminal_id, 401)
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
