@@ -12,11 +12,12 @@ BatchSlotsDep      the batch uploads examined and stored at once in this process
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -37,9 +38,18 @@ async def get_hq(request: Request) -> HQ:  # (async: no thread hop for an attrib
 HQDep = Annotated[HQ, Depends(get_hq)]
 
 
-def get_session(hq: HQDep) -> Iterator[Session]:
-    with hq.session() as s:
+async def get_session(hq: HQDep) -> AsyncIterator[Session]:
+    """No thread hop: making a Session does no I/O (it connects at the route's `with s.begin():`),
+    and the routes end their transactions themselves, so closing it does none either; a session
+    still in a transaction is closed on a worker thread (its rollback is I/O)."""
+    s = hq.session()
+    try:
         yield s
+    finally:
+        if s.in_transaction():
+            await run_in_threadpool(s.close)
+        else:
+            s.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
