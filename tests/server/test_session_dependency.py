@@ -16,14 +16,25 @@ from sync_server.settings import ServerSettings
 
 
 def test_a_session_left_in_a_transaction_is_rolled_back_and_its_connection_returned(tmp_path: Path) -> None:
-    hq = HQ.open(ServerSettings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'hq.sqlite3'}"),
-                 create_keys=True)
+    hq = HQ.open(
+        ServerSettings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'hq.sqlite3'}"),
+        create_keys=True,
+    )
     try:
+
         async def request() -> object:
             dependency = get_session(hq)
             s = await anext(dependency)
-            s.add(Merchant(id="M-LEFT", name="left open", industry="retail", rank="basic",
-                           daily_target_fen=0, created_at=0))
+            s.add(
+                Merchant(
+                    id="M-LEFT",
+                    name="left open",
+                    industry="retail",
+                    rank="basic",
+                    daily_target_fen=0,
+                    created_at=0,
+                )
+            )
             s.flush()  # a transaction with a write, never committed
             assert s.in_transaction()
             await dependency.aclose()  # the request ends
