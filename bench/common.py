@@ -18,13 +18,20 @@ def percentile(sorted_values: list[float], p: float) -> float:
 
 def summary_ms(seconds: list[float]) -> dict[str, float]:
     v = sorted(s * 1000 for s in seconds)
-    return {"p50": percentile(v, 50), "p90": percentile(v, 90), "p99": percentile(v, 99), "max": v[-1],
-            "mean": statistics.fmean(v)}
+    return {
+        "p50": percentile(v, 50),
+        "p90": percentile(v, 90),
+        "p99": percentile(v, 99),
+        "max": v[-1],
+        "mean": statistics.fmean(v),
+    }
 
 
 def machine() -> str:
-    return (f"{platform.machine()} {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-            f"{platform.system()} {platform.release()}")
+    return (
+        f"{platform.machine()} {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -55,9 +62,55 @@ def worker_pids(server_pid: int) -> list[int]:
     """The worker processes of a multi-process uvicorn (spawned children; Linux /proc)."""
     from pathlib import Path
 
-    return sorted(int(c) for task in Path(f"/proc/{server_pid}/task").iterdir()
-                  for c in (task / "children").read_text().split()
-                  if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes())
+    return sorted(
+        int(c)
+        for task in Path(f"/proc/{server_pid}/task").iterdir()
+        for c in (task / "children").read_text().split()
+        if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()
+    )
+
+
+def start_server(home, url: str, workers: int):
+    """`sync-server serve` as a process of its own on a free loopback port, answering, with every
+    worker started: (process, base URL). The caller terminates it."""
+    import subprocess
+    import time
+
+    import httpx
+
+    from sync_server.local import free_port
+
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "sync_server.cli",
+        "--home",
+        str(home),
+        "serve",
+        "--port",
+        str(port),
+        "--database-url",
+        url,
+        "--workers",
+        str(workers),
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/v1/time", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        if workers > 1:
+            wait_workers_started(proc.pid, workers)
+    except BaseException:
+        proc.terminate()
+        proc.wait(30)
+        raise
+    return proc, base
 
 
 def wait_workers_started(server_pid: int, workers: int, timeout_s: float = 60.0) -> None:

@@ -24,8 +24,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -40,10 +38,9 @@ from alliance_protocol.member_code import make_code
 from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import derive_key
-from bench.common import machine, summary_ms, temp_database, wait_workers_started
+from bench.common import machine, start_server, summary_ms, temp_database
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
-from sync_server.local import free_port
 from sync_server.settings import ServerSettings
 from terminal_app.store import open_store
 from terminal_app.sync import SyncClient
@@ -152,36 +149,9 @@ def measure(
     hq = HQ.open(ServerSettings(home=home, database_url=url), create_keys=True)
     init_demo(hq)
     # (the books settings stay the defaults: holds last an hour, far beyond the run)
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sync_server.cli",
-            "--home",
-            str(home),
-            "serve",
-            "--port",
-            str(port),
-            "--database-url",
-            url,
-            "--workers",
-            str(workers),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_server(home, url, workers)
     lines = []
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/v1/time", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        if workers > 1:
-            wait_workers_started(proc.pid, workers)
         bundle = hq.bundle()
         rules = AllianceRules.from_dict(bundle.rules)
         index = 0

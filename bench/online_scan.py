@@ -18,23 +18,19 @@ import argparse
 import gc
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-import httpx
 import numpy as np
 
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.member_code import make_code
 from alliance_protocol.testkit import derive_key
-from bench.common import machine, summary_ms, temp_database, wait_workers_started
+from bench.common import machine, start_server, summary_ms, temp_database
 from bench.qr_corpus import render
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
-from sync_server.local import free_port
 from sync_server.settings import ServerSettings
 from terminal_app.core.service import TerminalService
 from terminal_app.qr import get_decoder
@@ -65,35 +61,8 @@ def measure(db: str, url: str, home: Path, count: int, workers: int) -> None:
             )
         )
     _, code = hq.create_terminal("M-AUTO")
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sync_server.cli",
-            "--home",
-            str(home),
-            "serve",
-            "--port",
-            str(port),
-            "--database-url",
-            url,
-            "--workers",
-            str(workers),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_server(home, url, workers)
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/v1/time", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        if workers > 1:
-            wait_workers_started(proc.pid, workers)
         store = open_store(home / "till")
         sync = SyncClient(store)
         sync.enroll(code, base)

@@ -22,8 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -38,10 +36,9 @@ from alliance_protocol.member_code import make_code, parse
 from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import derive_key
-from bench.common import machine, temp_database, wait_workers_started, worker_cpu_s
+from bench.common import machine, start_server, temp_database, worker_cpu_s
 from sync_server.demo import init_demo, member_secret
 from sync_server.hq import HQ
-from sync_server.local import free_port
 from sync_server.settings import ServerSettings
 
 
@@ -148,35 +145,8 @@ def measure(
         f"{os.cpu_count()} cores)"
     )
     print(lines[-1], flush=True)
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sync_server.cli",
-            "--home",
-            str(home),
-            "serve",
-            "--port",
-            str(port),
-            "--database-url",
-            url,
-            "--workers",
-            str(workers),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_server(home, url, workers)
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/v1/time", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        if workers > 1:
-            wait_workers_started(proc.pid, workers)
         for mode in ("batch", "single"):
             group = [t for t in tills if t[0] == mode]
             size = 500 if mode == "batch" else 1
