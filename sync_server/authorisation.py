@@ -43,6 +43,7 @@ from .db.models import Authorisation, Claim, Member, Record, Terminal
 from .dialect import insert_ignore
 from .evidence import APPLIED, HELD, Books, Effect, Examined
 from .hq import HQ, HQError, now_ms
+from .terminal_keys import Enrolled
 
 ONLINE_KINDS = frozenset({Kind.PURCHASE, Kind.COUPON, Kind.GIFT})
 CLOCK_TOLERANCE_MS = 120_000  # an intent is "now": recorded_at within this of HQ's clock
@@ -52,7 +53,7 @@ EXPIRY_SWEEP_S = 5.0
 _last_sweep: dict[str, float] = {}  # per database: when this process last marked expired holds
 
 
-def examine_request(hq: HQ, terminal: Terminal, record: dict[str, Any]) -> Examined:
+def examine_request(hq: HQ, terminal: Enrolled, record: dict[str, Any]) -> Examined:
     """The intent checked on its own, before any transaction (the CPU-bound part: the member code's
     two signatures). Raises HQError (4xx) for a request that is not an authorisable intent."""
     received = now_ms()
@@ -291,7 +292,7 @@ def resolve(hq: HQ, s: Session, terminal: Terminal, seq: int) -> AuthorisationAn
     return _answer(row, now)
 
 
-def lookup(hq: HQ, terminal: Terminal, code: str) -> MemberLive:
+def lookup(hq: HQ, terminal: Enrolled, code: str) -> MemberLive:
     """The member panel online: nothing is consumed, nothing is written."""
     now = now_ms()
     cfg = hq.books_config()

@@ -26,6 +26,7 @@ from .db.models import Device, EnrollmentCode, Member, Merchant, Setting, Termin
 from .hq_keys import KeyRing
 from .issuer_keys import IssuerKeys
 from .settings import ServerSettings
+from .terminal_keys import TerminalKeys
 
 
 class HQError(ValueError):
@@ -68,6 +69,7 @@ class HQ:
         self.keys = IssuerKeys(ring)
         self.bundles = bundles.BundleIssuer(settings, engine, self.keys)
         self._books_memo: tuple[float, Any] | None = None  # (monotonic time, BooksConfig)
+        self.terminal_keys = TerminalKeys()  # what signed requests are checked against first
 
     @property
     def ring(self) -> KeyRing:
@@ -180,6 +182,7 @@ class HQ:
             terminal.public_key = public_key
             terminal.status = "active"
             terminal.enrolled_at = int(time.time())
+        self.terminal_keys.forget(terminal.id)  # (this process; another learns it at the next request)
         return terminal, merchant, key
 
     def set_terminal_status(self, terminal_id: str, status: str) -> None:
@@ -188,6 +191,7 @@ class HQ:
             if t is None:
                 raise HQError("UNKNOWN_TERMINAL", terminal_id, 404)
             t.status = status
+        self.terminal_keys.forget(terminal_id)
 
     # --- members
     def create_member(self, member_id: int, *, name: str = "", phone: str = "", tier: int = 0,

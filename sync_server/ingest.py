@@ -50,6 +50,7 @@ from .evidence import (
     examine,
 )
 from .hq import HQ, now_ms
+from .terminal_keys import Enrolled
 
 APPLIES = ("approved", "pending_verification")  # the statuses whose amounts may count
 # stored records beyond the acknowledged one read per batch (the chain walk's reach)
@@ -78,7 +79,7 @@ class ExaminedBatch:
 
 
 def examine_batch(
-    hq: HQ, terminal: Terminal, records: list[WireRecord], cfg: BooksConfig | None = None
+    hq: HQ, terminal: Enrolled, records: list[WireRecord], cfg: BooksConfig | None = None
 ) -> ExaminedBatch:
     """Check every record on its own. Pure computation but for one read of the books settings (at
     most every few seconds): run it before opening the transaction, so no lock and no open

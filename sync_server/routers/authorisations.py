@@ -44,7 +44,7 @@ def authorise(signed: SignedTerminalDep, s: SessionDep, hq: HQDep) -> Authorisat
     with s.begin():
         # The terminal's row locked, as an upload locks it: its chain's state (acked_seq) cannot move
         # while this key is decided.
-        terminal = signed.record_use(s, lock=True)
+        terminal = signed.record_use(s)
         return authorisation.authorise(hq, s, terminal, examined)
 
 
@@ -53,7 +53,7 @@ def resolve(signed: SignedTerminalDep, s: SessionDep, hq: HQDep) -> Authorisatio
     req = _body(ResolveRequest, signed.body)
     assert isinstance(req, ResolveRequest)
     with s.begin():
-        terminal = signed.record_use(s, lock=True)
+        terminal = signed.record_use(s)
         return authorisation.resolve(hq, s, terminal, req.seq)
 
 

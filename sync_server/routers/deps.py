@@ -3,8 +3,9 @@
 HQDep              the HQ the app was created for (app.state.hq)
 SessionDep         one database session per request; a route opens its transaction with
                    `with s.begin():` (the session holds no connection before that)
-SignedTerminalDep  the enrolled, active terminal that signed this request (request_auth):
-                   its row as authenticated, the raw body the signature covers, the nonce
+SignedTerminalDep  the enrolled, active terminal that signed this request (request_auth): what
+                   its signature was checked against, the raw body it covers, the nonce; the
+                   route's transaction calls `record_use` (nonce stored, row checked again)
 LimitsDep          the abuse limits (sync_server/ratelimit.py) and the limiter counting them
 BatchSlotsDep      the batch uploads examined and stored at once in this process
 """
@@ -18,17 +19,17 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol import request_auth
-from alliance_protocol.keys import unb64
 
 from ..db.models import RequestNonce, Terminal
 from ..dialect import insert_ignore
 from ..hq import HQ, HQError, now_ms
 from ..ratelimit import Limit, Limiter
 from ..settings import ServerSettings
+from ..terminal_keys import TerminalIdentity, TerminalKeys
 
 
 async def get_hq(request: Request) -> HQ:  # (async: no thread hop for an attribute)
@@ -100,60 +101,111 @@ async def raw_body(request: Request) -> bytes:
 
 @dataclass
 class SignedTerminal:
-    """A request an enrolled, active terminal signed. `terminal` is its row as authenticated
-    (detached, read-only: the route's transaction reads it again, locked where it changes it)."""
+    """A request an enrolled, active terminal signed. `terminal` is what its signature was checked
+    against (sync_server/terminal_keys.py: id, merchant, key; no row, no session): the route's
+    transaction reads the row itself, in `record_use`, and refuses the request if that has changed."""
 
-    terminal: Terminal
+    terminal: TerminalIdentity
     auth: request_auth.SignedRequest
     body: bytes
+    memo: TerminalKeys | None = None
 
-    def record_use(self, s: Session, *, lock: bool = False) -> Terminal:
-        """In the route's transaction: the request's nonce stored (its unique key refuses a replay
-        that got past the early check: one statement, nothing inserted when the nonce is there or
-        being inserted by a concurrent request) and the terminal seen now; returns the terminal's
-        row, locked FOR UPDATE with `lock` (a batch changes its chain state)."""
-        stored = s.execute(
-            insert_ignore(s, RequestNonce, ["terminal_id", "nonce"])
-            .values(terminal_id=self.terminal.id, nonce=self.auth.nonce, seen_ms=now_ms())
-            .returning(RequestNonce.nonce)
-        ).first()
-        if stored is None:
+    def record_use(self, s: Session) -> Terminal:
+        """In the route's transaction: the request's nonce stored (its unique key refuses a replay:
+        nothing is inserted when the nonce is there or being inserted by a concurrent request), the
+        terminal seen now, and its row as it is now checked against what the signature was checked
+        with (still active, the same key and merchant). Returns the row as it is now, locked until
+        the transaction ends (the update of last_seen_ms locks it: a batch or an authorisation
+        reads and moves its chain state under that lock). PostgreSQL: one statement for all of it."""
+        now = now_ms()
+        tid = self.terminal.id
+        nonce = insert_ignore(s, RequestNonce, ["terminal_id", "nonce"]).values(
+            terminal_id=tid, nonce=self.auth.nonce, seen_ms=now
+        )
+        seen = update(Terminal).where(Terminal.id == tid).values(last_seen_ms=now).returning(Terminal)
+        options = {"populate_existing": True, "synchronize_session": False}
+        if s.get_bind().dialect.name == "postgresql":
+            stored = nonce.returning(RequestNonce.nonce).cte("stored_nonce")
+            row = s.scalars(
+                seen.add_cte(stored).where(exists(stored.select())), execution_options=options
+            ).first()
+        elif s.execute(nonce.returning(RequestNonce.nonce)).first() is None:
+            row = None
+        else:
+            row = s.scalars(seen, execution_options=options).first()
+        if row is None:  # (terminals are never deleted: it is the nonce that was there)
             raise HQError("REQUEST_REPLAYED", "nonce already used", 409)
-        row = s.get(Terminal, self.terminal.id, with_for_update=lock or None, populate_existing=lock)
-        assert row is not None  # authenticated in this request; terminals are never deleted
-        row.last_seen_ms = now_ms()
+        if row.status != "active":
+            self._forget()
+            raise HQError("TERMINAL_SUSPENDED", row.id, 403)
+        if row.public_key != self.terminal.public_key or row.merchant_id != self.terminal.merchant_id:
+            self._forget()  # enrolled again meanwhile: the request was signed with a key no longer its own
+            raise HQError("REQUEST_BAD_SIGNATURE", "signed with a key this terminal no longer has", 401)
         return row
 
+    def _forget(self) -> None:
+        if self.memo is not None:
+            self.memo.forget(self.terminal.id)
 
-def signed_terminal(request: Request, hq: HQDep, body: Annotated[bytes, Depends(raw_body)]) -> SignedTerminal:
+
+def _read_terminal(hq: HQ, terminal_id: str, nonce: str) -> tuple[Terminal | None, bool]:
+    """One query: the terminal, and whether this nonce was seen (a read of its own: hq.read_session
+    does not queue behind the writer on SQLite)."""
+    with hq.read_session() as s:
+        found = s.execute(
+            select(
+                Terminal,
+                exists().where(RequestNonce.terminal_id == Terminal.id, RequestNonce.nonce == nonce),
+            ).where(Terminal.id == terminal_id)
+        ).first()
+    return (found[0], bool(found[1])) if found is not None else (None, False)
+
+
+async def signed_terminal(
+    request: Request, hq: HQDep, body: Annotated[bytes, Depends(raw_body)]
+) -> SignedTerminal:
     """Authenticate a terminal request (request_auth): 401 for a missing or bad signature or an
-    unknown terminal, 403 for a suspended one, 409 for a nonce seen before. The lookups are a read
-    of their own (hq.read_session: on SQLite it does not queue behind the writer), ended before
-    the route opens its transaction."""
+    unknown terminal, 403 for a suspended one, 409 for a nonce seen before.
+
+    The key is the one this process remembers for the terminal (sync_server/terminal_keys.py), or
+    read now when it has none or the signature does not verify against it: a request of a known
+    terminal takes no connection and no thread before its route's transaction, which checks the
+    row and stores the nonce (record_use). A read of the row also tells whether the nonce was seen
+    (early and cheap; the nonce's insert in the route's transaction is what decides)."""
     try:
         req = request_auth.parse_headers(request.headers)
     except request_auth.AuthError as exc:
         raise HQError(exc.reason, str(exc), 401) from None
-    with hq.read_session() as s:  # one query: the terminal, and whether its nonce was seen
-        found = s.execute(
-            select(
-                Terminal,
-                exists().where(RequestNonce.terminal_id == Terminal.id, RequestNonce.nonce == req.nonce),
-            ).where(Terminal.id == req.terminal_id)
-        ).first()
-        terminal, seen = (found[0], bool(found[1])) if found is not None else (None, False)
-    if terminal is None or terminal.public_key is None:
-        raise HQError("TERMINAL_UNKNOWN", req.terminal_id, 401)
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    memo: TerminalKeys = hq.terminal_keys
+    known = memo.get(req.terminal_id)
+    if known is not None:
+        try:
+            request_auth.check(req, known.raw_key, request.method, path, body, now_ms())
+            return SignedTerminal(known, req, body, memo)
+        except request_auth.AuthError:
+            memo.forget(req.terminal_id)  # enrolled again with another key? The row says (below).
+    terminal, seen = await run_in_threadpool(_read_terminal, hq, req.terminal_id, req.nonce)
     try:
-        request_auth.check(req, unb64(terminal.public_key), request.method, path, body, now_ms())
+        identity = (
+            None
+            if terminal is None or terminal.public_key is None
+            else TerminalIdentity.of(terminal.id, terminal.merchant_id, terminal.public_key)
+        )
+    except ValueError:  # (a stored key that is not one: nothing can be checked against it)
+        identity = None
+    if terminal is None or identity is None:
+        raise HQError("TERMINAL_UNKNOWN", req.terminal_id, 401)
+    try:
+        request_auth.check(req, identity.raw_key, request.method, path, body, now_ms())
     except request_auth.AuthError as exc:
         raise HQError(exc.reason, str(exc), 401) from None
     if terminal.status != "active":
         raise HQError("TERMINAL_SUSPENDED", terminal.id, 403)
-    if seen:  # early and cheap; the nonce's insert in the route's transaction is what decides
+    if seen:
         raise HQError("REQUEST_REPLAYED", "nonce already used", 409)
-    return SignedTerminal(terminal, req, body)
+    memo.put(identity)
+    return SignedTerminal(identity, req, body, memo)
 
 
 SignedTerminalDep = Annotated[SignedTerminal, Depends(signed_terminal)]

@@ -47,7 +47,7 @@ def upload(signed: SignedTerminalDep, s: SessionDep, hq: HQDep, batch_slots: Bat
         # no transaction stays open while the CPU works.
         examined = examine_batch(hq, signed.terminal, batch.records)
         with s.begin():
-            terminal = signed.record_use(s, lock=True)
+            terminal = signed.record_use(s)
             if batch.clock_offset_ms is not None:
                 # The request itself is signed with the corrected clock: only the terminal knows how
                 # far its host clock is off. Reconciliation raises clock_skew past the tolerance.
