@@ -31,7 +31,7 @@ import secrets
 import time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from alliance_protocol.reasons import Reason, message
@@ -191,30 +191,33 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
         reason, detail = effect.reason or Reason.TIME_INCONSISTENT, effect.detail
     else:
         reason, detail, first_use = _refusal(s, effect)
-    row = Authorisation(
-        auth_id=_new_auth_id(),
-        terminal_id=terminal.id,
-        merchant_id=terminal.merchant_id,
-        seq=rec.seq,
-        kind=rec.kind.value,
-        state=holds.HELD if approved else holds.DECLINED,
-        reason=reason.value,
-        detail=detail[:200],
-        member_id=member,
-        cert_serial=rec.cert_serial,
-        counter=rec.counter,
-        body=ex.text,
-        created_at=now,
-        expires_at=now + cfg.authorisation_hold_s * 1000 if approved else now,
-        note="",
-    )
-    if approved:
-        row.points_spent, row.points_earned = effect.points_spent, effect.points_earned
-        row.local_day, row.item_id, row.uses = effect.local_day, effect.item_id, effect.uses
+    spent, earned = (effect.points_spent, effect.points_earned) if approved else (0, 0)
+    row = {
+        "auth_id": _new_auth_id(),
+        "terminal_id": terminal.id,
+        "merchant_id": terminal.merchant_id,
+        "seq": rec.seq,
+        "kind": rec.kind.value,
+        "state": holds.HELD if approved else holds.DECLINED,
+        "reason": reason.value,
+        "detail": detail[:200],
+        "member_id": member,
+        "cert_serial": rec.cert_serial,
+        "counter": rec.counter,
+        "points_spent": spent,
+        "points_earned": earned,
+        "local_day": effect.local_day if approved else None,
+        "item_id": effect.item_id if approved else None,
+        "uses": effect.uses if approved else 0,
+        "body": ex.text,
+        "created_at": now,
+        "expires_at": now + cfg.authorisation_hold_s * 1000 if approved else now,
+        "note": "",
+    }
     booked = books.members[member].balance if known else None
     msg = message(reason)
-    answer = {
-        "auth_id": row.auth_id,
+    answer: dict[str, Any] = {
+        "auth_id": row["auth_id"],
         "seq": rec.seq,
         "decision": "approved" if approved else "declined",
         "reason": reason.value,
@@ -222,29 +225,28 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
         "message_en": msg.en,
         "detail": detail[:300],
         "member_id": member,
-        "points_spent": row.points_spent or 0,
-        "points_earned": row.points_earned or 0,
+        "points_spent": spent,
+        "points_earned": earned,
         "balance": booked,
-        "available": None if available is None else available - (row.points_spent or 0),
+        "available": None if available is None else available - spent,
         # books.balance already counts this decision when it applied; the other holds come on top
         "balance_after": (books.balance(member) if approved else booked or 0)
         + books.holds.balance_change(member)
         if known
         else None,
         "first_use": first_use.model_dump() if first_use else None,
-        "expires_at_ms": row.expires_at if approved else None,
+        "expires_at_ms": row["expires_at"] if approved else None,
     }
-    row.answer = json.dumps(answer, ensure_ascii=False, sort_keys=True)
-    s.add(row)
-    if approved:
-        for claim in effect.claims:  # free: Books found it so under the lock
-            s.execute(
-                insert_ignore(s, Claim, ["claim"]).values(
-                    claim=claim, record_id=None, terminal_id=terminal.id, seq=rec.seq
-                )
-            )
-    s.flush()
-    return _answer(row, now)
+    row["answer"] = json.dumps(answer, ensure_ascii=False, sort_keys=True)
+    # (plain statements: the decision is not needed as an object in this transaction)
+    s.execute(insert(Authorisation), row)
+    claims = effect.claims if approved else []
+    if claims:  # free: Books found them so under the lock
+        s.execute(
+            insert_ignore(s, Claim, ["claim"]),
+            [{"claim": c, "record_id": None, "terminal_id": terminal.id, "seq": rec.seq} for c in claims],
+        )
+    return AuthorisationAnswer(**{**answer, "state": row["state"], "server_time_ms": now})
 
 
 def resolve(hq: HQ, s: Session, terminal: Terminal, seq: int) -> AuthorisationAnswer:

@@ -458,7 +458,8 @@ class Books:
         facts, certificates HQ issued, void targets of this terminal: its row is locked) is read
         here; the running state (balances, claims, day sums, holds) by `load_state()`, which must
         run under the books lock: with `load_state=False` the caller takes the lock, then calls it,
-        so the lock is held as briefly as it can be."""
+        so the lock is held as briefly as it can be; with `load_state=True` the caller holds it
+        already (one decision: an online authorisation), or needs none (a read)."""
         self.s, self.terminal_id, self.merchant_id, self.cfg = s, terminal_id, merchant_id, cfg
         self.prev_recorded_at = prev_recorded_at
         self._items = items
@@ -530,15 +531,16 @@ class Books:
             b = self.bundles.get(r.bundle_seq) if r.bundle_seq is not None else None
             if r.kind is Kind.PURCHASE and b is not None and r.member_id in self.members:
                 self._priced[id(r)] = self._price(r, r.member_id, b.rules, local_day(b.rules, r.recorded_at))
-        if load_state:
-            self.load_state()
+        if load_state:  # (the caller holds the lock: the members were read under it just now)
+            self.load_state(reread_members=False)
 
-    def load_state(self) -> None:
+    def load_state(self, *, reread_members: bool = True) -> None:
         """Under the books lock: the running state the decisions depend on, read once per key (in
         bulk where the keys are known up front), then kept up to date in memory with this batch's
-        own decisions. Balances and blocks are read again here (what was read earlier may be older)."""
+        own decisions. Balances and blocks are read again here (what was read before the lock may
+        be older), unless they were read under it."""
         s, items, recs = self.s, self._items, self._recs
-        if self._member_ids and self.members:
+        if reread_members and self._member_ids and self.members:
             for chunk in _chunks(self._member_ids):
                 for member_id, balance, blocked_at in s.execute(
                     select(Member.id, Member.balance, Member.blocked_at).where(Member.id.in_(chunk))
