@@ -142,3 +142,34 @@ def worker_cpu_s(server_pid: int) -> dict[int, float]:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         out[pid] = (int(fields[11]) + int(fields[12])) / ticks
     return out
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux /proc); 0 once it is gone."""
+    from pathlib import Path
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_and_database_cpu_s(server_pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by the server's processes (itself and its workers) and by every
+    PostgreSQL process of this machine (all its backends: run nothing else meanwhile). CPU time
+    does not count what a busy virtual machine's host takes away (steal), so it compares runs
+    that wall-clock latency cannot."""
+    from pathlib import Path
+
+    server = process_cpu_s(server_pid) + sum(process_cpu_s(p) for p in worker_pids(server_pid))
+    database = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    database += process_cpu_s(int(entry.name))
+            except OSError:
+                pass
+    return server, database
+

@@ -10,7 +10,9 @@ HQ's signature on the answer, the terminal verifying it. Every call spends point
 with enough of them (each terminal its own member, so every decision is an approval that holds
 points); codes are fresh. After each answer the terminal uploads the record (not timed), as its
 sync does: the record captures its hold, and those uploads take the books lock too.
-Target (docs/online-authorisation.md): p99 <= 30 ms on loopback.
+Target (docs/online-authorisation.md): p99 <= 30 ms on loopback. Each line also gives the CPU the
+server's processes and PostgreSQL's used per authorisation (with its upload): unlike latency, it
+does not move with what the virtual machine's host takes away, so it compares two versions.
 
 `--think-ms`: each terminal waits about this long between transactions (uniformly 0.5-1.5 times
 it, each terminal starting at a random moment within it): independent counters at a counter's
@@ -38,7 +40,7 @@ from alliance_protocol.member_code import make_code
 from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import derive_key
-from bench.common import machine, start_server, summary_ms, temp_database
+from bench.common import machine, server_and_database_cpu_s, start_server, summary_ms, temp_database
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
 from sync_server.settings import ServerSettings
@@ -167,19 +169,25 @@ def measure(
             start = threading.Barrier(n)
             until = time.monotonic() + seconds
             threads = [threading.Thread(target=t.run, args=(until, think_ms / 1000, start)) for t in tills]
+            cpu_before = server_and_database_cpu_s(proc.pid)
             for th in threads:
                 th.start()
             for th in threads:
                 th.join()
+            cpu_after = server_and_database_cpu_s(proc.pid)
             times = [x for t in tills for x in t.times]
             failures = [f for t in tills for f in t.failures]
             s = summary_ms(times)
             load = os.getloadavg()[0]
+            server_ms, database_ms = (1000 * (a - b) / max(1, len(times)) for a, b in zip(cpu_after, cpu_before))
+
             lines.append(
                 f"{db:<10} {n:>3} terminal{'s' if n > 1 else ' '} think {think_ms:>4} ms: "
                 f"{len(times):>6} authorisations in {seconds:.0f} s ({len(times) / seconds:6.0f}/s), "
                 f"p50 {s['p50']:6.1f} ms  p90 {s['p90']:6.1f} ms  p99 {s['p99']:6.1f} ms  "
-                f"max {s['max']:6.1f} ms, not approved {len(failures)}, load {load:.1f}"
+                f"max {s['max']:6.1f} ms, not approved {len(failures)}, load {load:.1f}; "
+                f"CPU per authorisation and its upload: server {server_ms:.1f} ms, "
+                f"PostgreSQL {database_ms:.1f} ms"
             )
             print(lines[-1], flush=True)
             if failures:
