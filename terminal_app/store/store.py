@@ -41,6 +41,8 @@ from .tx import Tx
 DB_NAME = "terminal.sqlite3"
 KEY_NAME = "terminal.key"
 DEFAULT_SETTINGS = VerifierSettings()
+CLOCK_REWRITE_MS = 1_000  # a server time that moves the learned offset more than this is written at once
+CLOCK_RECONFIRM_S = 60  # otherwise the confirmation is written again at most this often
 
 
 @dataclass(frozen=True)
@@ -191,8 +193,21 @@ class Store:
         return SystemClock(offset_s=raw.get("offset_ms", 0) / 1000, confirmed_at=raw.get("confirmed_at"))
 
     def record_server_time(self, server_time_ms: int, sent_ms: int, received_ms: int) -> float:
-        """Learn the offset from a server response: server time minus the request's midpoint."""
+        """Learn the offset from a server response: server time minus the request's midpoint.
+
+        Written (a durable commit) only when it tells something new: the offset moved by more than
+        CLOCK_REWRITE_MS, or the stored confirmation is CLOCK_RECONFIRM_S old. Every answer from HQ
+        carries its time, and a commit for each would put a disk flush into every online
+        authorisation's round trip for a confirmation that is good for days
+        (VerifierSettings.clock_unconfirmed_limit_s)."""
         offset_ms = server_time_ms - (sent_ms + received_ms) // 2
+        stored = self.get_state(Key.CLOCK, {})
+        if (
+            isinstance(stored.get("offset_ms"), int)
+            and abs(stored["offset_ms"] - offset_ms) <= CLOCK_REWRITE_MS
+            and 0 <= server_time_ms / 1000 - stored.get("confirmed_at", 0) < CLOCK_RECONFIRM_S
+        ):
+            return stored["offset_ms"] / 1000
         self.set_state(
             Key.CLOCK,
             {

@@ -101,6 +101,32 @@ def test_clock_offset_is_learned_from_the_server(store) -> None:
     assert clock.confirmed_age() is not None and clock.confirmed_age() < 60
 
 
+def test_a_server_time_that_tells_nothing_new_is_not_written(store) -> None:
+    """Every answer from HQ carries its time: the clock is written (a durable commit) only when the
+    offset moves by more than CLOCK_REWRITE_MS or the confirmation is CLOCK_RECONFIRM_S old."""
+    from sqlalchemy import event
+
+    from terminal_app.store.store import CLOCK_RECONFIRM_S, CLOCK_REWRITE_MS
+
+    commits: list[object] = []
+    event.listen(store.writer, "commit", lambda *_: commits.append(1))
+    t = 1_800_000_000_000
+    assert store.record_server_time(t + 5_000, t, t) == pytest.approx(5.0)
+    assert len(commits) == 1
+    # Within the tolerance and soon after: nothing written, the stored offset kept.
+    assert store.record_server_time(t + 1_000 + 5_400, t + 1_000, t + 1_000) == pytest.approx(5.0)
+    assert len(commits) == 1 and store.clock().offset_s == pytest.approx(5.0)
+    # The offset moved by more than the tolerance: written at once.
+    moved = 5_000 + CLOCK_REWRITE_MS + 1
+    assert store.record_server_time(t + 2_000 + moved, t + 2_000, t + 2_000) == pytest.approx(moved / 1000)
+    assert len(commits) == 2 and store.clock().offset_s == pytest.approx(moved / 1000)
+    # The same offset, but the confirmation has aged: written again (confirmed_at moves on).
+    later = t + CLOCK_RECONFIRM_S * 1000 + 3_000
+    store.record_server_time(later + moved, later, later)
+    assert len(commits) == 3
+    assert store.clock().confirmed_at == pytest.approx((later + moved) / 1000)
+
+
 def test_replays_are_remembered_across_a_restart(tmp_path: Path, store, alliance) -> None:
     from terminal_app.core.service import TerminalService
 
