@@ -173,3 +173,52 @@ def server_and_database_cpu_s(server_pid: int) -> tuple[float, float]:
                 pass
     return server, database
 
+
+
+class CommitProbe:
+    """What one bare commit costs on this machine while a benchmark runs: a connection of its own
+    inserts a row into a table of its own and commits, every `every_s` (PostgreSQL; nothing for
+    SQLite). A commit waits for the write-ahead log to reach the disk, so a latency that no code of
+    ours can go below: on a virtual machine whose disk is shared, it is also where most of a slow
+    request's time goes. `with CommitProbe(url) as probe: ...`, then `probe.line()`."""
+
+    def __init__(self, url: str, every_s: float = 0.1) -> None:
+        import threading
+
+        self.url, self.every_s = url, every_s
+        self.times: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="commit-probe", daemon=True)
+
+    def __enter__(self) -> CommitProbe:
+        if self.url.startswith("postgresql"):
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(10)
+
+    def _run(self) -> None:
+        import time
+
+        import psycopg
+
+        with psycopg.connect(self.url) as conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS bench_commit_probe (at bigint)")
+            conn.commit()
+            while not self._stop.wait(self.every_s):
+                conn.execute("INSERT INTO bench_commit_probe VALUES (%s)", (time.time_ns(),))
+                t0 = time.perf_counter()
+                conn.commit()
+                self.times.append(time.perf_counter() - t0)
+
+    def line(self) -> str:
+        if not self.times:
+            return "bare commit: not measured"
+        s = summary_ms(self.times)
+        return (
+            f"bare commit meanwhile ({len(self.times)}): p50 {s['p50']:.1f} ms  p99 {s['p99']:.1f} ms  "
+            f"max {s['max']:.1f} ms"
+        )

@@ -12,7 +12,9 @@ points); codes are fresh. After each answer the terminal uploads the record (not
 sync does: the record captures its hold, and those uploads take the books lock too.
 Target (docs/online-authorisation.md): p99 <= 30 ms on loopback. Each line also gives the CPU the
 server's processes and PostgreSQL's used per authorisation (with its upload): unlike latency, it
-does not move with what the virtual machine's host takes away, so it compares two versions.
+does not move with what the virtual machine's host takes away, so it compares two versions. And
+what a bare commit took meanwhile (bench/common.CommitProbe: one every 100 ms on a connection of its
+own): every authorisation waits for one, so the disk's flush latency is the floor of its tail.
 
 `--think-ms`: each terminal waits about this long between transactions (uniformly 0.5-1.5 times
 it, each terminal starting at a random moment within it): independent counters at a counter's
@@ -40,7 +42,14 @@ from alliance_protocol.member_code import make_code
 from alliance_protocol.pricing import EarnContext, is_member_day, local_date, price
 from alliance_protocol.rules import AllianceRules
 from alliance_protocol.testkit import derive_key
-from bench.common import machine, server_and_database_cpu_s, start_server, summary_ms, temp_database
+from bench.common import (
+    CommitProbe,
+    machine,
+    server_and_database_cpu_s,
+    start_server,
+    summary_ms,
+    temp_database,
+)
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
 from sync_server.settings import ServerSettings
@@ -170,16 +179,18 @@ def measure(
             until = time.monotonic() + seconds
             threads = [threading.Thread(target=t.run, args=(until, think_ms / 1000, start)) for t in tills]
             cpu_before = server_and_database_cpu_s(proc.pid)
-            for th in threads:
-                th.start()
-            for th in threads:
-                th.join()
+            with CommitProbe(url) as probe:
+                for th in threads:
+                    th.start()
+                for th in threads:
+                    th.join()
             cpu_after = server_and_database_cpu_s(proc.pid)
             times = [x for t in tills for x in t.times]
             failures = [f for t in tills for f in t.failures]
             s = summary_ms(times)
             load = os.getloadavg()[0]
-            server_ms, database_ms = (1000 * (a - b) / max(1, len(times)) for a, b in zip(cpu_after, cpu_before))
+            n = max(1, len(times))
+            server_ms, database_ms = (1000 * (cpu_after[i] - cpu_before[i]) / n for i in (0, 1))
 
             lines.append(
                 f"{db:<10} {n:>3} terminal{'s' if n > 1 else ' '} think {think_ms:>4} ms: "
@@ -190,6 +201,7 @@ def measure(
                 f"PostgreSQL {database_ms:.1f} ms"
             )
             print(lines[-1], flush=True)
+            print(f"  {probe.line()}", flush=True)
             if failures:
                 print("  e.g.", failures[0], flush=True)
             for t in tills:

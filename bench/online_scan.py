@@ -27,7 +27,7 @@ import numpy as np
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.member_code import make_code
 from alliance_protocol.testkit import derive_key
-from bench.common import machine, start_server, summary_ms, temp_database
+from bench.common import CommitProbe, machine, start_server, summary_ms, temp_database
 from bench.qr_corpus import render
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
@@ -79,26 +79,27 @@ def measure(db: str, url: str, home: Path, count: int, workers: int) -> None:
         decoder = get_decoder()
         totals, dec, scn, com = [], [], [], []
         paths: dict[str, int] = {}
-        for i, frame in enumerate(frames):
-            gc.collect() if i % 100 == 0 else None
-            if i % 10 == 0:
-                sync.upload()
-            t0 = time.perf_counter()
-            found = decoder.decode(frame)
-            t1 = time.perf_counter()
-            if not found:
-                continue
-            scan = service.scan(found[0].text)
-            t2 = time.perf_counter()
-            txn = service.commit_purchase(scan.token, 20_000, 1_000)
-            t3 = time.perf_counter()
-            assert scan.ok and txn.ok, (scan, txn)
-            paths[str(txn.decided_by)] = paths.get(str(txn.decided_by), 0) + 1
-            if i >= 30:  # the first ones warm up connections and caches
-                totals.append(t3 - t0)
-                dec.append(t1 - t0)
-                scn.append(t2 - t1)
-                com.append(t3 - t2)
+        with CommitProbe(url) as probe:
+            for i, frame in enumerate(frames):
+                gc.collect() if i % 100 == 0 else None
+                if i % 10 == 0:
+                    sync.upload()
+                t0 = time.perf_counter()
+                found = decoder.decode(frame)
+                t1 = time.perf_counter()
+                if not found:
+                    continue
+                scan = service.scan(found[0].text)
+                t2 = time.perf_counter()
+                txn = service.commit_purchase(scan.token, 20_000, 1_000)
+                t3 = time.perf_counter()
+                assert scan.ok and txn.ok, (scan, txn)
+                paths[str(txn.decided_by)] = paths.get(str(txn.decided_by), 0) + 1
+                if i >= 30:  # the first ones warm up connections and caches
+                    totals.append(t3 - t0)
+                    dec.append(t1 - t0)
+                    scn.append(t2 - t1)
+                    com.append(t3 - t2)
         assert sync.sync_once().ok
         print(
             f"# {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; {db}, server workers {workers}, "
@@ -114,6 +115,7 @@ def measure(db: str, url: str, home: Path, count: int, workers: int) -> None:
         ):
             s = summary_ms(values)
             print(f"{label:<42} p50 {s['p50']:6.2f} ms  p99 {s['p99']:6.2f} ms  max {s['max']:6.2f} ms")
+        print(probe.line())
         online.close()
         sync.close()
         store.close()
