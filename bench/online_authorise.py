@@ -189,8 +189,8 @@ def measure(
             failures = [f for t in tills for f in t.failures]
             s = summary_ms(times)
             load = os.getloadavg()[0]
-            n = max(1, len(times))
-            server_ms, database_ms = (1000 * (cpu_after[i] - cpu_before[i]) / n for i in (0, 1))
+            count = max(1, len(times))
+            server_ms, database_ms = (1000 * (cpu_after[i] - cpu_before[i]) / count for i in (0, 1))
 
             lines.append(
                 f"{db:<10} {n:>3} terminal{'s' if n > 1 else ' '} think {think_ms:>4} ms: "
