@@ -14,7 +14,7 @@ consumes reserved until the record arrives (sync_server/holds.py).
     resolve(hq, s, terminal, seq)           after a terminal's restart: the decision made for that
                                             key, or, if none was, the key given up (a request still
                                             on its way finds it so and reserves nothing)
-    lookup(hq, terminal, code)              the member panel online: the code re-verified, whether
+    examine_lookup, lookup(hq, s, ...)      the member panel online: the code re-verified, whether
                                             it may be used now (used already, blocked, revoked),
                                             and the member's live balance and available points
 
@@ -294,12 +294,16 @@ def resolve(hq: HQ, s: Session, terminal: Terminal, seq: int) -> AuthorisationAn
     return _answer(row, now)
 
 
-def lookup(hq: HQ, terminal: Enrolled, code: str) -> MemberLive:
-    """The member panel online: nothing is consumed, nothing is written."""
-    now = now_ms()
+def examine_lookup(hq: HQ, terminal: Enrolled, code: str) -> Examined:
+    """The member panel's code checked on its own, before any transaction (its two signatures)."""
     cfg = hq.books_config()
     checker = evidence.CodeChecker(hq.verification_keys(), cfg, hq.compromised_keys())
-    ex = evidence.examine_code(code, terminal.id, terminal.merchant_id, checker, now)
+    return evidence.examine_code(code, terminal.id, terminal.merchant_id, checker, now_ms())
+
+
+def lookup(hq: HQ, s: Session, terminal: Enrolled, ex: Examined) -> MemberLive:
+    """The member panel online, in the request's transaction (the one that stored its nonce):
+    nothing is consumed, nothing else is written."""
     rec = ex.parsed
 
     def refused(
@@ -322,25 +326,24 @@ def lookup(hq: HQ, terminal: Enrolled, code: str) -> MemberLive:
     if ex.held is not None:
         return refused(ex.held, ex.detail, member_id=rec.member_id)
     assert rec.member_id is not None
-    with hq.session() as s:
-        books = Books(s, terminal.id, terminal.merchant_id, cfg, [ex], None)
-        problem = books.code_problem(rec, ex.cert)
-        if problem is not None:
-            reason, detail, first_use = _refusal(s, problem)
-            return refused(reason, detail, first_use, rec.member_id)
-        m = s.get(Member, rec.member_id)
-        assert m is not None  # (code_problem refuses an unknown member)
-        msg = message(Reason.OK)
-        return MemberLive(
-            ok=True,
-            reason=Reason.OK.value,
-            message_zh=msg.zh,
-            message_en=msg.en,
-            member_id=m.id,
-            tier=m.tier,
-            balance=m.balance,
-            available=books.available(m.id),
-            expiring_soon=m.expiring_soon,
-            birthday_month=m.birthday_month,
-            server_time_ms=now_ms(),
-        )
+    books = Books(s, terminal.id, terminal.merchant_id, hq.books_config(s), [ex], None)
+    problem = books.code_problem(rec, ex.cert)
+    if problem is not None:
+        reason, detail, first_use = _refusal(s, problem)
+        return refused(reason, detail, first_use, rec.member_id)
+    m = s.get(Member, rec.member_id)
+    assert m is not None  # (code_problem refuses an unknown member)
+    msg = message(Reason.OK)
+    return MemberLive(
+        ok=True,
+        reason=Reason.OK.value,
+        message_zh=msg.zh,
+        message_en=msg.en,
+        member_id=m.id,
+        tier=m.tier,
+        balance=m.balance,
+        available=books.available(m.id),
+        expiring_soon=m.expiring_soon,
+        birthday_month=m.birthday_month,
+        server_time_ms=now_ms(),
+    )

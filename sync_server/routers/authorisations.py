@@ -61,6 +61,7 @@ def resolve(signed: SignedTerminalDep, s: SessionDep, hq: HQDep) -> Authorisatio
 def lookup(signed: SignedTerminalDep, s: SessionDep, hq: HQDep) -> MemberLive:
     req = _body(MemberLookup, signed.body)
     assert isinstance(req, MemberLookup)
-    with s.begin():
+    examined = authorisation.examine_lookup(hq, signed.terminal, req.code)  # (before the transaction)
+    with s.begin():  # one transaction and one connection: the nonce stored, the member's state read
         signed.record_use(s)
-    return authorisation.lookup(hq, signed.terminal, req.code)
+        return authorisation.lookup(hq, s, signed.terminal, examined)

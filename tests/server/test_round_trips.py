@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import event
 
 from .conftest import RunningServer
-from .online_kit import asker, new_member
+from .online_kit import BUDGET_S, asker, new_member
 
 SWEEP = "UPDATE authorisations SET state"  # the expired holds marked, at most every 5 s per process
 
@@ -51,3 +51,24 @@ def test_an_online_authorisation_takes_one_connection_and_a_statement_per_need(
     # claim, day's earnings, holds, the decision, its claim
     expected = 9 if server.hq.engine.dialect.name == "postgresql" else 10
     assert len(decision) == expected, "\n".join(s.splitlines()[0] for s in decision)
+
+
+def test_the_online_member_panel_takes_one_connection(server: RunningServer, tmp_path: Path) -> None:
+    member = new_member(server, tmp_path, 60_000)
+    a = asker(server, tmp_path / "a")
+    assert a.online.lookup(member.next_code(), BUDGET_S).ok  # (the server now knows the terminal)
+    checkouts: list[object] = []
+
+    def checked_out(*args: object) -> None:
+        checkouts.append(args)
+
+    engines = {server.hq.engine, server.hq.reader}
+    for engine in engines:
+        event.listen(engine.pool, "checkout", checked_out)
+    try:
+        live = a.online.lookup(member.next_code(), BUDGET_S)
+    finally:
+        for engine in engines:
+            event.remove(engine.pool, "checkout", checked_out)
+    assert live.ok and live.balance == 60_000, live
+    assert len(checkouts) == 1  # the nonce stored and the member read in one transaction
