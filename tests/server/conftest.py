@@ -10,10 +10,13 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from sync_server.demo import init_demo
 from sync_server.hq import HQ
@@ -180,3 +183,27 @@ def independent_delta(body: dict) -> int:
     if body["status"] in ("approved", "pending_verification"):
         return body.get("points_earned", 0) - body.get("points_spent", 0)
     return 0
+
+
+@contextmanager
+def counted(server: RunningServer) -> Iterator[tuple[list[str], list[object]]]:
+    """The statements executed and the pooled connections checked out meanwhile (both engines)."""
+    statements: list[str] = []
+    checkouts: list[object] = []
+
+    def executed(_conn, _cursor, statement: str, *_rest) -> None:
+        statements.append(statement)
+
+    def checked_out(*args: object) -> None:
+        checkouts.append(args)
+
+    engines = {server.hq.engine, server.hq.reader}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", executed)
+        event.listen(engine.pool, "checkout", checked_out)
+    try:
+        yield statements, checkouts
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", executed)
+            event.remove(engine.pool, "checkout", checked_out)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import event
-
-from .conftest import RunningServer
+from .conftest import RunningServer, counted
 from .online_kit import BUDGET_S, asker, new_member
 
 SWEEP = "UPDATE authorisations SET state"  # the expired holds marked, at most every 5 s per process
@@ -25,25 +23,8 @@ def test_an_online_authorisation_takes_one_connection_and_a_statement_per_need(
     answer = a.authorise(first)
     assert answer.decision == "approved", answer
     assert a.upload(a.record(first, answer))["acked_seq"] == 1
-    statements: list[str] = []
-    checkouts: list[object] = []
-
-    def executed(_conn, _cursor, statement: str, *_rest) -> None:
-        statements.append(statement)
-
-    def checked_out(*args: object) -> None:
-        checkouts.append(args)
-
-    engines = {server.hq.engine, server.hq.reader}
-    for engine in engines:
-        event.listen(engine, "before_cursor_execute", executed)
-        event.listen(engine.pool, "checkout", checked_out)
-    try:
+    with counted(server) as (statements, checkouts):
         answer = a.authorise(a.purchase(member.next_code(), 10_000, 1_000))
-    finally:
-        for engine in engines:
-            event.remove(engine, "before_cursor_execute", executed)
-            event.remove(engine.pool, "checkout", checked_out)
     assert answer.decision == "approved", answer
     assert len(checkouts) == 1
     decision = [s for s in statements if not s.startswith((SWEEP, "BEGIN"))]  # (SQLite: BEGIN IMMEDIATE)
@@ -57,18 +38,7 @@ def test_the_online_member_panel_takes_one_connection(server: RunningServer, tmp
     member = new_member(server, tmp_path, 60_000)
     a = asker(server, tmp_path / "a")
     assert a.online.lookup(member.next_code(), BUDGET_S).ok  # (the server now knows the terminal)
-    checkouts: list[object] = []
-
-    def checked_out(*args: object) -> None:
-        checkouts.append(args)
-
-    engines = {server.hq.engine, server.hq.reader}
-    for engine in engines:
-        event.listen(engine.pool, "checkout", checked_out)
-    try:
+    with counted(server) as (_statements, checkouts):
         live = a.online.lookup(member.next_code(), BUDGET_S)
-    finally:
-        for engine in engines:
-            event.remove(engine.pool, "checkout", checked_out)
     assert live.ok and live.balance == 60_000, live
     assert len(checkouts) == 1  # the nonce stored and the member read in one transaction

@@ -7,14 +7,14 @@ and a request of a terminal the process knows takes one pooled connection, its r
 from __future__ import annotations
 
 import httpx
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 
 from alliance_protocol import request_auth
 from alliance_protocol.keys import b64, public_raw
 from alliance_protocol.testkit import derive_key
 from sync_server.db.models import RequestNonce, Terminal
 
-from .conftest import RunningServer, Till
+from .conftest import RunningServer, Till, counted
 
 BUNDLE = "/v1/terminal/bundle?have=999999"
 
@@ -68,18 +68,7 @@ def test_a_terminal_enrolled_again_elsewhere_is_checked_against_its_new_key(
 
 def test_a_known_terminals_request_takes_one_pooled_connection(server: RunningServer, till: Till) -> None:
     assert signed_get(till, BUNDLE).status_code == 200
-    checkouts: list[object] = []
-
-    def counted(*_args: object) -> None:
-        checkouts.append(_args)
-
-    engines = {server.hq.engine, server.hq.reader}
-    for engine in engines:
-        event.listen(engine, "checkout", counted)
-    try:
+    with counted(server) as (_statements, checkouts):
         for _ in range(3):
             assert signed_get(till, BUNDLE).status_code == 200
-    finally:
-        for engine in engines:
-            event.remove(engine, "checkout", counted)
     assert len(checkouts) == 3  # the route's transaction; no read of its own before it
