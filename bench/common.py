@@ -134,14 +134,7 @@ def wait_workers_started(server_pid: int, workers: int, timeout_s: float = 60.0)
 
 def worker_cpu_s(server_pid: int) -> dict[int, float]:
     """CPU seconds (user + system) each worker process has used so far (Linux /proc)."""
-    from pathlib import Path
-
-    ticks = os.sysconf("SC_CLK_TCK")
-    out = {}
-    for pid in worker_pids(server_pid):
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        out[pid] = (int(fields[11]) + int(fields[12])) / ticks
-    return out
+    return {pid: process_cpu_s(pid) for pid in worker_pids(server_pid)}
 
 
 def process_cpu_s(pid: int) -> float:
@@ -172,7 +165,6 @@ def server_and_database_cpu_s(server_pid: int) -> tuple[float, float]:
             except OSError:
                 pass
     return server, database
-
 
 
 class CommitProbe:

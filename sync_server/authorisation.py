@@ -124,8 +124,12 @@ def _refusal(s: Session, effect: Effect) -> tuple[Reason, str, FirstUse | None]:
 
 
 def _answer(row: Authorisation, server_ms: int | None = None) -> AuthorisationAnswer:
-    data = holds.answer_of(row)
-    return AuthorisationAnswer(**{**data, "state": row.state, "server_time_ms": server_ms or now_ms()})
+    return _answer_of(holds.answer_of(row), row.state, server_ms)
+
+
+def _answer_of(answer: dict[str, Any], state: str, server_ms: int | None = None) -> AuthorisationAnswer:
+    """A decision as answered (the JSON stored with it), with its state now and HQ's time."""
+    return AuthorisationAnswer(**{**answer, "state": state, "server_time_ms": server_ms or now_ms()})
 
 
 def _sweep(hq: HQ, s: Session, now: int) -> None:
@@ -192,13 +196,14 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
     else:
         reason, detail, first_use = _refusal(s, effect)
     spent, earned = (effect.points_spent, effect.points_earned) if approved else (0, 0)
+    state = holds.HELD if approved else holds.DECLINED
     row = {
         "auth_id": _new_auth_id(),
         "terminal_id": terminal.id,
         "merchant_id": terminal.merchant_id,
         "seq": rec.seq,
         "kind": rec.kind.value,
-        "state": holds.HELD if approved else holds.DECLINED,
+        "state": state,
         "reason": reason.value,
         "detail": detail[:200],
         "member_id": member,
@@ -246,7 +251,7 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
             insert_ignore(s, Claim, ["claim"]),
             [{"claim": c, "record_id": None, "terminal_id": terminal.id, "seq": rec.seq} for c in claims],
         )
-    return AuthorisationAnswer(**{**answer, "state": row["state"], "server_time_ms": now})
+    return _answer_of(answer, state, now)
 
 
 def resolve(hq: HQ, s: Session, terminal: Terminal, seq: int) -> AuthorisationAnswer:

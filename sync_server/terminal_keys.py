@@ -80,6 +80,3 @@ class TerminalKeys:
     def forget(self, terminal_id: str) -> None:
         with self._lock:
             self._known.pop(terminal_id, None)
-
-    def __len__(self) -> int:
-        return len(self._known)
