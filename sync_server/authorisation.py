@@ -40,7 +40,7 @@ from alliance_protocol.wire import AuthorisationAnswer, FirstUse, MemberLive
 
 from . import evidence, holds
 from .db.models import Authorisation, Claim, Member, Record, Terminal
-from .dialect import insert_ignore
+from .dialect import Prebuilt, insert_ignore_on
 from .evidence import APPLIED, HELD, Books, Effect, Examined
 from .hq import HQ, HQError, now_ms
 from .terminal_keys import Enrolled
@@ -51,6 +51,10 @@ MAX_AHEAD = 100_000  # a key's seq at most this far beyond what the terminal has
 MAX_HELD_PER_TERMINAL = 20  # holds still running per terminal (an honest one has one at a time)
 EXPIRY_SWEEP_S = 5.0
 _last_sweep: dict[str, float] = {}  # per database: when this process last marked expired holds
+
+
+_INSERT_DECISION = Prebuilt(lambda _dialect: insert(Authorisation))
+_INSERT_CLAIM = Prebuilt(lambda dialect: insert_ignore_on(dialect, Claim, ["claim"]))
 
 
 def examine_request(hq: HQ, terminal: Enrolled, record: dict[str, Any]) -> Examined:
@@ -244,11 +248,11 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
     }
     row["answer"] = json.dumps(answer, ensure_ascii=False, sort_keys=True)
     # (plain statements: the decision is not needed as an object in this transaction)
-    s.execute(insert(Authorisation), row)
+    s.execute(_INSERT_DECISION.of(s), row)
     claims = effect.claims if approved else []
     if claims:  # free: Books found them so under the lock
         s.execute(
-            insert_ignore(s, Claim, ["claim"]),
+            _INSERT_CLAIM.of(s),
             [{"claim": c, "record_id": None, "terminal_id": terminal.id, "seq": rec.seq} for c in claims],
         )
     return _answer_of(answer, state, now)

@@ -1,18 +1,24 @@
-"""The one place that knows SQLite and PostgreSQL spell "insert, ignore duplicates" differently."""
+"""The one place that knows SQLite and PostgreSQL spell "insert, ignore duplicates" (and "one of
+these values") differently, and where a statement is built once per dialect (`Prebuilt`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Table, text
+from sqlalchemy import Table, any_, bindparam, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from alliance_protocol import canonical
 
 
 def insert_ignore(s: Session, model, conflict_columns: list[str]):
-    dialect = s.get_bind().dialect.name
+    return insert_ignore_on(s.get_bind().dialect.name, model, conflict_columns)
+
+
+def insert_ignore_on(dialect: str, model, conflict_columns: list[str]):
     module = postgresql if dialect == "postgresql" else sqlite
     return module.insert(model).on_conflict_do_nothing(index_elements=conflict_columns)
 
@@ -56,10 +62,36 @@ def in_values(s: Session, column, values: list[Any]):
     (psycopg would otherwise parse a statement with hundreds of placeholders for every batch)."""
     if s.get_bind().dialect.name != "postgresql":
         return column.in_(values)
-    from sqlalchemy import any_, bindparam
-    from sqlalchemy.dialects.postgresql import ARRAY
-
     return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
+def one_of(dialect: str, column, name: str):
+    """`in_values` for a statement built once: the values are the parameter `name`, given a list
+    at each execution (PostgreSQL: one array; SQLite: an expanding IN)."""
+    if dialect != "postgresql":
+        return column.in_(bindparam(name, expanding=True))
+    return column == any_(bindparam(name, type_=ARRAY(column.type)))
+
+
+S = TypeVar("S")
+
+
+class Prebuilt(Generic[S]):
+    """A statement of a fixed shape, built once per dialect, its values bound at execution:
+    `STMT.of(s)`. Building a statement and deriving its cache key (what SQLAlchemy looks its
+    compiled form up by) costs more Python than executing it on a hot path: a statement object
+    built once keeps its key. `build(dialect_name)` gives the statement."""
+
+    def __init__(self, build: Callable[[str], S]) -> None:
+        self._build = build
+        self._built: dict[str, S] = {}
+
+    def of(self, s: Session) -> S:
+        dialect = s.get_bind().dialect.name
+        stmt = self._built.get(dialect)
+        if stmt is None:
+            stmt = self._built[dialect] = self._build(dialect)
+        return stmt
 
 
 def add_to(s: Session, model, key_columns: list[str], add_column: str, rows: list[dict[str, Any]]) -> None:

@@ -60,7 +60,7 @@ from alliance_protocol.verifier import CertificateCache, FixedClock, OfflineVeri
 from . import anomalies as an
 from .books_config import BooksConfig
 from .db.models import BundleVersion, Claim, Device, Member, MemberDay, Record
-from .dialect import in_values
+from .dialect import Prebuilt, one_of
 from .holds import Holds
 
 DAY_MS = 86_400_000
@@ -434,6 +434,26 @@ def local_day(rules: AllianceRules, unix_ms: int) -> int:
     return (unix_ms + rules.utc_offset_minutes * 60_000) // DAY_MS
 
 
+# The reads every decision makes, built once (dialect.Prebuilt); each takes its keys as a list.
+_MEMBERS = Prebuilt(
+    lambda d: select(
+        Member.id, Member.balance, Member.birthday_month, Member.blocked_at, Member.backup_key
+    ).where(one_of(d, Member.id, "ids"))
+)
+_BALANCES = Prebuilt(
+    lambda d: select(Member.id, Member.balance, Member.blocked_at).where(one_of(d, Member.id, "ids"))
+)
+_DEVICES = Prebuilt(lambda d: select(Device).where(one_of(d, Device.serial, "serials")))
+_CLAIMS = Prebuilt(
+    lambda d: select(Claim.claim, Claim.terminal_id, Claim.seq).where(one_of(d, Claim.claim, "claims"))
+)
+_DAYS = Prebuilt(
+    lambda d: select(MemberDay.member_id, MemberDay.local_day, MemberDay.earned).where(
+        one_of(d, MemberDay.member_id, "members"), one_of(d, MemberDay.local_day, "days")
+    )
+)
+
+
 def _chunks(values: list[Any], n: int = 500) -> list[list[Any]]:
     return [values[i : i + n] for i in range(0, len(values), n)]
 
@@ -479,16 +499,12 @@ class Books:
         self.members: dict[int, _MemberFacts] = {}
         self._member_ids = sorted(member_ids | backup_members)
         for chunk in _chunks(self._member_ids):
-            for m in s.execute(
-                select(
-                    Member.id, Member.balance, Member.birthday_month, Member.blocked_at, Member.backup_key
-                ).where(Member.id.in_(chunk))
-            ):
+            for m in s.execute(_MEMBERS.of(s), {"ids": chunk}):
                 self.members[m.id] = _MemberFacts(m.balance, m.birthday_month, m.blocked_at, m.backup_key)
         serials = sorted({e.cert.serial for e in items if e.cert is not None})
         self.devices: dict[int, Device] = {}
         for chunk in _chunks(serials):
-            for d in s.scalars(select(Device).where(Device.serial.in_(chunk))):
+            for d in s.scalars(_DEVICES.of(s), {"serials": chunk}):
                 self.devices[d.serial] = d
         refs = sorted({r.ref_seq for r in recs if r.kind is Kind.VOID and r.ref_seq is not None})
         self.targets: dict[int, _Target] = {}
@@ -542,9 +558,7 @@ class Books:
         s, items, recs = self.s, self._items, self._recs
         if reread_members and self._member_ids and self.members:
             for chunk in _chunks(self._member_ids):
-                for member_id, balance, blocked_at in s.execute(
-                    select(Member.id, Member.balance, Member.blocked_at).where(Member.id.in_(chunk))
-                ):
+                for member_id, balance, blocked_at in s.execute(_BALANCES.of(s), {"ids": chunk}):
                     self.members[member_id].balance = balance
                     self.members[member_id].blocked_at = blocked_at
         codes = sorted(
@@ -555,9 +569,7 @@ class Books:
             }
         )
         for chunk in _chunks(codes):
-            for claim, terminal, seq in s.execute(
-                select(Claim.claim, Claim.terminal_id, Claim.seq).where(in_values(s, Claim.claim, chunk))
-            ):
+            for claim, terminal, seq in s.execute(_CLAIMS.of(s), {"claims": chunk}):
                 self._claims[claim] = _FirstUse(terminal, seq)
         for c in codes:
             self._claims.setdefault(c, None)
@@ -588,12 +600,7 @@ class Books:
         members, days = sorted({m for m, _ in keys}), sorted({d for _, d in keys})
         found = dict(
             ((m, d), e)
-            for m, d, e in self.s.execute(
-                select(MemberDay.member_id, MemberDay.local_day, MemberDay.earned).where(
-                    in_values(self.s, MemberDay.member_id, members),
-                    in_values(self.s, MemberDay.local_day, days),
-                )
-            )
+            for m, d, e in self.s.execute(_DAYS.of(self.s), {"members": members, "days": days})
         )
         for key in keys:
             self._day_earned[key] = int(found.get(key, 0))

@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import CursorResult, or_, select, update
+from sqlalchemy import CursorResult, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol import canonical
@@ -33,7 +33,7 @@ from alliance_protocol.reasons import Reason
 from alliance_protocol.records import ParsedRecord
 
 from .db.models import Authorisation, Claim
-from .dialect import in_values
+from .dialect import Prebuilt, one_of
 
 HELD, CAPTURED, RELEASED, EXPIRED, DECLINED, ABANDONED = (
     "held",
@@ -85,6 +85,40 @@ _COLUMNS = (
 )
 
 
+def _active(which: Any) -> Any:
+    """The holds still running (value: now) of `which`."""
+    return (Authorisation.state == HELD) & (Authorisation.expires_at > bindparam("now")) & which
+
+
+def _holds(with_seqs: bool, with_members: bool) -> Prebuilt[Any]:
+    """Holds.__init__'s one read (values: terminal, seqs, members, now): the terminal's holds still
+    running, its reservations at `seqs` (any state), the holds of `members` still running."""
+
+    def build(dialect: str) -> Any:
+        where = [_active(Authorisation.terminal_id == bindparam("terminal"))]
+        if with_seqs:
+            where.append(
+                (Authorisation.terminal_id == bindparam("terminal"))
+                & one_of(dialect, Authorisation.seq, "seqs")
+            )
+        if with_members:
+            where.append(_active(one_of(dialect, Authorisation.member_id, "members")))
+        return select(*_COLUMNS).where(or_(*where))
+
+    return Prebuilt(build)
+
+
+_HOLDS = {(a, b): _holds(a, b) for a in (False, True) for b in (False, True)}
+
+
+def _active_of(column: Any) -> Prebuilt[Any]:
+    """The holds still running of a list of members or items (values: values, now)."""
+    return Prebuilt(lambda d: select(*_COLUMNS).where(_active(one_of(d, column, "values"))))
+
+
+_ACTIVE_BY_MEMBER, _ACTIVE_BY_ITEM = _active_of(Authorisation.member_id), _active_of(Authorisation.item_id)
+
+
 def authorised_text(body: dict[str, Any]) -> str:
     """The canonical text HQ compares: the record's body without what the answer added to it."""
     return canonical.dumps({k: v for k, v in body.items() if k not in ONLINE_FIELDS}).decode()
@@ -107,14 +141,9 @@ class Holds:
         self.held_by_terminal = 0  # this terminal's holds still running
         # One read: this terminal's reservations at these seqs (any state), its holds still running,
         # and the active holds of these members (an item's are read when first asked for).
-        where = [self._active_where(Authorisation.terminal_id, [terminal_id])]
-        if seqs:
-            where.append(
-                (Authorisation.terminal_id == terminal_id) & in_values(s, Authorisation.seq, sorted(seqs))
-            )
-        if members:
-            where.append(self._active_where(Authorisation.member_id, sorted(members)))
-        for row in s.execute(select(*_COLUMNS).where(or_(*where))):
+        query = _HOLDS[bool(seqs), bool(members)].of(s)
+        values = {"terminal": terminal_id, "seqs": sorted(seqs), "members": sorted(members), "now": now_ms}
+        for row in s.execute(query, values):
             hold = Hold(*tuple(row))
             if row.terminal_id == terminal_id and row.seq in seqs:
                 self.own[row.seq] = hold
@@ -124,13 +153,6 @@ class Holds:
                     self._active[row.id] = hold
         self._members |= members
         self._load(set(), items)
-
-    def _active_where(self, column: Any, values: list[Any]) -> Any:
-        return (
-            (Authorisation.state == HELD)
-            & (Authorisation.expires_at > self.now_ms)
-            & in_values(self.s, column, values)
-        )
 
     def _load(self, members: set[int], items: set[str]) -> None:
         members, items = members - self._members, items - self._items
@@ -142,7 +164,8 @@ class Holds:
             self._items |= items
 
     def _take(self, column: Any, values: list[Any]) -> None:
-        for row in self.s.execute(select(*_COLUMNS).where(self._active_where(column, values))):
+        query = _ACTIVE_BY_MEMBER if column is Authorisation.member_id else _ACTIVE_BY_ITEM
+        for row in self.s.execute(query.of(self.s), {"values": values, "now": self.now_ms}):
             self._active.setdefault(row.id, Hold(*tuple(row)))
 
     def _counting(self) -> list[Hold]:

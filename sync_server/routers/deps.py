@@ -15,17 +15,17 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import exists, select, update
+from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session
 
 from alliance_protocol import request_auth
 
 from ..db.models import RequestNonce, Terminal
-from ..dialect import insert_ignore
+from ..dialect import Prebuilt, insert_ignore_on
 from ..hq import HQ, HQError, now_ms
 from ..ratelimit import Limit, Limiter
 from ..settings import ServerSettings
@@ -117,22 +117,14 @@ class SignedTerminal:
         with (still active, the same key and merchant). Returns the row as it is now, locked until
         the transaction ends (the update of last_seen_ms locks it: a batch or an authorisation
         reads and moves its chain state under that lock). PostgreSQL: one statement for all of it."""
-        now = now_ms()
-        tid = self.terminal.id
-        nonce = insert_ignore(s, RequestNonce, ["terminal_id", "nonce"]).values(
-            terminal_id=tid, nonce=self.auth.nonce, seen_ms=now
-        )
-        seen = update(Terminal).where(Terminal.id == tid).values(last_seen_ms=now).returning(Terminal)
+        values = {"tid": self.terminal.id, "nonce": self.auth.nonce, "now": now_ms()}
         options = {"populate_existing": True, "synchronize_session": False}
         if s.get_bind().dialect.name == "postgresql":
-            stored = nonce.returning(RequestNonce.nonce).cte("stored_nonce")
-            row = s.scalars(
-                seen.add_cte(stored).where(exists(stored.select())), execution_options=options
-            ).first()
-        elif s.execute(nonce.returning(RequestNonce.nonce)).first() is None:
+            row = s.scalars(_NONCE_AND_SEEN.of(s), values, execution_options=options).first()
+        elif s.execute(_NONCE.of(s), values).first() is None:
             row = None
         else:
-            row = s.scalars(seen, execution_options=options).first()
+            row = s.scalars(_SEEN.of(s), values, execution_options=options).first()
         if row is None:  # (terminals are never deleted: it is the nonce that was there)
             raise HQError("REQUEST_REPLAYED", "nonce already used", 409)
         if row.status != "active":
@@ -146,6 +138,33 @@ class SignedTerminal:
     def _forget(self) -> None:
         if self.memo is not None:
             self.memo.forget(self.terminal.id)
+
+
+# record_use's statements, built once (values: tid, nonce, now). PostgreSQL: the row is updated only
+# when the nonce was stored, in one statement.
+def _nonce(dialect: str) -> Any:
+    return (
+        insert_ignore_on(dialect, RequestNonce, ["terminal_id", "nonce"])
+        .values(terminal_id=bindparam("tid"), nonce=bindparam("nonce"), seen_ms=bindparam("now"))
+        .returning(RequestNonce.nonce)
+    )
+
+
+def _seen(_dialect: str) -> Any:
+    return (
+        update(Terminal)
+        .where(Terminal.id == bindparam("tid"))
+        .values(last_seen_ms=bindparam("now"))
+        .returning(Terminal)
+    )
+
+
+def _nonce_and_seen(dialect: str) -> Any:
+    stored = _nonce(dialect).cte("stored_nonce")
+    return _seen(dialect).add_cte(stored).where(exists(stored.select()))
+
+
+_NONCE, _SEEN, _NONCE_AND_SEEN = Prebuilt(_nonce), Prebuilt(_seen), Prebuilt(_nonce_and_seen)
 
 
 def _read_terminal(hq: HQ, terminal_id: str, nonce: str) -> tuple[Terminal | None, bool]:
