@@ -53,7 +53,7 @@ EXPIRY_SWEEP_S = 5.0
 _last_sweep: dict[str, float] = {}  # per database: when this process last marked expired holds
 
 
-_INSERT_DECISION = Prebuilt(lambda _dialect: insert(Authorisation))
+_INSERT_DECISION = insert(Authorisation)
 _INSERT_CLAIM = Prebuilt(lambda dialect: insert_ignore_on(dialect, Claim, ["claim"]))
 
 
@@ -248,7 +248,7 @@ def authorise(hq: HQ, s: Session, terminal: Terminal, ex: Examined) -> Authorisa
     }
     row["answer"] = json.dumps(answer, ensure_ascii=False, sort_keys=True)
     # (plain statements: the decision is not needed as an object in this transaction)
-    s.execute(_INSERT_DECISION.of(s), row)
+    s.execute(_INSERT_DECISION, row)
     claims = effect.claims if approved else []
     if claims:  # free: Books found them so under the lock
         s.execute(

@@ -9,7 +9,7 @@ bundle_sequence  the trust bundle version in force (sync_server/bundles.py locks
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from .db.models import Counter
@@ -41,15 +41,19 @@ def lock_books(s: Session) -> None:
 _LOCK_BOOKS = select(Counter.value).where(Counter.name == CHANGE_CURSOR).with_for_update()
 
 
+_ADVANCE_CURSOR = (
+    update(Counter)
+    .where(Counter.name == CHANGE_CURSOR)
+    .values(value=Counter.value + bindparam("count"))
+    .returning(Counter.value)
+)
+
+
 def next_cursor(s: Session, count: int = 1) -> int:
     """The first of `count` fresh values of the change cursor. Each changed member gets its own
     value, so paging never splits one. Takes the books lock (the cursor's row) if not held yet."""
     first = s.execute(
-        update(Counter)
-        .where(Counter.name == CHANGE_CURSOR)
-        .values(value=Counter.value + count)
-        .returning(Counter.value),
-        execution_options={"synchronize_session": False},
+        _ADVANCE_CURSOR, {"count": count}, execution_options={"synchronize_session": False}
     ).scalar()
     if first is None:
         lock(s, CHANGE_CURSOR)

@@ -43,18 +43,33 @@ def insert_ignore_returning(s: Session, model, rows: list[dict[str, Any]], confl
         if isinstance(returning, str):
             return list(result.scalars().all())
         return [tuple(r) for r in result.all()]
-    dialect = s.get_bind().dialect
-    columns = [c for c in table.columns if c.name in rows[0]]
-    if len(columns) != len(rows[0]):
-        raise KeyError(f"not columns of {table.name}: {sorted(set(rows[0]) - {c.name for c in columns})}")
-    names = ", ".join(c.name for c in columns)
-    shape = ", ".join(f"{c.name} {c.type.compile(dialect)}" for c in columns)
-    stmt = text(f"INSERT INTO {table.name} ({names}) SELECT {names} "
-                f"FROM json_to_recordset(CAST(:rows AS json)) AS r({shape}) "
-                f"ON CONFLICT ({', '.join(conflict_columns)}) DO NOTHING RETURNING {', '.join(names_out)}")
+    stmt = _recordset_insert(s, table, tuple(rows[0]), tuple(conflict_columns), names_out)
     payload = canonical.fast_json(rows)  # (json_to_recordset matches the keys by name)
     result = s.execute(stmt, {"rows": payload})
     return list(result.scalars().all()) if isinstance(returning, str) else [tuple(r) for r in result.all()]
+
+
+_RECORDSET_INSERTS: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], Any] = {}
+
+
+def _recordset_insert(s: Session, table: Table, keys: tuple[str, ...], conflict: tuple[str, ...],
+                      returning: tuple[str, ...]) -> Any:
+    """insert_ignore_returning's PostgreSQL statement, built once per shape (table, the rows' keys,
+    the conflict and returned columns)."""
+    shape_key = (table.name, keys, conflict, returning)
+    stmt = _RECORDSET_INSERTS.get(shape_key)
+    if stmt is None:
+        dialect = s.get_bind().dialect
+        columns = [c for c in table.columns if c.name in keys]
+        if len(columns) != len(keys):
+            raise KeyError(f"not columns of {table.name}: {sorted(set(keys) - {c.name for c in columns})}")
+        names = ", ".join(c.name for c in columns)
+        shape = ", ".join(f"{c.name} {c.type.compile(dialect)}" for c in columns)
+        stmt = text(f"INSERT INTO {table.name} ({names}) SELECT {names} "
+                    f"FROM json_to_recordset(CAST(:rows AS json)) AS r({shape}) "
+                    f"ON CONFLICT ({', '.join(conflict)}) DO NOTHING RETURNING {', '.join(returning)}")
+        _RECORDSET_INSERTS[shape_key] = stmt
+    return stmt
 
 
 def in_values(s: Session, column, values: list[Any]):
@@ -99,8 +114,15 @@ def add_to(s: Session, model, key_columns: list[str], add_column: str, rows: lis
     if not rows:
         return
     dialect = s.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    stmt = module.insert(model)
-    column = model.__table__.c[add_column]
-    s.execute(stmt.on_conflict_do_update(index_elements=key_columns,
-                                         set_={add_column: column + stmt.excluded[add_column]}), rows)
+    shape_key = (dialect, model.__table__.name, tuple(key_columns), add_column)
+    stmt = _ADD_TO.get(shape_key)
+    if stmt is None:
+        module = postgresql if dialect == "postgresql" else sqlite
+        insert = module.insert(model)
+        column = model.__table__.c[add_column]
+        stmt = _ADD_TO[shape_key] = insert.on_conflict_do_update(
+            index_elements=key_columns, set_={add_column: column + insert.excluded[add_column]})
+    s.execute(stmt, rows)
+
+
+_ADD_TO: dict[tuple[str, str, tuple[str, ...], str], Any] = {}

@@ -119,6 +119,32 @@ def _active_of(column: Any) -> Prebuilt[Any]:
 _ACTIVE_BY_MEMBER, _ACTIVE_BY_ITEM = _active_of(Authorisation.member_id), _active_of(Authorisation.item_id)
 
 
+# Holds.write's statements (a reservation settled, or only noted; its claims given the record). (b_:
+# SQLAlchemy keeps a column's own name for the value it sets)
+_NOTE = (
+    update(Authorisation)
+    .where(Authorisation.id == bindparam("hold"))
+    .values(record_id=bindparam("b_record_id"), note=bindparam("b_note"))
+)
+_SETTLE = (
+    update(Authorisation)
+    .where(Authorisation.id == bindparam("hold"))
+    .values(
+        record_id=bindparam("b_record_id"),
+        note=bindparam("b_note"),
+        state=bindparam("b_state"),
+        settled_at=bindparam("b_settled_at"),
+    )
+)
+_CLAIMS_RECORDED = (
+    update(Claim)
+    .where(
+        Claim.terminal_id == bindparam("terminal"), Claim.seq == bindparam("b_seq"), Claim.record_id.is_(None)
+    )
+    .values(record_id=bindparam("b_record_id"))
+)
+
+
 def authorised_text(body: dict[str, Any]) -> str:
     """The canonical text HQ compares: the record's body without what the answer added to it."""
     return canonical.dumps({k: v for k, v in body.items() if k not in ONLINE_FIELDS}).decode()
@@ -251,15 +277,16 @@ class Holds:
         record id on the claims the reservation took."""
         for seq, (hold, state, note) in sorted(self.outcomes.items()):
             record_id = ids.get(seq)
-            values: dict[str, Any] = {"record_id": record_id, "note": note[:200]}
+            values: dict[str, Any] = {"hold": hold.id, "b_record_id": record_id, "b_note": note[:200]}
             if state != hold.state:
-                values.update(state=state, settled_at=self.now_ms)
-            self.s.execute(update(Authorisation).where(Authorisation.id == hold.id).values(**values))
+                values.update(b_state=state, b_settled_at=self.now_ms)
+                self.s.execute(_SETTLE, values)
+            else:
+                self.s.execute(_NOTE, values)
             if record_id is not None:
                 self.s.execute(
-                    update(Claim)
-                    .where(Claim.terminal_id == hold.terminal_id, Claim.seq == seq, Claim.record_id.is_(None))
-                    .values(record_id=record_id)
+                    _CLAIMS_RECORDED,
+                    {"terminal": hold.terminal_id, "b_seq": seq, "b_record_id": record_id},
                 )
 
 

@@ -57,6 +57,28 @@ APPLIES = ("approved", "pending_verification")  # the statuses whose amounts may
 CHAIN_LOOKAHEAD = 10 * 500
 
 
+_MEMBERS_TABLE = Member.__table__
+assert isinstance(_MEMBERS_TABLE, Table)
+_MOVE_BALANCE = (  # (values: mid, delta, cursor)
+    update(_MEMBERS_TABLE)
+    .where(_MEMBERS_TABLE.c.id == bindparam("mid"))
+    .values(balance=_MEMBERS_TABLE.c.balance + bindparam("delta"), change_cursor=bindparam("cursor"))
+)
+
+
+# The stored records a batch's chain walk reads (values: terminal; lo, hi: the batch's seqs; acked,
+# reach: the acknowledged one and the chain's reach beyond it).
+_STORED_FROM_ACKED = select(
+    Record.seq, Record.hash, Record.prev_hash, Record.effect, Record.recorded_at, Record.id
+).where(
+    Record.terminal_id == bindparam("terminal"),
+    or_(
+        Record.seq.between(bindparam("lo"), bindparam("hi")),
+        Record.seq.between(bindparam("acked"), bindparam("reach")),
+    ),
+)
+
+
 def _column(v: Any, limit: int) -> str:
     """A short text column derived from a record: a NUL (which a PostgreSQL text column cannot hold)
     becomes U+FFFD. The body column keeps the record exactly as signed (canonical JSON escapes it)."""
@@ -181,16 +203,12 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     # which of the batch are stored already, the chain's links beyond the acknowledged point, the
     # records waiting beyond a gap, and the time of the acknowledged record.
     acked = terminal.acked_seq
-    in_batch = Record.seq.between(min(by_seq), max(by_seq)) if by_seq else Record.seq == acked
+    lo, hi = (min(by_seq), max(by_seq)) if by_seq else (acked, acked)
     stored_rows = {
         r.seq: r
         for r in s.execute(
-            select(
-                Record.seq, Record.hash, Record.prev_hash, Record.effect, Record.recorded_at, Record.id
-            ).where(
-                Record.terminal_id == terminal.id,
-                or_(in_batch, Record.seq == acked, Record.seq.between(acked + 1, acked + CHAIN_LOOKAHEAD)),
-            )
+            _STORED_FROM_ACKED,
+            {"terminal": terminal.id, "lo": lo, "hi": hi, "acked": acked, "reach": acked + CHAIN_LOOKAHEAD},
         )
     }.values()
     stored = {r.seq for r in stored_rows}
@@ -356,12 +374,8 @@ def store_batch(hq: HQ, s: Session, terminal: Terminal, examined: ExaminedBatch,
     changes = sorted((m, d) for m, d in books.balance_changes.items() if d)
     if changes:
         cursor = hq.next_cursor(s, len(changes))
-        table = Member.__table__
-        assert isinstance(table, Table)
         s.connection().execute(
-            update(table)
-            .where(table.c.id == bindparam("mid"))
-            .values(balance=table.c.balance + bindparam("delta"), change_cursor=bindparam("cursor")),
+            _MOVE_BALANCE,
             [{"mid": m, "delta": d, "cursor": cursor + i} for i, (m, d) in enumerate(changes)],
         )
 
