@@ -37,8 +37,13 @@ class StateTable:
         self.conn = conn
 
     def get(self, key: str, default: Any = None) -> Any:
+        text = self.get_text(key)
+        return default if text is None else json.loads(text)
+
+    def get_text(self, key: str) -> str | None:
+        """The value's JSON text as stored (None: no such key)."""
         row = self.conn.exec_driver_sql("SELECT value FROM state WHERE key = ?", (str(key),)).first()
-        return default if row is None else json.loads(row[0])
+        return None if row is None else str(row[0])
 
     def put(self, key: str, value: Any) -> None:
         self.conn.exec_driver_sql(_UPSERT, (str(key), json.dumps(value)))

@@ -17,6 +17,7 @@ Keys and identity: the terminal's own Ed25519 key is `<home>/terminal.key` (0600
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from alliance_protocol.keys import b64, read_private_key, unb64, write_private_key
+from alliance_protocol.keys import b64, unb64, write_private_key
 from alliance_protocol.rules import RulesError, validate_payload
 from alliance_protocol.trust_bundle import BundleError, TrustBundle, load_bundle
 from alliance_protocol.verifier import OfflineVerifier, SystemClock, VerifierSettings
@@ -36,6 +37,7 @@ from .engine import MIGRATIONS as MIGRATIONS  # (where tests find the revisions)
 from .engine import migrate, reader_engine, writer_engine
 from .replay import ReplayCheck
 from .state import Key
+from .state_cache import StateCache, is_missing
 from .tx import Tx
 
 DB_NAME = "terminal.sqlite3"
@@ -62,8 +64,10 @@ class Store:
         self.reader = reader_engine(self.path)
         migrate(self.writer)
         self._bundle_cache: tuple[int, TrustBundle] | None = None
+        self._state_cache = StateCache(self.path)
 
     def close(self) -> None:
+        self._state_cache.close()
         self.writer.dispose()
         self.reader.dispose()
 
@@ -82,8 +86,14 @@ class Store:
 
     # --- named state (terminal_app/store/state.py: the keys)
     def get_state(self, key: str, default: Any = None) -> Any:
-        with self.read() as tx:
-            return tx.state.get(key, default)
+        """A named value as last committed (kept between reads while nothing commits: state_cache.py)."""
+        version = self._state_cache.version()
+        text = self._state_cache.get(key, version)
+        if is_missing(text):
+            with self.read() as tx:
+                text = tx.state.get_text(key)
+            self._state_cache.put(key, version, text)
+        return default if text is None else json.loads(str(text))
 
     def set_state(self, key: str, value: Any) -> None:
         with self.write() as tx:
@@ -163,7 +173,7 @@ class Store:
         return self.home / KEY_NAME
 
     def terminal_key(self) -> Ed25519PrivateKey:
-        return read_private_key(self.key_path)
+        return self._state_cache.private_key(self.key_path)
 
     def create_terminal_key(self) -> Ed25519PrivateKey:
         key = Ed25519PrivateKey.generate()
