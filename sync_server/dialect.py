@@ -109,6 +109,9 @@ class Prebuilt(Generic[S]):
         return stmt
 
 
+_ADD_TO: dict[tuple[str, str, tuple[str, ...], str], Any] = {}  # add_to's statements, one per shape
+
+
 def add_to(s: Session, model, key_columns: list[str], add_column: str, rows: list[dict[str, Any]]) -> None:
     """Upsert rows adding `add_column` to what a row with the same key already holds."""
     if not rows:
@@ -123,6 +126,3 @@ def add_to(s: Session, model, key_columns: list[str], add_column: str, rows: lis
         stmt = _ADD_TO[shape_key] = insert.on_conflict_do_update(
             index_elements=key_columns, set_={add_column: column + insert.excluded[add_column]})
     s.execute(stmt, rows)
-
-
-_ADD_TO: dict[tuple[str, str, tuple[str, ...], str], Any] = {}

@@ -183,14 +183,13 @@ class Holds:
     def _load(self, members: set[int], items: set[str]) -> None:
         members, items = members - self._members, items - self._items
         if members:
-            self._take(Authorisation.member_id, sorted(members))
+            self._take(_ACTIVE_BY_MEMBER, sorted(members))
             self._members |= members
         if items:
-            self._take(Authorisation.item_id, sorted(items))
+            self._take(_ACTIVE_BY_ITEM, sorted(items))
             self._items |= items
 
-    def _take(self, column: Any, values: list[Any]) -> None:
-        query = _ACTIVE_BY_MEMBER if column is Authorisation.member_id else _ACTIVE_BY_ITEM
+    def _take(self, query: Prebuilt[Any], values: list[Any]) -> None:
         for row in self.s.execute(query.of(self.s), {"values": values, "now": self.now_ms}):
             self._active.setdefault(row.id, Hold(*tuple(row)))
 

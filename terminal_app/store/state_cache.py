@@ -18,14 +18,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from alliance_protocol.keys import read_private_key
-
-_MISSING = object()
 
 
 class StateCache:
@@ -40,17 +38,17 @@ class StateCache:
             self._watch.close()
             self._values.clear()
 
-    def version(self) -> int:
+    def text(self, key: str, read: Callable[[str], str | None]) -> str | None:
+        """The JSON text of `key` (None: no such key): as kept, or `read(key)` when anything
+        committed since it was kept."""
         with self._lock:
-            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
-
-    def get(self, key: str, version: int) -> str | None | object:
-        """The JSON text kept for `key` if it was read at `version`; else _MISSING."""
+            version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
         kept = self._values.get(key)
-        return kept[1] if kept is not None and kept[0] == version else _MISSING
-
-    def put(self, key: str, version: int, text: str | None) -> None:
-        self._values[key] = (version, text)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        value = read(key)
+        self._values[key] = (version, value)
+        return value
 
     def private_key(self, path: Path) -> Ed25519PrivateKey:
         st = os.stat(path)
@@ -61,7 +59,3 @@ class StateCache:
         key = read_private_key(path)
         self._key = (stamp, key)
         return key
-
-
-def is_missing(value: Any) -> bool:
-    return value is _MISSING

@@ -37,7 +37,7 @@ from .engine import MIGRATIONS as MIGRATIONS  # (where tests find the revisions)
 from .engine import migrate, reader_engine, writer_engine
 from .replay import ReplayCheck
 from .state import Key
-from .state_cache import StateCache, is_missing
+from .state_cache import StateCache
 from .tx import Tx
 
 DB_NAME = "terminal.sqlite3"
@@ -87,13 +87,12 @@ class Store:
     # --- named state (terminal_app/store/state.py: the keys)
     def get_state(self, key: str, default: Any = None) -> Any:
         """A named value as last committed (kept between reads while nothing commits: state_cache.py)."""
-        version = self._state_cache.version()
-        text = self._state_cache.get(key, version)
-        if is_missing(text):
-            with self.read() as tx:
-                text = tx.state.get_text(key)
-            self._state_cache.put(key, version, text)
-        return default if text is None else json.loads(str(text))
+        text = self._state_cache.text(key, self._read_state_text)
+        return default if text is None else json.loads(text)
+
+    def _read_state_text(self, key: str) -> str | None:
+        with self.read() as tx:
+            return tx.state.get_text(key)
 
     def set_state(self, key: str, value: Any) -> None:
         with self.write() as tx:
